@@ -1,0 +1,131 @@
+"""Turn pydantic's validation errors into located, human messages."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cvgen.errors import Problem
+from cvgen.loader.strict_yaml import Located, Path, path_str
+
+_MAX_SHOWN = 60
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…'"
+
+
+def _real_path(value: Any, loc: tuple[Any, ...]) -> Path:
+    """Keep the parts of pydantic's ``loc`` that index the data (dropping union branch names)."""
+    out: list[str | int] = []
+    current = value
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(current, dict) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, (list, tuple)) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        elif last and isinstance(current, dict) and isinstance(part, str):
+            out.append(part)
+        else:
+            continue
+    return tuple(out)
+
+
+def _unwrap(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes an annotation can hold (through Optional, tuple, dict, Annotated)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    if origin in (typing.Union, types.UnionType, tuple, list, dict):
+        for arg in typing.get_args(annotation):
+            if arg is not Ellipsis:
+                found.extend(_unwrap(arg))
+    return found
+
+
+def _fields_at(root: type[BaseModel], path: Path) -> list[str]:
+    """Field names valid in the mapping at ``path`` (for "did you mean …")."""
+    models: list[type[BaseModel]] = [root]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        nxt: list[type[BaseModel]] = []
+        for model in models:
+            info = model.model_fields.get(part)
+            if info is not None:
+                nxt.extend(_unwrap(info.annotation))
+        if nxt:
+            models = nxt
+        # a dict key (settings.profiles.NAME) keeps the value models found one step earlier
+    return sorted({name for m in models for name in m.model_fields})
+
+
+def _message(err: dict[str, Any], root: type[BaseModel], path: Path) -> str:
+    kind = err["type"]
+    msg = str(err["msg"])
+    if kind == "extra_forbidden":
+        name = str(path[-1]) if path else "?"
+        known = _fields_at(root, path[:-1])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else (f"; known fields: {', '.join(known)}" if known else "")
+        return f"unknown field {name!r}{hint}"
+    if kind == "missing":
+        return "required field is missing"
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            msg = msg[len(prefix):]
+    if "input" in err and kind not in ("model_type", "dict_type") or kind in ("string_type",):
+        value = err.get("input")
+        if isinstance(value, (dict, list)):
+            what = "a mapping" if isinstance(value, dict) else "a list"
+            return f"{msg} (got {what})"
+        if value is None:
+            return f"{msg} (got nothing)"
+        if isinstance(value, str) and repr(value) in msg:
+            return msg
+        return f"{msg} (got {_short(value)})"
+    if kind in ("model_type", "dict_type"):
+        value = err.get("input")
+        got = "a list" if isinstance(value, list) else ("nothing" if value is None else _short(value))
+        return f"expected a mapping of fields (got {got})"
+    return msg
+
+
+def problems_from_validation(
+    exc: ValidationError, data: Any, located: Located | None, filename: str, root: type[BaseModel]
+) -> list[Problem]:
+    """One :class:`Problem` per pydantic error, located at the nearest known position."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for err in exc.errors(include_url=False):
+        path = _real_path(data, tuple(err["loc"]))
+        message = _message(err, root, path)
+        line = col = None
+        if located is not None:
+            pos = None
+            if err["type"] == "extra_forbidden":
+                pos = located.key_positions.get(path)
+            probe = path
+            while pos is None and probe is not None:
+                pos = located.positions.get(probe)
+                probe = probe[:-1] if probe else None
+            if pos:
+                line, col = pos
+        key = (path_str(path), message)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem(filename, line, col, path_str(path), message))
+    problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+    return problems

@@ -1,0 +1,124 @@
+"""Load a CV from a YAML file, YAML text, a dict, or a CV object, with located errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from cvgen.errors import InputError, Problem
+from cvgen.loader.errors import problems_from_validation
+from cvgen.loader.strict_yaml import Located, read
+from cvgen.model.cv import CV
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A CV with thousands of publications is well under a megabyte."""
+
+# Characters YAML itself forbids in a stream (PyYAML's reader would refuse them without a line).
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def decode(raw: bytes, filename: str) -> str:
+    """UTF-8 with or without a BOM; anything else is an error naming the line."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(filename, None, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = ""
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            hint = " (the file looks like UTF-16)"
+        raise InputError(
+            [Problem(filename, line, col, "", f"not valid UTF-8 at line {line}{hint}; save the file as UTF-8")]
+        ) from None
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(
+            [Problem(filename, line, col, "", f"control character U+{ord(bad.group()):04X} is not allowed in a YAML file")]
+        )
+    return text
+
+
+def parse_yaml(text: str, filename: str) -> Located:
+    """Strict YAML to plain values, raising InputError with every problem found."""
+    located = read(text)
+    if located.problems:
+        raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
+    if located.value is None:
+        raise InputError([Problem(filename, 1, 1, "", "expected one mapping (person:, publications:, …), got an empty file")])
+    if not isinstance(located.value, dict):
+        kind = "a list" if isinstance(located.value, list) else "a single value"
+        raise InputError([Problem(filename, 1, 1, "", f"expected one mapping at the top of the file, got {kind}")])
+    return located
+
+
+def validate(data: dict[str, Any], filename: str = "<data>", located: Located | None = None) -> CV:
+    """Validate plain data into a :class:`CV`, turning errors into located problems."""
+    try:
+        return CV.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(exc, data, located, filename, CV)) from None
+    except RecursionError:
+        raise InputError([Problem(filename, None, None, "", "too deeply nested")]) from None
+
+
+def load_text(text: str, filename: str = "<string>", base_dir: Path | None = None) -> CV:
+    """Load a CV from YAML text."""
+    located = parse_yaml(text, filename)
+    cv = validate(located.value, filename, located)
+    return _with_source(cv, base_dir)
+
+
+def load_file(path: str | Path) -> CV:
+    """Load a CV from a YAML file."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if not path.is_file():
+            what = "is a directory" if path.is_dir() else "does not exist"
+            raise InputError([Problem(name, None, None, "", f"cannot read the CV: the path {what}")])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError([Problem(name, None, None, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(name, None, None, "", f"cannot read the CV: {exc.strerror or exc}")]) from None
+    return load_text(decode(raw, name), name, base_dir=path.resolve().parent)
+
+
+def load(source: str | Path | dict[str, Any] | CV) -> CV:
+    """Load a CV from a path, YAML text, a dict, or return a CV unchanged.
+
+    A ``str`` is read as a file name when it has no line break and names a ``.yaml``/``.yml`` file
+    or an existing file; otherwise it is YAML text.
+    """
+    if isinstance(source, CV):
+        return source
+    if isinstance(source, Path):
+        return load_file(source)
+    if isinstance(source, dict):
+        return validate(source)
+    if isinstance(source, str):
+        if "\n" not in source and (source.endswith((".yaml", ".yml")) or Path(source).is_file()):
+            return load_file(source)
+        return load_text(source)
+    raise TypeError(f"cvgen.load() takes a path, YAML text, a dict or a CV, not {type(source).__name__}")
+
+
+def _with_source(cv: CV, base_dir: Path | None) -> CV:
+    if base_dir is not None:
+        object.__setattr__(cv, "__cvgen_base_dir__", base_dir)
+    return cv
+
+
+def base_dir_of(cv: CV) -> Path | None:
+    """The folder of the file a CV was loaded from (photos are resolved inside it)."""
+    return getattr(cv, "__cvgen_base_dir__", None)

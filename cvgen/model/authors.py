@@ -1,0 +1,67 @@
+"""Authors with roles: the owner, students under the owner's supervision, equal contributors.
+
+Academics already write ``"Y. Zhang†*"``; cvgen accepts that compact form and an explicit mapping
+(``{name: Y. Zhang, student: true, equal: true}``). The owner is never marked by hand: the view
+recognises the owner from the person's name and its variants (see :mod:`cvgen.view.owner`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import model_validator
+
+from cvgen.model.base import Model
+from cvgen.model.text import PlainText
+
+# Trailing characters of the compact form, and the role each one sets.
+COMPACT_MARKERS: dict[str, str] = {
+    "†": "student",
+    "*": "equal",
+    "∗": "equal",  # U+2217, as pasted from PDFs
+    "✉": "corresponding",
+}
+
+
+def parse_compact(text: str) -> dict[str, Any]:
+    """Split ``"Y. Zhang†*"`` into ``{"name": "Y. Zhang", "student": True, "equal": True}``.
+
+    Markers may also stand before the name (``"*Pang, Ce"``, as some exported lists have) and be
+    separated by commas or carets (``"J. Jia^{†,*}"`` is not supported: write ``J. Jia†*``).
+    """
+    name = text.strip()
+    roles: dict[str, Any] = {}
+    while name and (name[-1] in COMPACT_MARKERS or name[-1] in ", "):
+        if name[-1] in COMPACT_MARKERS:
+            roles[COMPACT_MARKERS[name[-1]]] = True
+        name = name[:-1]
+    while name and name[0] in COMPACT_MARKERS:
+        roles[COMPACT_MARKERS[name[0]]] = True
+        name = name[1:]
+    return {"name": name.strip(), **roles}
+
+
+class Author(Model):
+    """One author of a publication, with the roles cvgen marks."""
+
+    name: PlainText
+    student: bool = False
+    """Student under the owner's supervision (marked †)."""
+    equal: bool = False
+    """Equal contribution (marked *)."""
+    corresponding: bool = False
+    """Corresponding author (marked ✉)."""
+    owner: bool | None = None
+    """Force owner recognition on (true) or off (false) for this author; normally left out."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_compact(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return parse_compact(value)
+        return value
+
+    def compact(self) -> str:
+        """The compact form, as written in YAML."""
+        marks = ("†" if self.student else "") + ("*" if self.equal else "") + ("✉" if self.corresponding else "")
+        return self.name + marks

@@ -1,0 +1,16 @@
+"""The base class of every model: unknown keys refused, values immutable after loading."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    """Strict, frozen model: a misspelt key is an error, never silently ignored."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
+        populate_by_name=True,
+    )

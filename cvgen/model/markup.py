@@ -1,0 +1,207 @@
+"""Inline markup: a small, safe subset of Markdown parsed once at load time.
+
+Text fields accept ``**bold**``, ``*italic*`` (or ``_italic_``) and ``[label](https://…)``; nothing
+else is markup. Raw HTML, LaTeX, backticks, headings and entities are plain text and every backend
+shows them literally. The parsed form is a tiny tree of frozen nodes (:data:`Inline`) that each
+backend turns into its own format through a handful of primitives, so escaping lives in one place
+per backend.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated, Any, Union
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+from cvgen.model.links import check_url
+from cvgen.model.text import clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Literal text."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    """Bold text. ``role`` says why (``"owner"``, ``"member"``, ``"award"``) so a theme may style it."""
+
+    children: tuple[Node, ...]
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Emph:
+    """Italic text."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink; ``href`` has been checked by :func:`cvgen.model.links.check_url`."""
+
+    href: str
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sup:
+    """Superscript, used for author markers (†, *)."""
+
+    children: tuple[Node, ...]
+
+
+Node = Union[Text, Strong, Emph, Link, Sup]
+Inline = tuple[Node, ...]
+
+
+def plain(nodes: Inline) -> str:
+    """The text of ``nodes`` without any markup: what a reader sees."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node.text)
+        else:
+            out.append(plain(node.children))
+    return "".join(out)
+
+
+def text(value: str) -> Inline:
+    """Literal text as an inline sequence (no parsing)."""
+    return (Text(value),) if value else ()
+
+
+# An asterisk between two letters or digits (``2*3*4``) is arithmetic or a glob, not emphasis.
+_INTRAWORD_STAR = re.compile(r"(?<=[0-9A-Za-z])\*(?=[0-9A-Za-z])")
+# Backslashes are doubled before parsing so the parser's escape rule gives each one back literally
+# (``\input`` stays ``\input``); cvgen's own escapes (intraword ``\*``) are then the only ones.
+_CANDIDATE = re.compile(r"[*_\[]")
+
+
+@lru_cache(maxsize=1)
+def _parser():  # noqa: ANN202 - markdown_it is imported lazily to keep start-up light
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("zero").enable(["emphasis", "link", "escape"])
+    md.validateLink = lambda url: True  # cvgen checks every link itself and names the field
+    md.normalizeLink = lambda url: url  # keep URLs exactly as written (no percent-encoding)
+    md.normalizeLinkText = lambda url: url
+    return md
+
+
+def parse_markup(source: str) -> Inline:
+    """Parse ``source`` (already cleaned) into inline nodes.
+
+    Lines are joined with spaces: a blank line inside a title is a space, never a paragraph break
+    that a backend would have to survive.
+    """
+    if not _CANDIDATE.search(source):
+        return text(" ".join(source.split()) if "\n" in source else source)
+    prepared = _INTRAWORD_STAR.sub(r"\\*", source.replace("\\", "\\\\"))
+    tokens = _parser().parse(prepared)
+    out: list[Node] = []
+    first = True
+    for tok in tokens:
+        if tok.type != "inline":
+            continue
+        if not first:
+            out.append(Text(" "))
+        first = False
+        out.extend(_convert(tok.children or []))
+    return _merge(tuple(out))
+
+
+def _convert(tokens: list[Any]) -> list[Node]:
+    stack: list[tuple[str, str | None, list[Node]]] = [("root", None, [])]
+    for tok in tokens:
+        kind = tok.type
+        if kind == "text":
+            stack[-1][2].append(Text(tok.content))
+        elif kind in ("softbreak", "hardbreak"):
+            stack[-1][2].append(Text(" "))
+        elif kind in ("strong_open", "em_open"):
+            stack.append((kind, None, []))
+        elif kind == "link_open":
+            stack.append((kind, str(tok.attrs.get("href", "")), []))
+        elif kind in ("strong_close", "em_close", "link_close"):
+            opened, href, children = stack.pop()
+            kids = tuple(children)
+            if opened == "strong_open":
+                node: Node = Strong(kids)
+            elif opened == "em_open":
+                node = Emph(kids)
+            else:
+                node = Link(check_url(href or ""), kids)
+            stack[-1][2].append(node)
+        else:  # any rule we did not enable shows its source literally
+            stack[-1][2].append(Text(tok.content or tok.markup or ""))
+    return stack[0][2]
+
+
+def _merge(nodes: Inline) -> Inline:
+    """Join neighbouring Text nodes so output does not depend on how the parser split them."""
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        elif not isinstance(node, Text):
+            node = type(node)(*(_merge(v) if isinstance(v, tuple) else v for v in _fields(node)))
+        out.append(node)
+    return tuple(out)
+
+
+def _fields(node: Node) -> tuple[Any, ...]:
+    if isinstance(node, Strong):
+        return (node.children, node.role)
+    if isinstance(node, Link):
+        return (node.href, node.children)
+    return (node.children,)
+
+
+def to_markdown(nodes: Inline | str) -> str:
+    """Serialise nodes back to the markup they came from (for JSON/YAML export)."""
+    if isinstance(nodes, str):
+        return nodes
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Strong):
+            out.append(f"**{to_markdown(node.children)}**")
+        elif isinstance(node, Emph):
+            out.append(f"*{to_markdown(node.children)}*")
+        elif isinstance(node, Link):
+            out.append(f"[{to_markdown(node.children)}]({node.href})")
+        else:
+            out.append(to_markdown(node.children))
+    return "".join(out)
+
+
+def _validate_rich(value: object) -> Inline:
+    if isinstance(value, tuple) and all(isinstance(n, (Text, Strong, Emph, Link, Sup)) for n in value):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    cleaned = clean_text(value.strip())
+    if not cleaned:
+        raise ValueError("must not be empty")
+    return parse_markup(cleaned)
+
+
+RichText = Annotated[
+    Inline,
+    BeforeValidator(_validate_rich),
+    PlainSerializer(to_markdown, return_type=str),
+    WithJsonSchema({"type": "string", "description": "Text; **bold**, *italic* and [label](https://…) links allowed."}),
+]
+"""A text field with inline markup, stored parsed."""

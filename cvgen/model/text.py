@@ -1,0 +1,64 @@
+"""Plain-text checks shared by every text field of the model.
+
+Every string that reaches a backend passes through :func:`clean_text`, so no backend ever sees a
+control character that XML or TeX cannot hold, a bidi override that could disguise a name, or a
+string so long that layout would hang. Text is normalised to NFC so that a name typed in NFC and
+in NFD gives identical output and is recognised as the same person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+
+MAX_FIELD_CHARS = 20_000
+"""Longest text accepted in one field; far above any real title or abstract."""
+
+_BIDI_CONTROLS = {
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",  # embeddings and overrides
+    "\u2066", "\u2067", "\u2068", "\u2069",  # isolates
+    "\u200e", "\u200f", "\u061c",  # marks
+}
+
+
+def _describe(ch: str) -> str:
+    name = unicodedata.name(ch, "control character")
+    return f"U+{ord(ch):04X} ({name})"
+
+
+def clean_text(value: str) -> str:
+    """Return ``value`` in NFC, or raise ValueError naming the first unacceptable character."""
+    if len(value) > MAX_FIELD_CHARS:
+        raise ValueError(f"text is {len(value):,} characters long; the limit is {MAX_FIELD_CHARS:,}")
+    for ch in value:
+        code = ord(ch)
+        if ch in "\t\n":
+            continue
+        if code < 0x20 or 0x7F <= code < 0xA0:
+            raise ValueError(f"control character {_describe(ch)} is not allowed in text")
+        if 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"lone surrogate U+{code:04X} is not valid text")
+        if code in (0xFFFE, 0xFFFF) or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+            raise ValueError(f"non-character U+{code:04X} is not allowed in text")
+        if ch in _BIDI_CONTROLS:
+            raise ValueError(
+                f"bidirectional control {_describe(ch)} is not allowed: it can make text display "
+                "differently from what it says"
+            )
+    return unicodedata.normalize("NFC", value)
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _nonempty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+PlainText = Annotated[str, BeforeValidator(_strip), AfterValidator(clean_text), AfterValidator(_nonempty)]
+"""A single line or paragraph of literal text (no markup), cleaned and never empty."""
