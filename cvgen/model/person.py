@@ -6,7 +6,6 @@ from typing import Literal
 
 from cvgen.model.base import Model
 from cvgen.model.links import Url
-from cvgen.model.markup import RichText
 from cvgen.model.text import PlainText
 
 LinkKind = Literal[

@@ -100,7 +100,7 @@ class Legend(Model):
     equal: RichText = "{marker} denotes equal contribution"
     corresponding: RichText = "{marker} denotes the corresponding author"
     order: tuple[Literal["student", "equal", "corresponding"], ...] = ("equal", "student", "corresponding")
-    separator: PlainText = "; "
+    separator: str = "; "
 
 
 class SectionSpec(Model):

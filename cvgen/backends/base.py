@@ -1,0 +1,108 @@
+"""The backend interface: one class per output format.
+
+A backend declares its format name, aliases, file suffix, whether it writes bytes or text and the
+Python modules or programs it needs; :meth:`Backend.check` reports a missing engine before any
+work starts, and :meth:`Backend.render` turns a prepared :class:`~cvgen.view.Document` plus a
+:class:`~cvgen.themes.Theme` into output. Backends import their engines inside ``render`` so that
+``import cvgen`` stays light.
+
+Inline text is rendered through :class:`InlineFormat`: a backend supplies the five primitives and
+:func:`render_inline` walks the tree, so escaping lives in exactly one function per format.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
+
+if TYPE_CHECKING:
+    from cvgen.themes import Theme
+    from cvgen.view.document import Document
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Per-render switches that are not part of the document itself."""
+
+    pdf_variant: str | None = None
+    """"pdf/a-3b" or "pdf/ua-1" for the PDF backend."""
+    compile: bool = False
+    """LaTeX: also compile the .tex to PDF."""
+    engine: str | None = None
+    """LaTeX engine: xelatex, lualatex or pdflatex."""
+    fragment: bool = False
+    """HTML: publications only, no page chrome, for embedding in a web page."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Options of third-party backends."""
+
+
+class Backend(ABC):
+    """Base class of every output format."""
+
+    name: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
+    suffix: ClassVar[str]
+    """File suffix with the dot, e.g. ".pdf"."""
+    binary: ClassVar[bool] = False
+    """True when :meth:`render` returns bytes, False for text (str)."""
+    description: ClassVar[str] = ""
+    requires_modules: ClassVar[tuple[str, ...]] = ()
+    """Python modules the backend imports when rendering."""
+    requires_programs: ClassVar[tuple[str, ...]] = ()
+    """Programs that must be on PATH."""
+
+    def check(self) -> str | None:
+        """Return why this backend cannot run here, or None when it can."""
+        missing = [m for m in self.requires_modules if importlib.util.find_spec(m) is None]
+        if missing:
+            return f"missing Python package(s): {', '.join(missing)}"
+        absent = [p for p in self.requires_programs if shutil.which(p) is None]
+        if absent:
+            return f"missing program(s): {', '.join(absent)}"
+        return None
+
+    @abstractmethod
+    def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes | str:
+        """Render the prepared document with the theme."""
+
+
+class InlineFormat(ABC):
+    """The primitives a text backend needs; :func:`render_inline` does the walking."""
+
+    @abstractmethod
+    def text(self, s: str) -> str:
+        """Escape literal text. The only escaping function of the format."""
+
+    @abstractmethod
+    def strong(self, inner: str, role: str | None) -> str: ...
+
+    @abstractmethod
+    def emph(self, inner: str) -> str: ...
+
+    @abstractmethod
+    def link(self, href: str, inner: str) -> str: ...
+
+    @abstractmethod
+    def sup(self, inner: str) -> str: ...
+
+
+def render_inline(nodes: Inline, fmt: InlineFormat) -> str:
+    """Render inline nodes with a backend's primitives."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(fmt.text(node.text))
+        elif isinstance(node, Strong):
+            out.append(fmt.strong(render_inline(node.children, fmt), node.role))
+        elif isinstance(node, Emph):
+            out.append(fmt.emph(render_inline(node.children, fmt)))
+        elif isinstance(node, Link):
+            out.append(fmt.link(node.href, render_inline(node.children, fmt)))
+        elif isinstance(node, Sup):
+            out.append(fmt.sup(render_inline(node.children, fmt)))
+    return "".join(out)

@@ -1,0 +1,23 @@
+"""``cvgen formats``: the installed output formats and whether each works here."""
+
+from __future__ import annotations
+
+import click
+
+from cvgen.cli.common import handles_errors
+
+
+@click.command("formats")
+@handles_errors
+def command() -> None:
+    """List installed output formats and whether each is usable on this machine."""
+    from cvgen.backends import registry
+
+    for name in registry.names():
+        backend = registry.get(name)
+        problem = backend.check()
+        status = "ok" if problem is None else f"unavailable: {problem}"
+        aliases = f" (aliases: {', '.join(backend.aliases)})" if backend.aliases else ""
+        click.echo(f"{name:<10} {backend.suffix:<6} {status}{aliases}")
+    for name, why in registry.broken().items():
+        click.echo(f"{name:<10} {'?':<6} broken plugin: {why}")

@@ -1,0 +1,92 @@
+"""Themes: a folder per theme holding each format's layout.
+
+A theme folder contains, for the formats it supports:
+
+* ``cv.html.j2`` and ``style.css`` — the HTML page, also laid out by WeasyPrint for PDF;
+* ``cv.tex.j2`` — the LaTeX source;
+* ``reference.docx`` — the Word styles the DOCX writer uses.
+
+Built-in themes live in ``templates/`` at the top of the repository and ship in the wheel as
+``cvgen/templates``. ``--theme`` takes a built-in name or the path of a user's own folder; user
+themes run in Jinja's sandbox with undefined variables as errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cvgen.errors import UsageError
+
+_PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def builtin_dir() -> Path:
+    """Where the built-in themes are: inside the installed package, or the repository's templates/."""
+    return _PACKAGE_TEMPLATES if _PACKAGE_TEMPLATES.is_dir() else _REPO_TEMPLATES
+
+
+def builtin_themes() -> list[str]:
+    root = builtin_dir()
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))) if root.is_dir() else []
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    path: Path
+    user: bool = False
+    """A user's own folder: templates are sandboxed."""
+    _envs: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def has(self, filename: str) -> bool:
+        return (self.path / filename).is_file()
+
+    def file(self, filename: str, fmt: str = "") -> Path:
+        """The theme's ``filename``, or a UsageError saying the theme does not support ``fmt``."""
+        p = self.path / filename
+        if not p.is_file():
+            what = f" needed for {fmt} output" if fmt else ""
+            raise UsageError(f"theme {self.name!r} has no {filename}{what} ({self.path})")
+        return p
+
+    def environment(self, key: str, **options: Any) -> Any:
+        """A Jinja environment loading from this theme (sandboxed for user themes), cached per key."""
+        env = self._envs.get(key)
+        if env is None:
+            import jinja2
+            from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+            cls = ImmutableSandboxedEnvironment if self.user else jinja2.Environment
+            env = cls(
+                loader=jinja2.FileSystemLoader(str(self.path)),
+                undefined=jinja2.StrictUndefined,
+                auto_reload=False,
+                **options,
+            )
+            self._envs[key] = env
+        return env
+
+
+_cache: dict[str, Theme] = {}
+
+
+def resolve_theme(name_or_dir: str | Path | None) -> Theme:
+    """A built-in theme by name, or a user theme folder by path."""
+    key = str(name_or_dir or "classic")
+    if key in _cache:
+        return _cache[key]
+    candidate = Path(key)
+    if isinstance(name_or_dir, Path) or "/" in key or "\\" in key or (candidate.is_dir() and key not in builtin_themes()):
+        if not candidate.is_dir():
+            raise UsageError(f"theme folder {key!r} does not exist")
+        theme = Theme(candidate.name, candidate.resolve(), user=True)
+    else:
+        path = builtin_dir() / key
+        if not path.is_dir():
+            raise UsageError(f"unknown theme {key!r}; built-in themes: {', '.join(builtin_themes())}, or give a folder path")
+        theme = Theme(key, path)
+    _cache[key] = theme
+    return theme

@@ -1,0 +1,120 @@
+"""The prepared document: what every backend renders, identical for all formats.
+
+Everything a reader sees has been decided here: section order and titles, which items appear,
+their order, grouping and numbers, dates as display strings, author lists with the owner marked
+and markers as superscripts, the legend and the metrics line. A backend only lays it out: it
+never sorts, numbers, formats dates or escapes anything other than through its own inline
+primitives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cvgen.model.markup import Inline
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A labelled link shown after an item ("PDF", "Code", "DOI")."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry: a main line, an optional right-aligned date, and continuation lines."""
+
+    main: Inline
+    kind: str
+    """The entry kind ("publication", "education", "talk", …), for styling only."""
+    date: str = ""
+    label: str | None = None
+    """Visible number such as "P5" or "T1"; None when the list is not numbered."""
+    number: int | None = None
+    details: tuple[Inline, ...] = ()
+    links: tuple[LinkRef, ...] = ()
+    abstract: Inline | None = None
+    prominent: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    """Items under an optional heading ("Five Representative Publications in Trustworthy ML")."""
+
+    title: Inline | None
+    items: tuple[Item, ...]
+    numbered: bool = False
+    descending: bool = False
+    """Numbers count down (P5…P1); HTML uses ``<ol reversed>``."""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    intro: tuple[Inline, ...] = ()
+    """Paragraphs shown before the groups: a summary, the metrics line, the legend."""
+    groups: tuple[Group, ...] = ()
+    layout: str = "entries"
+    """"entries" (dated list), "areas" (labelled lines) or "text" (paragraphs only)."""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for group in self.groups for item in group.items)
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo checked and re-encoded by :mod:`cvgen.view.photo`."""
+
+    data: bytes
+    media_type: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One contact line in the header: "Email: x@y" with the address linked."""
+
+    kind: str
+    """"email", "phone", "link" or "address"."""
+    label: str
+    """"Email", "Tel", a link's label, …"""
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    affiliations: tuple[tuple[Inline, ...], ...] = ()
+    """One block per affiliation, each a few lines (rank, department, institution and city)."""
+    contacts: tuple[Contact, ...] = ()
+    photo: Photo | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    description: str
+    language: str
+    page_size: str
+    """"letter" or "a4"."""
+    accent_colour: str | None = None
+    layout: str = "cv"
+    """"cv" or "biosketch"."""
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    header: Header
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()
+    """Things the reader should know (a biosketch over its page limit, …); shown by the CLI."""

@@ -1,0 +1,92 @@
+"""Small helpers for building inline sequences in the view (joining, templating)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from cvgen.model.markup import Emph, Inline, Link, Node, Strong, Sup, Text
+
+
+def join(parts: Iterable[Inline | str | None], sep: str = ", ") -> Inline:
+    """Join non-empty parts with ``sep``; plain strings become text."""
+    out: list[Node] = []
+    for part in parts:
+        if part is None or part == "" or part == ():
+            continue
+        if out and sep:
+            out.append(Text(sep))
+        out.extend((Text(part),) if isinstance(part, str) else part)
+    return merge(out)
+
+
+def merge(nodes: Iterable[Node]) -> Inline:
+    """Collapse neighbouring text nodes."""
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        elif not (isinstance(node, Text) and not node.text):
+            out.append(node)
+    return tuple(out)
+
+
+def strong(part: Inline | str, role: str | None = None) -> Inline:
+    return (Strong((Text(part),) if isinstance(part, str) else part, role),)
+
+
+def emph(part: Inline | str) -> Inline:
+    return (Emph((Text(part),) if isinstance(part, str) else part),)
+
+
+def sup(text: str) -> Inline:
+    return (Sup((Text(text),)),)
+
+
+def link(href: str | None, part: Inline | str) -> Inline:
+    nodes = (Text(part),) if isinstance(part, str) else part
+    return (Link(href, nodes),) if href else nodes
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(template: Inline, values: Mapping[str, Inline]) -> Inline:
+    """Replace ``{name}`` placeholders in text nodes with inline values; unknown names stay as written."""
+    out: list[Node] = []
+    for node in template:
+        if isinstance(node, Text):
+            pos = 0
+            for m in _PLACEHOLDER.finditer(node.text):
+                if m.group(1) not in values:
+                    continue
+                out.append(Text(node.text[pos : m.start()]))
+                out.extend(values[m.group(1)])
+                pos = m.end()
+            out.append(Text(node.text[pos:]))
+        elif isinstance(node, Strong):
+            out.append(Strong(fill(node.children, values), node.role))
+        elif isinstance(node, Link):
+            out.append(Link(node.href, fill(node.children, values)))
+        else:
+            out.append(type(node)(fill(node.children, values)))
+    return merge(out)
+
+
+def quoted_title(title: Inline) -> Inline:
+    """"Title." — the period moves inside the quotes unless the title ends in punctuation."""
+    text_end = _last_char(title)
+    closing = "\u201d" if text_end in ".?!" else ".\u201d"
+    return merge((Text("\u201c"), *title, Text(closing)))
+
+
+def _last_char(nodes: Inline) -> str:
+    for node in reversed(nodes):
+        if isinstance(node, Text):
+            if node.text:
+                return node.text[-1]
+        else:
+            ch = _last_char(node.children)
+            if ch:
+                return ch
+    return ""

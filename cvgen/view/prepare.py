@@ -1,0 +1,279 @@
+"""The preparation step: CV model + options → :class:`Document`, computed once for every format."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from cvgen.errors import UsageError
+from cvgen.loader.load import base_dir_of
+from cvgen.model.cv import CV
+from cvgen.model.dates import PRESENT, PartialDate, parse_date
+from cvgen.model.markup import Inline, Text, plain
+from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Profile, SectionSpec
+from cvgen.view import entries as fmt
+from cvgen.view.document import Contact, Document, Group, Header, Item, Meta, Section
+from cvgen.view.inline import join, strong
+from cvgen.view.photo import load_photo
+from cvgen.view.publications import (
+    People,
+    group_publications,
+    legend,
+    metrics_line,
+    number_groups,
+    publication_item,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What to show: a named profile from the CV plus command-line overrides."""
+
+    profile: str | None = None
+    selected_only: bool | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    page_size: str | None = None
+    max_items: int | None = None
+
+    @classmethod
+    def make(cls, **kwargs: Any) -> ViewOptions:
+        """Build options, parsing ``since``/``until`` given as text or numbers."""
+        for key in ("since", "until"):
+            if kwargs.get(key) is not None:
+                kwargs[key] = parse_date(kwargs[key])
+        return cls(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _profile(cv: CV, options: ViewOptions) -> Profile:
+    name = options.profile
+    if name is None or name == "full" and "full" not in cv.settings.profiles:
+        base = Profile()
+    elif name in cv.settings.profiles:
+        base = cv.settings.profiles[name]
+    else:
+        known = ", ".join(sorted(cv.settings.profiles)) or "none are defined in settings.profiles"
+        raise UsageError(f"unknown profile {name!r} (known: {known})")
+    changes: dict[str, Any] = {}
+    for key in ("selected_only", "since", "until", "max_items"):
+        value = getattr(options, key)
+        if value is not None:
+            changes[key] = value
+    return base.model_copy(update=changes) if changes else base
+
+
+def _in_window(profile: Profile, start: PartialDate | None, end: Any = None) -> bool:
+    """Does an item dated ``start``–``end`` overlap the profile's window?"""
+    if profile.since is None and profile.until is None:
+        return True
+    first = start or (end if isinstance(end, PartialDate) else None)
+    last = end if isinstance(end, PartialDate) else (None if end == PRESENT else first)
+    if profile.since is not None:
+        if end == PRESENT:
+            pass
+        elif last is None or last.year < profile.since.year or (
+            last.year == profile.since.year and (last.month or 12) < (profile.since.month or 1)
+        ):
+            return False
+    if profile.until is not None and first is not None:
+        if first.sort_key[:1] > profile.until.sort_key[:1] or (
+            first.year == profile.until.year and (first.month or 1) > (profile.until.month or 12)
+        ):
+            return False
+    return True
+
+
+def _window(items: Sequence[T], profile: Profile, dates: Callable[[T], tuple[Any, Any]]) -> list[T]:
+    return [x for x in items if _in_window(profile, *dates(x))]
+
+
+def _cap(items: list[T], profile: Profile) -> list[T]:
+    return items[: profile.max_items] if profile.max_items else items
+
+
+def _order(cv: CV, profile: Profile) -> list[tuple[str, str | None]]:
+    specs = profile.sections if profile.sections is not None else cv.settings.sections
+    custom = [c.key for c in cv.custom_sections]
+    if specs is None:
+        return [(k, None) for k in (*BUILTIN_SECTIONS, *custom)]
+    out: list[tuple[str, str | None]] = []
+    for spec in specs:
+        key, title = (spec.key, spec.title) if isinstance(spec, SectionSpec) else (spec, None)
+        if key not in BUILTIN_SECTIONS and key not in custom:
+            known = ", ".join((*BUILTIN_SECTIONS, *custom))
+            raise UsageError(f"settings.sections names an unknown section {key!r} (known: {known})")
+        out.append((key, title))
+    return out
+
+
+def _header(cv: CV) -> Header:
+    p = cv.person
+    blocks: list[tuple[Inline, ...]] = []
+    for a in p.affiliations:
+        lines: list[Inline] = []
+        if a.title:
+            lines.append((Text(a.title),))
+        if a.department:
+            lines.append((Text(a.department),))
+        place = join([a.institution, a.location], ", ")
+        if place:
+            lines.append(place)
+        if lines:
+            blocks.append(tuple(lines))
+    contacts: list[Contact] = []
+    contacts.extend(Contact("email", "Email", e, f"mailto:{e}") for e in p.emails)
+    for ph in p.phones:
+        text = ph.number + (f" ({ph.label})" if ph.label else "")
+        digits = "".join(ch for ch in ph.number if ch.isdigit() or ch == "+")
+        contacts.append(Contact("phone", "Tel", text, f"tel:{digits}" if digits else None))
+    if p.address:
+        contacts.append(Contact("address", "Address", ", ".join(p.address)))
+    contacts.extend(Contact("link", lnk.label, lnk.label, lnk.url) for lnk in p.links)
+    photo = load_photo(base_dir_of(cv), p.photo) if p.photo else None
+    return Header(name=p.name, affiliations=tuple(blocks), contacts=tuple(contacts), photo=photo)
+
+
+def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
+    """Decide everything the reader will see, once, for every backend."""
+    options = options or ViewOptions()
+    profile = _profile(cv, options)
+    settings = cv.settings
+    people = People.of(cv)
+    sections: list[Section] = []
+
+    def style(key: str) -> Any:
+        return settings.date_styles.get(key, settings.date_style)
+
+    def title_of(key: str, override: str | None) -> str:
+        if override:
+            return override
+        if key in settings.titles:
+            return settings.titles[key]
+        for c in cv.custom_sections:
+            if c.key == key:
+                return c.title
+        return DEFAULT_TITLES[key]
+
+    def simple(key: str, items: list[Item], numbering: Any = None) -> Group | None:
+        if not items:
+            return None
+        return Group(None, tuple(items))
+
+    for key, override in _order(cv, profile):
+        title = title_of(key, override)
+        section: Section | None = None
+        if key == "summary" and cv.summary:
+            section = Section(key, title, intro=(cv.summary,), layout="text")
+        elif key == "research_areas" and cv.research_areas:
+            items = [fmt.research_area(a) for a in cv.research_areas]
+            section = Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
+        elif key == "education":
+            rows = _window(cv.education, profile, lambda e: (e.start, e.end))
+            items = [fmt.education(e, style(key)) for e in rows]
+            section = _entries(key, title, items)
+        elif key == "positions":
+            rows = _window(cv.positions, profile, lambda p: (p.start, p.end))
+            section = _entries(key, title, [fmt.position(p, style(key)) for p in rows])
+        elif key == "honors":
+            rows = _cap(_window(cv.honors, profile, lambda h: (h.date, None)), profile)
+            section = _entries(key, title, [fmt.honor(h, style(key)) for h in rows])
+        elif key == "grants":
+            rows = _window(cv.grants, profile, lambda g: (g.start, g.end))
+            section = _entries(key, title, [fmt.grant(g, style(key)) for g in rows])
+        elif key == "publications":
+            section = _publications(cv, profile, people, title)
+        elif key == "talks":
+            rows = [t for t in cv.talks if t.selected or not profile.selected_only]
+            rows = _cap(_window(rows, profile, lambda t: (t.date, None)), profile)
+            if rows:
+                items = [fmt.talk(t, style(key)) for t in rows]
+                groups = number_groups([(None, items)], settings.talks_numbering, [[t.id for t in rows]])
+                section = Section(key, title, groups=groups)
+        elif key == "teaching":
+            rows = _window(cv.teaching, profile, lambda t: (t.start, t.end))
+            section = _entries(key, title, [fmt.teaching(t, style(key)) for t in rows])
+        elif key == "mentoring":
+            rows = _window(cv.mentoring, profile, lambda m: (m.start, m.end))
+            section = _entries(key, title, [fmt.mentee(m, style(key)) for m in rows])
+        elif key == "service":
+            rows = _window(cv.service, profile, lambda s: (s.start, s.end))
+            section = _entries(key, title, [fmt.service(s, style(key)) for s in rows])
+        else:
+            custom = next((c for c in cv.custom_sections if c.key == key), None)
+            if custom is not None:
+                rows = _window(custom.entries, profile, lambda e: (e.date or e.start, e.end))
+                items = [fmt.entry(e, style(key)) for e in rows]
+                if items:
+                    if custom.numbered:
+                        from cvgen.model.settings import Numbering
+
+                        groups = number_groups([(None, items)], Numbering(style="ascending"))
+                        section = Section(key, title, groups=groups)
+                    else:
+                        section = _entries(key, title, items)
+        if section is not None:
+            sections.append(section)
+
+    meta = _meta(cv, options, profile)
+    return Document(meta=meta, header=_header(cv), sections=tuple(sections))
+
+
+def _entries(key: str, title: str, items: list[Item]) -> Section | None:
+    if not items:
+        return None
+    return Section(key, title, groups=(Group(None, tuple(items)),))
+
+
+def _publications(cv: CV, profile: Profile, people: People, title: str) -> Section | None:
+    ps = cv.settings.publications
+    pubs = [p for p in cv.publications if p.selected or not profile.selected_only]
+    pubs = _window(pubs, profile, lambda p: (p.date, None))
+    if not pubs:
+        return None
+    show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
+    grouped = [(t, _cap(g, profile)) for t, g in group_publications(pubs, ps)]
+    shown = [p for _, g in grouped for p in g]
+    item_groups = [(t, [publication_item(p, cv, people, ps, show_abstracts) for p in g]) for t, g in grouped]
+    groups = number_groups(item_groups, ps.numbering, [[p.id for p in g] for _, g in grouped])
+    intro = tuple(x for x in (metrics_line(cv), legend(shown, cv)) if x)
+    return Section("publications", title, intro=intro, groups=groups)
+
+
+def _meta(cv: CV, options: ViewOptions, profile: Profile) -> Meta:
+    p = cv.person
+    keywords: list[str] = []
+    for area in cv.research_areas:
+        keywords.append(area.label)
+        keywords.extend(plain(t) for t in area.topics)
+    primary = next((a for a in p.affiliations if a.kind == "primary"), p.affiliations[0] if p.affiliations else None)
+    desc_parts = [p.name]
+    if primary is not None:
+        desc_parts.extend(x for x in (primary.title, primary.institution) if x)
+    return Meta(
+        title=f"{p.name} — Curriculum Vitae",
+        author=p.name,
+        subject="Curriculum Vitae",
+        keywords=tuple(keywords),
+        description=", ".join(desc_parts) + ": curriculum vitae",
+        language=cv.settings.language,
+        page_size=options.page_size or cv.settings.page_size,
+        accent_colour=cv.settings.accent_colour,
+        layout=profile.layout,
+    )
+
+
+def today() -> _dt.date:
+    """The date shown where one is asked for: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return _dt.date.today()
+
+
+__all__ = ["ViewOptions", "prepare", "strong"]
