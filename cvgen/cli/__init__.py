@@ -22,10 +22,16 @@ def cli() -> None:
 
 
 def _add_commands() -> None:
-    from cvgen.cli import formats, new, render, schema, validate
+    """Every module of this package that defines ``command`` is a subcommand (keep them light)."""
+    import importlib
+    import pkgutil
 
-    for module in (render, validate, new, schema, formats):
-        cli.add_command(module.command)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name == "common":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "command"):
+            cli.add_command(module.command)
 
 
 _add_commands()
