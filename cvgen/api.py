@@ -8,13 +8,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cvgen.backends import registry
 from cvgen.backends.base import Backend, RenderOptions
-from cvgen.errors import RenderError, UsageError
+from cvgen.errors import CVError, RenderError, UsageError
+from cvgen.isolation import run_limited
 from cvgen.loader import load
 from cvgen.model.cv import CV
 from cvgen.output import write_atomic
@@ -47,26 +49,57 @@ def _theme(cv: CV, theme: str | Path | Theme | None) -> Theme:
     return resolve_theme(theme if theme is not None else cv.settings.theme)
 
 
-def render_document(
-    doc: Document, fmt: str, theme: Theme, options: RenderOptions | None = None, backend: Backend | None = None
-) -> Rendered:
-    """Render an already prepared document (the batch path reuses one preparation per CV)."""
-    backend = backend or backend_for(fmt)
-    opts = options or RenderOptions()
+def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backend) -> Rendered:
     try:
         out = backend.render(doc, theme, opts)
         data = out.encode("utf-8") if isinstance(out, str) else out
         extras_fn = getattr(backend, "extra_outputs", None)
         extras = extras_fn(doc, theme, opts, data) if extras_fn else {}
-    except (UsageError, RenderError):
+    except CVError:
         raise
     except Exception as exc:
-        from cvgen.errors import CVError
-
-        if isinstance(exc, CVError):
-            raise
+        template_error = describe_template_error(exc, theme)
+        if template_error:
+            raise RenderError(template_error) from None
         raise RenderError(f"{backend.name} rendering failed: {type(exc).__name__}: {exc}") from exc
     return Rendered(data, backend.suffix, dict(extras))
+
+
+def render_document(
+    doc: Document, fmt: str, theme: Theme, options: RenderOptions | None = None, backend: Backend | None = None
+) -> Rendered:
+    """Render an already prepared document (the batch path reuses one preparation per CV).
+
+    A user theme renders in a child process with time and memory limits (see cvgen.isolation).
+    """
+    backend = backend or backend_for(fmt)
+    opts = options or RenderOptions()
+    if theme.user:
+        return run_limited(_render_now, doc, theme, opts, backend, what=f"{backend.name} render with theme {theme.name!r}")
+    return _render_now(doc, theme, opts, backend)
+
+
+def describe_template_error(exc: BaseException, theme: Theme) -> str | None:
+    """"theme 'x': cv.html.j2:12: access to attribute '__class__' is unsafe" for template failures."""
+    import traceback
+
+    try:
+        import jinja2
+        from jinja2.exceptions import SecurityError
+    except ImportError:  # pragma: no cover - jinja2 is a dependency
+        return None
+    if not isinstance(exc, (jinja2.TemplateError, SecurityError)):
+        return None
+    where = ""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        where = f"{exc.name or exc.filename or '?'}:{exc.lineno}: "
+    else:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename and frame.filename.endswith((".j2", ".html", ".tex", ".jinja")):
+                where = f"{os.path.basename(frame.filename)}:{frame.lineno}: "
+                break
+    kind = "security error" if isinstance(exc, SecurityError) else "template error"
+    return f"theme {theme.name!r}: {where}{kind}: {exc.message if hasattr(exc, 'message') and exc.message else exc}"
 
 
 def render(
