@@ -45,6 +45,7 @@ class Author(Model):
     """One author of a publication, with the roles cvgen marks."""
 
     name: PlainText
+    """The author's name as printed; in a list it may end in markers: "Y. Zhang†*"."""
     student: bool = False
     """Student under the owner's supervision (marked †)."""
     equal: bool = False

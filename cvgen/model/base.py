@@ -13,4 +13,6 @@ class Model(BaseModel):
         frozen=True,
         validate_default=True,
         populate_by_name=True,
+        # Field docstrings become descriptions: editor hovers (JSON Schema) and docs/reference.md.
+        use_attribute_docstrings=True,
     )

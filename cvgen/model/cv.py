@@ -25,17 +25,32 @@ class CV(Model):
     """Everything about one person's academic career, as loaded from one YAML file."""
 
     person: Person
+    """Who the CV is about: name, affiliations, contact details."""
     summary: RichText | None = None
+    """A short paragraph about the person's research, shown under its own heading."""
     research_areas: tuple[ResearchArea, ...] = ()
+    """Labelled groups of research topics."""
     education: tuple[Education, ...] = ()
+    """Degrees, newest first as written."""
     positions: tuple[Position, ...] = ()
+    """Appointments in academia and industry."""
     honors: tuple[Honor, ...] = ()
+    """Awards, prizes and fellowships."""
     grants: tuple[Grant, ...] = ()
+    """Funding received, with role and amount."""
     publications: tuple[Publication, ...] = ()
+    """Papers, books, preprints and patents, with their authors."""
     metrics: Metrics | None = None
+    """Citation metrics shown above the publication list."""
     talks: tuple[Talk, ...] = ()
+    """Keynotes, invited talks, tutorials and seminars."""
     teaching: tuple[Teaching, ...] = ()
+    """Courses taught."""
     mentoring: tuple[Mentee, ...] = ()
+    """Students and postdocs supervised."""
     service: tuple[Service, ...] = ()
+    """Editorial, committee, reviewing and institutional service."""
     custom_sections: tuple[CustomSection, ...] = ()
+    """Sections of your own, made of generic entries."""
     settings: Settings = Settings()
+    """How the CV looks and what it contains: theme, section order, numbering, profiles."""

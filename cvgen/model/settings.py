@@ -58,7 +58,9 @@ class Numbering(Model):
     """How a list is numbered: the seed counts publications down per group (P5…P1) and talks up."""
 
     style: Literal["descending", "ascending", "none"] = "descending"
+    """Count down (P5…P1), up (T1…T5), or leave unnumbered."""
     prefix: PlainText | None = None
+    """Text before each number, e.g. "P"."""
     scope: Literal["group", "list"] = "group"
     """Restart numbers in each group, or run through the whole list."""
     permanent: bool = False
@@ -67,75 +69,108 @@ class Numbering(Model):
 
 class Topic(Model):
     key: SectionKey
+    """Identifier that publications list in their ``topics``."""
     title: RichText
     """Group heading, e.g. "Five Representative Publications in *Trustworthy ML*"."""
 
 
 class PublicationSettings(Model):
     group_by: Literal["topic", "kind", "year", "none"] = "none"
+    """Group publications under headings by topic, kind or year, or not at all."""
     topics: tuple[Topic, ...] = ()
     """Topic groups in display order (used when ``group_by: topic``)."""
     kind_order: tuple[str, ...] = ()
     """Order of kind groups (used when ``group_by: kind``); unlisted kinds follow."""
     sort: Literal["newest", "oldest", "as-written"] = "as-written"
+    """Order within each group."""
     numbering: Numbering = Numbering(style="descending", prefix="P")
+    """How publications are numbered."""
     max_authors: int | None = Field(default=None, ge=1)
     """Truncate longer author lists with "et al." (the owner always stays visible)."""
     show_abstracts: bool = False
+    """Show each publication's abstract."""
     show_links: bool = True
+    """Show each publication's links and DOI."""
     metrics_sentence: RichText | None = None
     """Sentence for the metrics line; placeholders {source}, {citations}, {h_index}, {as_of}, {papers}."""
 
 
 class Markers(Model):
     student: PlainText = "†"
+    """Marker after the names of students under the owner's supervision."""
     equal: PlainText = "*"
+    """Marker after the names of equal contributors."""
     corresponding: PlainText = "✉"
+    """Marker after the corresponding author's name."""
 
 
 class Legend(Model):
     """Wording of the legend; only the markers actually used are listed."""
 
     student: RichText = "{marker} denotes student authors **under my supervision**"
+    """Legend text for the student marker; {marker} is replaced by the marker."""
     equal: RichText = "{marker} denotes equal contribution"
+    """Legend text for the equal-contribution marker."""
     corresponding: RichText = "{marker} denotes the corresponding author"
+    """Legend text for the corresponding-author marker."""
     order: tuple[Literal["student", "equal", "corresponding"], ...] = ("equal", "student", "corresponding")
+    """Order of the parts of the legend."""
     separator: str = "; "
+    """Text between the parts of the legend."""
 
 
 class SectionSpec(Model):
     key: SectionKey
+    """A section key: a built-in section or a custom section's ``key``."""
     title: PlainText | None = None
+    """Heading to show instead of the default."""
 
 
 class Profile(Model):
     """A named variant of the CV (``full``, ``selected``, ``annual-2025``) chosen with ``--profile``."""
 
     sections: tuple[SectionKey | SectionSpec, ...] | None = None
+    """Sections in display order for this profile; default: the settings' order."""
     selected_only: bool = False
+    """Only publications and talks marked ``selected``."""
     since: Date | None = None
+    """Only items from this date on."""
     until: Date | None = None
+    """Only items up to this date."""
     max_items: int | None = Field(default=None, ge=1)
+    """At most this many items per section."""
     show_abstracts: bool | None = None
+    """Show publication abstracts (overrides the publication settings)."""
     layout: Literal["cv", "biosketch"] = "cv"
+    """A full CV or a short biosketch."""
 
 
 class Settings(Model):
     theme: PlainText = "classic"
+    """A built-in theme (classic, modern) or the path of a theme folder."""
     page_size: Literal["letter", "a4"] = "letter"
+    """Paper size for PDF, DOCX and LaTeX."""
     language: PlainText = Field(default="en", pattern=r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    """Language tag of the document (BCP 47, e.g. en, de, zh-Hans)."""
     accent_colour: Colour | None = None
+    """Accent colour as #rgb or #rrggbb, for themes that use one."""
     sections: tuple[SectionKey | SectionSpec, ...] | None = None
     """Sections in display order, each a key or ``{key, title}``; default: every non-empty section."""
     titles: dict[SectionKey, PlainText] = {}
     """Section titles overriding the defaults, by key."""
     date_style: DateStyle = "abbr"
+    """How dates are printed: abbr (Mar. 2016), long (March 2016), numeric (03/2016), iso (2016-03) or year."""
     date_styles: dict[SectionKey, DateStyle] = {"talks": "numeric"}
     """Per-section date styles overriding ``date_style``."""
     publications: PublicationSettings = PublicationSettings()
+    """Grouping, sorting, numbering and display of publications."""
     talks_numbering: Numbering = Numbering(style="ascending", prefix="T")
+    """How talks are numbered."""
     markers: Markers = Markers()
+    """The author markers used in publication lists."""
     legend: Legend = Legend()
+    """Wording of the marker legend."""
     group_members: tuple[PlainText, ...] = ()
     """Lab mode: these names are bolded like the owner's in author lists."""
     profiles: dict[SectionKey, Profile] = {}
+    """Named variants of the CV, chosen with ``--profile``."""
