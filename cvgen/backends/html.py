@@ -1,0 +1,217 @@
+"""HTML output: one standalone HTML5 file (CSS inlined, no script needed, no external requests).
+
+The same markup, built by :func:`render_html`, is what WeasyPrint lays out for PDF
+(:mod:`cvgen.backends.pdf`), so the two formats cannot drift apart. Escaping lives in exactly one
+place, :meth:`HtmlInline.text` (``markupsafe.escape``); Jinja's autoescape covers the plain strings
+the templates print, and the JSON-LD block is serialised by :func:`json_ld`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
+from cvgen.errors import RenderError
+from cvgen.model.markup import Inline, plain
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from cvgen.themes import Theme
+    from cvgen.view.document import Document, Photo
+
+TEMPLATE = "cv.html.j2"
+STYLESHEET = "style.css"
+DEFAULT_ACCENT = "#1f5f8b"
+"""The modern theme's accent colour when the CV sets none (a calm, print-safe blue)."""
+
+
+class HtmlInline(InlineFormat):
+    """Inline nodes as HTML. :meth:`text` is the format's only escaping function."""
+
+    def text(self, s: str) -> Markup:
+        from markupsafe import escape
+
+        return escape(s)
+
+    def strong(self, inner: str, role: str | None) -> str:
+        # Roles are fixed words chosen by cvgen ("owner", "award", "member"), never user text.
+        cls = f' class="{role}"' if role and role.isidentifier() else ""
+        return f"<strong{cls}>{inner}</strong>"
+
+    def emph(self, inner: str) -> str:
+        return f"<em>{inner}</em>"
+
+    def link(self, href: str, inner: str) -> str:
+        return f'<a href="{self.text(href)}">{inner}</a>'
+
+    def sup(self, inner: str) -> str:
+        return f"<sup>{inner}</sup>"
+
+
+_INLINE = HtmlInline()
+
+
+def inline_html(nodes: Inline | None) -> Markup:
+    """The ``inline`` template filter: escaped HTML for a tuple of inline nodes."""
+    from markupsafe import Markup
+
+    return Markup(render_inline(nodes or (), _INLINE))
+
+
+def photo_data_uri(photo: Photo) -> str:
+    """The checked, re-encoded photo as a ``data:`` URI: the only data URI cvgen produces."""
+    return f"data:{photo.media_type};base64,{base64.b64encode(photo.data).decode('ascii')}"
+
+
+def json_ld(doc: Document) -> Markup:
+    """schema.org Person for search engines; ``<``, ``>`` and ``&`` escaped so user text cannot close the script."""
+    from markupsafe import Markup
+
+    header = doc.header
+    person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": header.name}
+    if header.affiliations and header.affiliations[0]:
+        first = header.affiliations[0]
+        person["jobTitle"] = plain(first[0])
+        if len(first) > 1:
+            person["affiliation"] = {"@type": "Organization", "name": ", ".join(plain(line) for line in first[1:])}
+    emails = [c.text for c in header.contacts if c.kind == "email"]
+    phones = [c.text for c in header.contacts if c.kind == "phone"]
+    links = [c.href for c in header.contacts if c.kind == "link" and c.href]
+    if emails:
+        person["email"] = emails[0]
+    if phones:
+        person["telephone"] = phones[0]
+    if links:
+        person["sameAs"] = links
+    if doc.meta.keywords:
+        person["knowsAbout"] = list(doc.meta.keywords)
+    if doc.meta.description:
+        person["description"] = doc.meta.description
+    text = json.dumps(person, ensure_ascii=False, indent=1, sort_keys=False)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup(text)
+
+
+def _environment(theme: Theme) -> Any:
+    env = theme.environment("html", autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["inline"] = inline_html
+    return env
+
+
+def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf: bool = False) -> str:
+    """The HTML page (or fragment) for ``doc``: used as-is for HTML and laid out by WeasyPrint for PDF.
+
+    With ``for_pdf`` the theme's stylesheet is left out of the page (the PDF backend passes it,
+    parsed once and cached) and abstracts are printed open.
+    """
+    from markupsafe import Markup
+
+    env = _environment(theme)
+    css = "" if for_pdf else theme.file(STYLESHEET, "html").read_text(encoding="utf-8")
+    if "</style" in css.lower():
+        raise RenderError(f"theme {theme.name!r}: {STYLESHEET} contains '</style', which would end the style element")
+    context = {
+        "doc": doc,
+        "meta": doc.meta,
+        "header": doc.header,
+        "sections": doc.sections,
+        "fragment": options.fragment and not for_pdf,
+        "for_pdf": for_pdf,
+        "css": Markup(css),
+        "accent": doc.meta.accent_colour or DEFAULT_ACCENT,
+        "page_size": "A4" if doc.meta.page_size.lower() == "a4" else "letter",
+        "photo_uri": photo_data_uri(doc.header.photo) if doc.header.photo else None,
+        "json_ld": json_ld(doc),
+        "theme_name": theme.name,
+    }
+    try:
+        template = env.get_template(TEMPLATE)
+    except Exception as exc:
+        if type(exc).__name__ == "TemplateNotFound":
+            theme.file(TEMPLATE, "html")  # raises the theme's "has no cv.html.j2" UsageError
+        raise
+    html = template.render(context)
+    if not for_pdf:
+        refused = external_resources(html, allowed={context["photo_uri"]} - {None})
+        if refused:
+            raise RenderError(
+                f"theme {theme.name!r} makes the HTML load outside resources (a standalone CV loads none): "
+                + ", ".join(refused[:5])
+            )
+    return html
+
+
+# --- the "no external requests" guard --------------------------------------------------------------
+
+_RESOURCE_ATTRS = {
+    "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
+    "frame": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+}
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
+
+
+class _ResourceFinder(HTMLParser):
+    """Collects every URL the page would fetch by itself (not the links a reader may click)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        for name in _RESOURCE_ATTRS.get(tag, ()):
+            if values.get(name):
+                self.urls.extend(values[name].split(",") if name == "srcset" else [values[name]])
+        if tag == "link" and values.get("href"):
+            self.urls.append(values["href"])
+        if tag == "base" and values.get("href"):
+            self.urls.append(values["href"])
+        if values.get("style"):
+            self.urls.extend(_css_urls(values["style"]))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.urls.extend(_css_urls(data))
+
+
+def _css_urls(css: str) -> list[str]:
+    return [m.group(2) if m.group(2) is not None else m.group(4) for m in _CSS_URL.finditer(css)]
+
+
+def external_resources(html: str, allowed: set[str]) -> list[str]:
+    """URLs ``html`` would load (images, stylesheets, CSS ``url()``) other than ``allowed`` ones."""
+    finder = _ResourceFinder()
+    finder.feed(html)
+    finder.close()
+    out = []
+    for raw in finder.urls:
+        url = raw.strip().split()[0] if raw.strip() else ""
+        if url and url not in allowed and url.split("#", 1)[0] != "":
+            out.append(url if len(url) < 120 else url[:117] + "...")
+    return out
+
+
+class HtmlBackend(Backend):
+    """A standalone, responsive HTML5 page (or an embeddable publications fragment)."""
+
+    name: ClassVar[str] = "html"
+    aliases: ClassVar[tuple[str, ...]] = ("htm",)
+    suffix: ClassVar[str] = ".html"
+    binary: ClassVar[bool] = False
+    description: ClassVar[str] = "standalone HTML5 page, CSS inlined (--fragment: publications only)"
+    requires_modules: ClassVar[tuple[str, ...]] = ("jinja2", "markupsafe")
+
+    def render(self, doc: Document, theme: Theme, options: RenderOptions) -> str:
+        return render_html(doc, theme, options)
