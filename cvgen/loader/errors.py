@@ -20,8 +20,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…'"
 
 
-def _real_path(value: Any, loc: tuple[Any, ...]) -> Path:
-    """Keep the parts of pydantic's ``loc`` that index the data (dropping union branch names)."""
+def _real_path(value: Any, loc: tuple[Any, ...], missing: bool = False) -> Path:
+    """Keep the parts of pydantic's ``loc`` that index the data (dropping union branch names).
+
+    Only a *missing* field's name is kept although absent from the data: any other absent last
+    part is a union branch's name ("constrained-str"), not a field.
+    """
     out: list[str | int] = []
     current = value
     for i, part in enumerate(loc):
@@ -32,7 +36,7 @@ def _real_path(value: Any, loc: tuple[Any, ...]) -> Path:
         elif isinstance(current, (list, tuple)) and isinstance(part, int) and 0 <= part < len(current):
             out.append(part)
             current = current[part]
-        elif last and isinstance(current, dict) and isinstance(part, str):
+        elif last and missing and isinstance(current, dict) and isinstance(part, str):
             out.append(part)
         else:
             continue
@@ -71,6 +75,36 @@ def _fields_at(root: type[BaseModel], path: Path) -> list[str]:
     return sorted({name for m in models for name in m.model_fields})
 
 
+# pydantic's wording ("Input should be a valid tuple") speaks Python; a CV author thinks in YAML.
+_PLAIN = {
+    "string_type": "expected text",
+    "tuple_type": "expected a list",
+    "list_type": "expected a list",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+}
+
+
+def _plain_words(kind: str, ctx: dict[str, Any], msg: str) -> str:
+    if kind in _PLAIN:
+        return _PLAIN[kind]
+    if kind == "literal_error" and "expected" in ctx:
+        return f"expected one of {ctx['expected']}"
+    if kind == "string_pattern_mismatch" and "pattern" in ctx:
+        return f"does not have the expected form (pattern {ctx['pattern']})"
+    if kind == "too_short" and "min_length" in ctx:
+        n = ctx["min_length"]
+        return f"needs at least {n} item{'s' if n != 1 else ''}"
+    if kind in ("greater_than_equal", "greater_than") and ("ge" in ctx or "gt" in ctx):
+        return f"must be at least {ctx['ge']}" if "ge" in ctx else f"must be more than {ctx['gt']}"
+    return msg
+
+
 def _message(err: dict[str, Any], root: type[BaseModel], path: Path) -> str:
     kind = err["type"]
     msg = str(err["msg"])
@@ -85,6 +119,7 @@ def _message(err: dict[str, Any], root: type[BaseModel], path: Path) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
             msg = msg[len(prefix):]
+    msg = _plain_words(kind, err.get("ctx") or {}, msg)
     if "input" in err and kind not in ("model_type", "dict_type") or kind in ("string_type",):
         value = err.get("input")
         if isinstance(value, (dict, list)):
@@ -109,7 +144,7 @@ def problems_from_validation(
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
-        path = _real_path(data, tuple(err["loc"]))
+        path = _real_path(data, tuple(err["loc"]), missing=err["type"] == "missing")
         message = _message(err, root, path)
         line = col = None
         if located is not None:

@@ -26,17 +26,29 @@ def decode(raw: bytes, filename: str) -> str:
         raise InputError([Problem(filename, None, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    head = raw[:256]
+    if head and head.count(0) * 3 >= len(head):  # UTF-16/32 without a BOM decodes "validly" with NULs
+        raise InputError([Problem(filename, 1, 1, "", _UTF8_HINT.format(line=1, hint=" (the file looks like UTF-16)"))])
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")  # characters YAML forbids are refused by check_text, with their line
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = ""
         if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
             hint = " (the file looks like UTF-16)"
+        raise InputError([Problem(filename, line, col, "", _UTF8_HINT.format(line=line, hint=hint))]) from None
+
+
+_UTF8_HINT = "not valid UTF-8 at line {line}{hint}; save the file as UTF-8"
+
+
+def check_text(text: str, filename: str) -> None:
+    """Refuse text too large to be a CV, or holding characters YAML forbids, before parsing it."""
+    if len(text) > MAX_FILE_BYTES:
         raise InputError(
-            [Problem(filename, line, col, "", f"not valid UTF-8 at line {line}{hint}; save the file as UTF-8")]
-        ) from None
+            [Problem(filename, None, None, "", f"text is {len(text):,} characters long; the limit is {MAX_FILE_BYTES:,}")]
+        )
     bad = _NON_PRINTABLE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -44,14 +56,18 @@ def decode(raw: bytes, filename: str) -> str:
         raise InputError(
             [Problem(filename, line, col, "", f"control character U+{ord(bad.group()):04X} is not allowed in a YAML file")]
         )
-    return text
 
 
 def parse_yaml(text: str, filename: str) -> Located:
-    """Strict YAML to plain values, raising InputError with every problem found."""
+    """Strict YAML to plain values, raising InputError when no mapping could be read.
+
+    Problems that leave a usable mapping (a duplicate key, a list used as a key) stay in
+    ``located.problems`` so that :func:`load_text` reports them together with the model's.
+    """
+    check_text(text, filename)
     located = read(text)
-    if located.problems:
-        raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
+    if located.problems and not isinstance(located.value, dict):
+        raise InputError(_yaml_problems(located, filename))
     if located.value is None:
         raise InputError([Problem(filename, 1, 1, "", "expected one mapping (person:, publications:, …), got an empty file")])
     if not isinstance(located.value, dict):
@@ -73,8 +89,18 @@ def validate(data: dict[str, Any], filename: str = "<data>", located: Located | 
 def load_text(text: str, filename: str = "<string>", base_dir: Path | None = None) -> CV:
     """Load a CV from YAML text."""
     located = parse_yaml(text, filename)
-    cv = validate(located.value, filename, located)
+    found = _yaml_problems(located, filename)
+    try:
+        cv = validate(located.value, filename, located)
+    except InputError as exc:  # every problem of the file at once, in file order
+        found += exc.problems
+    if found:
+        raise InputError(sorted(found, key=lambda p: (p.line or 0, p.col or 0)))
     return _with_source(cv, base_dir)
+
+
+def _yaml_problems(located: Located, filename: str) -> list[Problem]:
+    return [Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems]
 
 
 def load_file(path: str | Path) -> CV:
@@ -83,7 +109,7 @@ def load_file(path: str | Path) -> CV:
     name = str(path)
     try:
         if not path.is_file():
-            what = "is a directory" if path.is_dir() else "does not exist"
+            what = "is a directory" if path.is_dir() else ("is not a regular file" if path.exists() else "does not exist")
             raise InputError([Problem(name, None, None, "", f"cannot read the CV: the path {what}")])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

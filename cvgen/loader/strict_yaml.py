@@ -179,8 +179,8 @@ def read(text: str) -> Located:
                 p = child_path()
                 if p is None:  # a collection used as a key
                     p = stack[-1].path + ("?",)
-                if len(stack) >= MAX_DEPTH:
-                    fail(event.start_mark, p, f"too deeply nested (more than {MAX_DEPTH} levels)")
+                if len(stack) >= MAX_DEPTH:  # name where the nesting starts, not 64 "[0]"s
+                    fail(event.start_mark, p[:3], f"too deeply nested (more than {MAX_DEPTH} levels)")
                     return doc
                 doc.positions[p] = _pos(event.start_mark)
                 kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
