@@ -1,0 +1,160 @@
+"""``cvgen watch``: re-render a CV every time it is saved, with a live HTML preview.
+
+The folder holding the CV is watched (not the file itself) so that editors which save by writing a
+new file and renaming it over the old one (vim, many IDEs) are seen like an in-place write. A bad
+save is reported in the terminal and on the preview page, and the watcher keeps going: the next
+good save replaces the error with the new render.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from cvgen.cli.common import handles_errors
+
+if TYPE_CHECKING:
+    from cvgen.backends.base import Backend, RenderOptions
+    from cvgen.preview import PreviewState
+    from cvgen.view import ViewOptions
+
+EPILOG = """\b
+Examples:
+  cvgen watch cv.yaml                        # preview at http://127.0.0.1:8000/
+  cvgen watch cv.yaml --format pdf           # also rewrite cv.pdf on every save
+  cvgen watch cv.yaml --format pdf,docx -o out/ --port 8123
+  cvgen watch cv.yaml --no-serve --format pdf  # no server: just keep cv.pdf current
+Stop with Ctrl+C.
+"""
+
+DEFAULT_PORT = 8000
+
+
+@dataclass
+class Renderer:
+    """Renders one CV file: HTML for the preview, and the requested formats to disk."""
+
+    source: Path
+    formats: list[str]
+    backends: dict[str, Backend]
+    output: str | None
+    theme: str | None
+    view: ViewOptions
+    options: RenderOptions
+    state: PreviewState | None
+    say: Callable[[str], None] = click.echo
+
+    def run(self) -> bool:
+        """One render; True when it worked. Errors are shown, never raised."""
+        from cvgen.api import backend_for, render_document, write_result
+        from cvgen.cli.common import report
+        from cvgen.cli.render import output_path
+        from cvgen.errors import InputError
+        from cvgen.loader import load_file
+        from cvgen.themes import resolve_theme
+        from cvgen.view import prepare
+
+        started = time.monotonic()
+        try:
+            cv = load_file(self.source)
+            doc = prepare(cv, self.view)
+            theme = resolve_theme(self.theme or cv.settings.theme)
+            if self.state is not None:
+                html = render_document(doc, "html", theme, self.options, backend_for("html")).data
+            written = []
+            for name in self.formats:
+                backend = self.backends[name]
+                result = render_document(doc, name, theme, self.options, backend)
+                written += write_result(result, output_path(self.source, backend.suffix, self.output, len(self.formats) > 1))
+        except Exception as exc:  # noqa: BLE001 - a bad save must never stop the watcher
+            report(exc)  # to stderr, exactly as `cvgen render` shows it
+            if self.state is not None:
+                text = "\n".join(str(p) for p in exc.problems) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+                self.state.fail(text)
+            self.say(time.strftime("%H:%M:%S") + f" {self.source.name}: not rendered (see the errors above); still watching")
+            return False
+        if self.state is not None:
+            self.state.publish(html)
+        files = ", ".join(str(p) for p in written) or "preview"
+        self.say(time.strftime("%H:%M:%S") + f" rendered {files} in {time.monotonic() - started:.1f}s")
+        return True
+
+
+def changes_of(source: Path) -> Callable[[object, str], bool]:
+    """A watchfiles filter keeping only events on the CV file itself (created, changed or renamed onto)."""
+    target = source.resolve()
+
+    def keep(_change: object, path: str) -> bool:
+        return Path(path) == target or Path(path).resolve() == target
+
+    return keep
+
+
+def watch_loop(renderer: Renderer, stop: object | None = None) -> None:
+    """Render on every change until interrupted."""
+    import watchfiles
+
+    folder = renderer.source.resolve().parent
+    for _changes in watchfiles.watch(
+        folder, watch_filter=changes_of(renderer.source), debounce=400, step=50,
+        recursive=False, stop_event=stop, raise_interrupt=False,  # type: ignore[arg-type]
+    ):
+        if not renderer.source.exists():
+            time.sleep(0.2)  # an editor between deleting the old file and writing the new one
+        renderer.run()
+
+
+@click.command("watch", epilog=EPILOG)
+@click.argument("cv", type=click.Path(dir_okay=False))
+@click.option("-f", "--format", "fmt", default="",
+              help="Formats to write to disk on every good save (pdf, docx, latex, html, all, or a list).")
+@click.option("-o", "--output", help="Output file or folder (ending with /) for --format; default: next to CV.")
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
+              help="Preview port on 127.0.0.1 (0: any free port).")
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Serve the live HTML preview.")
+@click.option("-t", "--theme", help="Built-in theme name (classic, modern) or a theme folder.")
+@click.option("-p", "--profile", help="A profile from settings.profiles (e.g. selected).")
+@handles_errors
+def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme: str | None, profile: str | None) -> None:
+    """Re-render CV on every save and show it live in the browser."""
+    from cvgen.api import backend_for
+    from cvgen.backends.base import RenderOptions
+    from cvgen.cli.render import expand_formats
+    from cvgen.errors import UsageError
+    from cvgen.view import ViewOptions
+
+    source = Path(cv)
+    if not source.parent.resolve().is_dir():
+        raise UsageError(f"the folder of {cv} does not exist")
+    formats = expand_formats(fmt) if fmt else ([] if serve else ["html"])
+    backends = {name: backend_for(name) for name in formats}
+    if serve:
+        backend_for("html")
+    if output and len(formats) > 1 and not output.endswith(("/", "\\")) and not Path(output).is_dir():
+        raise UsageError("several formats need a folder: pass -o DIR/ (ending with /)")
+
+    state = server = None
+    if serve:
+        from cvgen.preview import PreviewServer, PreviewState
+
+        state = PreviewState(source=source.name)
+        try:
+            server = PreviewServer(state, port).start()
+        except OSError as exc:
+            raise UsageError(f"cannot serve the preview on port {port}: {exc.strerror or exc}; try --port 0") from None
+    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile), RenderOptions(), state)
+    renderer.run()
+    if server is not None:
+        click.echo(f"preview: {server.url}")
+    click.echo(f"watching {source} for changes; press Ctrl+C to stop")
+    try:
+        watch_loop(renderer)
+    finally:
+        if server is not None:
+            server.stop()
+    click.echo("stopped watching")
