@@ -107,6 +107,8 @@ def command(
         try:
             cv = load_file(source)
             doc = prepare(cv, view)
+            for warning in doc.warnings:
+                click.echo(f"warning: {source}: {warning}", err=True)
             th = resolve_theme(theme or cv.settings.theme)
             for name in formats:
                 backend = backends[name]

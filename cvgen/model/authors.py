@@ -52,6 +52,8 @@ class Author(Model):
     """Equal contribution (marked *)."""
     corresponding: bool = False
     """Corresponding author (marked ✉)."""
+    member: bool | None = None
+    """Lab mode: force group-member bolding on (true) or off (false) for this author."""
     owner: bool | None = None
     """Force owner recognition on (true) or off (false) for this author; normally left out."""
 

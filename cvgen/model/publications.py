@@ -29,6 +29,8 @@ class Publication(Model):
     """Kind of publication; used for grouping by kind."""
     venue: RichText | None = None
     """Full venue name, e.g. "International Conference on Learning Representations (ICLR)"."""
+    url: Url | None = None
+    """The paper's page; the title links to it."""
     venue_short: PlainText | None = None
     """Short form, e.g. "ICLR'24"."""
     date: Date

@@ -65,6 +65,8 @@ class Numbering(Model):
     """Restart numbers in each group, or run through the whole list."""
     permanent: bool = False
     """Show each item's ``id`` instead of its position."""
+    prefixes: dict[PlainText, PlainText] = {}
+    """Prefix per group, by group key (a kind such as ``journal``, a topic key or a year), overriding ``prefix``."""
 
 
 class Topic(Model):
@@ -91,6 +93,15 @@ class PublicationSettings(Model):
     """Show each publication's abstract."""
     show_links: bool = True
     """Show each publication's links and DOI."""
+    show_categories: bool = True
+    """Show subject categories (arXiv's cs.LG) under each publication."""
+    show_tags: bool = False
+    """Show free-form tags under each publication."""
+    layout: Literal["citation", "title-first"] = "citation"
+    """"citation": authors, "title," venue, year (a CV). "title-first": linked title, then authors, then
+    venue and awards on their own lines (a lab web page)."""
+    kind_titles: dict[PlainText, PlainText] = {}
+    """Group headings per kind (``group_by: kind``), overriding "Journal Articles", "Conference Papers", …"""
     metrics_sentence: RichText | None = None
     """Sentence for the metrics line; placeholders {source}, {citations}, {h_index}, {as_of}, {papers}."""
 
@@ -113,7 +124,11 @@ class Legend(Model):
     """Legend text for the equal-contribution marker."""
     corresponding: RichText = "{marker} denotes the corresponding author"
     """Legend text for the corresponding-author marker."""
-    order: tuple[Literal["student", "equal", "corresponding"], ...] = ("equal", "student", "corresponding")
+    members: RichText = "Authors in **bold** are group members"
+    """Lab mode (``group_members``): the sentence explaining the bold names."""
+    order: tuple[Literal["members", "student", "equal", "corresponding"], ...] = (
+        "members", "equal", "student", "corresponding"
+    )
     """Order of the parts of the legend."""
     separator: str = "; "
     """Text between the parts of the legend."""
@@ -142,7 +157,9 @@ class Profile(Model):
     show_abstracts: bool | None = None
     """Show publication abstracts (overrides the publication settings)."""
     layout: Literal["cv", "biosketch"] = "cv"
-    """A full CV or a short biosketch."""
+    """A full CV or a short biosketch ("biosketch" lays it out as an NSF biographical sketch)."""
+    page_limit: int | None = Field(default=None, ge=1)
+    """Warn when the output likely runs past this many pages (biosketch default: 3)."""
 
 
 class Settings(Model):

@@ -4,6 +4,16 @@ Names are compared without case, accents or punctuation, as (surname, given name
 match when their surnames are equal and their given names agree as far as both are written:
 initials match full names that start with them ("S." ~ "Sijia"), full names must be equal. So
 "Y. Liu" and "G. Liu" never match "Sijia Liu". A name listed verbatim as a variant always matches.
+
+Forms understood:
+
+- "Sijia Liu", "S. Liu", "S Liu", "Liu, Sijia", "Liu, S." (Western order, or BibTeX's comma form);
+- hyphenated given names: "P.-Y. Chen" ~ "Pin-Yu Chen" ~ "P. Y. Chen";
+- particles stay with the surname: "J. van der Berg" ~ "van der Berg, Jan";
+- PubMed/Vancouver style "Liu S" or "Chen PY": the last word is read as initials only when it is
+  one capital letter, or two or three capitals with no vowel (so "Wei XU" or "Andrew NG" keep
+  their surnames; "NG" is listed as a surname explicitly);
+- names without spaces (CJK written as-is, "刘思佳") match only exactly; list them as variants.
 """
 
 from __future__ import annotations
@@ -14,6 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "dos", "das", "ter", "ten"}
+_APOSTROPHES = "'\u2019\u02bc`"
+# Vowel-less capital words that are surnames, not initials.
+_VOWELLESS_SURNAMES = {"NG", "NGO", "MCH"}
+_PUBMED_INITIALS = re.compile(r"^(?:[A-Z]|[B-DF-HJ-NP-TV-Z]{2,3})$")
 
 
 def fold(text: str) -> str:
@@ -21,7 +35,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss").replace("ł", "l").replace("Ł", "L")
-    return re.sub(r"[^\w\s,-]", " ", stripped.casefold()).strip()
+    stripped = "".join(ch for ch in stripped if ch not in _APOSTROPHES)  # O'Reilly → oreilly
+    return " ".join(re.sub(r"[^\w\s,-]", " ", stripped.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -31,8 +46,27 @@ class NameKey:
     """Given names in order; a one-letter entry is an initial."""
 
 
+def _pubmed(name: str) -> tuple[str, str] | None:
+    """("Liu", "S") for "Liu S" / "Chen PY"; None when the name is not clearly in that style."""
+    if "," in name or "." in name:
+        return None
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = unicodedata.normalize("NFKD", words[-1])
+    if not _PUBMED_INITIALS.match(last) or last in _VOWELLESS_SURNAMES:
+        return None
+    if any(w.isupper() and len(w) > 1 for w in words[:-1]):
+        return None  # "WEI XU": all capitals, cannot tell initials from a surname
+    return " ".join(words[:-1]), last
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> NameKey:
+    """Split a written name into folded surname and given names."""
+    pub = _pubmed(name.strip())
+    if pub is not None:
+        return NameKey(fold(pub[0]), tuple(ch for ch in fold(pub[1])))
     folded = fold(name)
     if "," in folded:
         surname, _, given = folded.partition(",")
@@ -42,7 +76,7 @@ def name_key(name: str) -> NameKey:
         parts = folded.split()
         if not parts:
             return NameKey("", ())
-        # Keep lower-case particles with the surname ("Ludwig van Beethoven" → "van beethoven").
+        # Keep particles with the surname ("Ludwig van Beethoven" → "van beethoven").
         i = len(parts) - 1
         while i > 1 and parts[i - 1] in _PARTICLES:
             i -= 1
@@ -54,7 +88,7 @@ def name_key(name: str) -> NameKey:
 def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if len(x) == 1 or len(y) == 1:
             if x[0] != y[0]:
                 return False
@@ -64,7 +98,11 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 class NameMatcher:
-    """Matches author names against one person's name and its variants."""
+    """Matches author names against one person's name and its variants.
+
+    ``NameMatcher.people([...])`` matches any of several people (a lab's members), each name
+    judged on its own.
+    """
 
     def __init__(self, names: tuple[str, ...] | list[str]):
         self._exact = {fold(n) for n in names if n}
@@ -72,13 +110,25 @@ class NameMatcher:
         # Full given names ("Sijia") decide for authors written with full names, so the variant
         # "S. Liu" does not make "Shiyu Liu" the owner.
         self._full_keys = [k for k in self._keys if k.given and len(k.given[0]) > 1]
+        self._others: list[NameMatcher] = []
+
+    @classmethod
+    def people(cls, names: tuple[str, ...] | list[str]) -> NameMatcher:
+        """A matcher for several different people."""
+        matcher = cls([])
+        matcher._others = [cls([n]) for n in names if n]
+        return matcher
 
     def __bool__(self) -> bool:
-        return bool(self._keys)
+        return bool(self._keys or self._others)
 
     def matches(self, author: str) -> bool:
+        if self._others:
+            return any(m.matches(author) for m in self._others)
         if fold(author) in self._exact:
             return True
         key = name_key(author)
-        keys = self._full_keys if (self._full_keys and key.given and len(key.given[0]) > 1) else self._keys
+        if not key.given:
+            return False  # a bare surname ("Liu") is never enough
+        keys = self._full_keys if (self._full_keys and len(key.given[0]) > 1) else self._keys
         return any(k.surname == key.surname and _given_agree(k.given, key.given) for k in keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from cvgen.errors import UsageError
@@ -12,6 +12,7 @@ from cvgen.loader.load import base_dir_of
 from cvgen.model.cv import CV
 from cvgen.model.dates import PRESENT, PartialDate, parse_date
 from cvgen.model.markup import Inline, Text, plain
+from cvgen.model.publications import Publication
 from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Profile, SectionSpec
 from cvgen.view import entries as fmt
 from cvgen.view.document import Contact, Document, Group, Header, Item, Meta, Section
@@ -66,25 +67,63 @@ def _profile(cv: CV, options: ViewOptions) -> Profile:
     return base.model_copy(update=changes) if changes else base
 
 
+Bound = tuple[int, int, int]
+
+
+def _first_day(d: PartialDate) -> Bound:
+    return (d.year, d.month or 1, d.day or 1)
+
+
+def _last_day(d: PartialDate) -> Bound:
+    return (d.year, d.month or 12, d.day or 31)
+
+
+def _span(start: PartialDate | None, end: Any) -> tuple[Bound | None, Bound | None] | None:
+    """The days an item covers, as (first, last); None for unbounded ends, None overall if undated.
+
+    A single date covers its whole precision: "2019" is Jan 1 – Dec 31, 2019. An end of "present"
+    is open-ended; an item with only an end ("graduated 2016-03") is that month.
+    """
+    end_date = end if isinstance(end, PartialDate) else None
+    if start is None and end_date is None:
+        return None if end != PRESENT else (None, None)
+    lo = _first_day(start) if start is not None else (_first_day(end_date) if end_date else None)
+    if end == PRESENT:
+        hi = None
+    else:
+        hi = _last_day(end_date if end_date is not None else start)  # type: ignore[arg-type]
+    return lo, hi
+
+
 def _in_window(profile: Profile, start: PartialDate | None, end: Any = None) -> bool:
-    """Does an item dated ``start``–``end`` overlap the profile's window?"""
+    """Does an item dated ``start``–``end`` overlap the profile's since/until window?
+
+    Overlap, not containment: a position from 2018 to present is shown with ``since: 2021``; a
+    2019 paper is not. ``since`` counts from the first day it names, ``until`` to the last
+    (``until: 2023`` includes December 2023). Undated items are always kept: nothing is lost for
+    want of a date.
+    """
     if profile.since is None and profile.until is None:
         return True
-    first = start or (end if isinstance(end, PartialDate) else None)
-    last = end if isinstance(end, PartialDate) else (None if end == PRESENT else first)
-    if profile.since is not None:
-        if end == PRESENT:
-            pass
-        elif last is None or last.year < profile.since.year or (
-            last.year == profile.since.year and (last.month or 12) < (profile.since.month or 1)
-        ):
-            return False
-    if profile.until is not None and first is not None:
-        if first.sort_key[:1] > profile.until.sort_key[:1] or (
-            first.year == profile.until.year and (first.month or 1) > (profile.until.month or 12)
-        ):
-            return False
+    span = _span(start, end)
+    if span is None:
+        return True
+    lo, hi = span
+    if profile.since is not None and hi is not None and hi < _first_day(profile.since):
+        return False
+    if profile.until is not None and lo is not None and lo > _last_day(profile.until):
+        return False
     return True
+
+
+def _years_span(years: Sequence[str]) -> tuple[PartialDate | None, PartialDate | None]:
+    """Service written as years ("2022", "2023–2024") → (first year, last year)."""
+    import re
+
+    found = [int(y) for text in years for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", text)]
+    if not found:
+        return None, None
+    return PartialDate(min(found)), PartialDate(max(found))
 
 
 def _window(items: Sequence[T], profile: Profile, dates: Callable[[T], tuple[Any, Any]]) -> list[T]:
@@ -141,9 +180,14 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
     """Decide everything the reader will see, once, for every backend."""
     options = options or ViewOptions()
     profile = _profile(cv, options)
+    if profile.layout == "biosketch":
+        from cvgen.view.biosketch import prepare_biosketch
+
+        return prepare_biosketch(cv, profile, _meta(cv, options, profile), _header(cv))
     settings = cv.settings
     people = People.of(cv)
     sections: list[Section] = []
+    warnings: list[str] = []
 
     def style(key: str) -> Any:
         return settings.date_styles.get(key, settings.date_style)
@@ -185,7 +229,7 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
             rows = _window(cv.grants, profile, lambda g: (g.start, g.end))
             section = _entries(key, title, [fmt.grant(g, style(key)) for g in rows])
         elif key == "publications":
-            section = _publications(cv, profile, people, title)
+            section = _publications(cv, profile, people, title, warnings)
         elif key == "talks":
             rows = [t for t in cv.talks if t.selected or not profile.selected_only]
             rows = _cap(_window(rows, profile, lambda t: (t.date, None)), profile)
@@ -200,7 +244,9 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
             rows = _window(cv.mentoring, profile, lambda m: (m.start, m.end))
             section = _entries(key, title, [fmt.mentee(m, style(key)) for m in rows])
         elif key == "service":
-            rows = _window(cv.service, profile, lambda s: (s.start, s.end))
+            rows = _window(
+                cv.service, profile, lambda s: (s.start, s.end) if s.start or s.end else _years_span(s.years)
+            )
             section = _entries(key, title, [fmt.service(s, style(key)) for s in rows])
         else:
             custom = next((c for c in cv.custom_sections if c.key == key), None)
@@ -219,7 +265,7 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
             sections.append(section)
 
     meta = _meta(cv, options, profile)
-    return Document(meta=meta, header=_header(cv), sections=tuple(sections))
+    return Document(meta=meta, header=_header(cv), sections=tuple(sections), warnings=tuple(warnings))
 
 
 def _entries(key: str, title: str, items: list[Item]) -> Section | None:
@@ -228,18 +274,25 @@ def _entries(key: str, title: str, items: list[Item]) -> Section | None:
     return Section(key, title, groups=(Group(None, tuple(items)),))
 
 
-def _publications(cv: CV, profile: Profile, people: People, title: str) -> Section | None:
-    ps = cv.settings.publications
+def select_publications(cv: CV, profile: Profile) -> list[Publication]:
+    """The publications a profile shows: selected ones only if asked, inside the date window."""
     pubs = [p for p in cv.publications if p.selected or not profile.selected_only]
-    pubs = _window(pubs, profile, lambda p: (p.date, None))
+    return _window(pubs, profile, lambda p: (p.date, None))
+
+
+def _publications(cv: CV, profile: Profile, people: People, title: str, warnings: list[str]) -> Section | None:
+    ps = cv.settings.publications
+    pubs = select_publications(cv, profile)
     if not pubs:
         return None
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
-    grouped = [(t, _cap(g, profile)) for t, g in group_publications(pubs, ps)]
-    shown = [p for _, g in grouped for p in g]
-    item_groups = [(t, [publication_item(p, cv, people, ps, show_abstracts) for p in g]) for t, g in grouped]
-    groups = number_groups(item_groups, ps.numbering, [[p.id for p in g] for _, g in grouped])
-    intro = tuple(x for x in (metrics_line(cv), legend(shown, cv)) if x)
+    grouped = [replace(g, pubs=_cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
+    shown = [p for g in grouped for p in g.pubs]
+    item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    groups = number_groups(
+        item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
+    )
+    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people)) if x)
     return Section("publications", title, intro=intro, groups=groups)
 
 

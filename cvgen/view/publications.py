@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cvgen.model.authors import Author
 from cvgen.model.cv import CV
@@ -13,7 +13,7 @@ from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, PublicationSettings
 from cvgen.view.document import Group, Item, LinkRef
 from cvgen.view.inline import emph, fill, join, link, merge, quoted_title, strong
-from cvgen.view.names import NameMatcher
+from cvgen.view.names import NameMatcher, fold
 
 KIND_TITLES = {
     "journal": "Journal Articles",
@@ -34,6 +34,10 @@ STATUS_TEXT = {
     "submitted": "submitted",
     "in-preparation": "in preparation",
 }
+ELLIPSIS = "…"
+ET_AL = "et al."
+# Written at the end of an author list to say it is incomplete ("…, J. Doe, et al.", BibTeX "and others").
+_ET_AL_NAMES = {"et al", "et al.", "others", "et alii", "etc", "…", "..."}
 
 
 @dataclass(frozen=True)
@@ -47,29 +51,58 @@ class People:
     def of(cls, cv: CV) -> People:
         return cls(
             NameMatcher([cv.person.name, *cv.person.name_variants]),
-            NameMatcher(list(cv.settings.group_members)),
+            NameMatcher.people(list(cv.settings.group_members)),
         )
 
     def is_owner(self, author: Author) -> bool:
         return author.owner if author.owner is not None else self.owner.matches(author.name)
 
+    def is_member(self, author: Author) -> bool:
+        if author.member is not None:
+            return author.member
+        return bool(self.members) and self.members.matches(author.name)
+
+
+def is_et_al(author: Author) -> bool:
+    """Is this "author" really the "et al." that ends an incomplete list?"""
+    return fold(author.name) in {fold(x) for x in _ET_AL_NAMES} or author.name.strip() in _ET_AL_NAMES
+
+
+def visible_authors(authors: Sequence[Author], people: People, max_authors: int | None) -> list[Author | str]:
+    """The authors a reader sees: the first ``max_authors``, the owner if later, then "et al.".
+
+    "Y. Zhang, J. Jia, …, S. Liu, et al." — the "…" marks the names skipped before the owner, and
+    "et al." closes the list when authors remain after the last one shown (or when the input
+    itself ended with "et al."). The full list stays in the model.
+    """
+    real = [a for a in authors if not is_et_al(a)]
+    incomplete = len(real) < len(authors)
+    if max_authors is None or len(real) <= max_authors:
+        shown: list[Author | str] = list(real)
+        return [*shown, ET_AL] if incomplete else shown
+    shown = list(real[:max_authors])
+    last = max_authors - 1
+    owner_at = next((i for i, a in enumerate(real) if people.is_owner(a)), None)
+    if owner_at is not None and owner_at >= max_authors:
+        if owner_at > max_authors:
+            shown.append(ELLIPSIS)
+        shown.append(real[owner_at])
+        last = owner_at
+    if last < len(real) - 1 or incomplete:
+        shown.append(ET_AL)
+    return shown
+
 
 def author_marks(author: Author, cv: CV) -> list[str]:
     m = cv.settings.markers
-    return [sym for flag, sym in ((author.student, m.student), (author.equal, m.equal), (author.corresponding, m.corresponding)) if flag]
+    flags = ((author.student, m.student), (author.equal, m.equal), (author.corresponding, m.corresponding))
+    return [sym for flag, sym in flags if flag]
 
 
 def author_list(authors: Sequence[Author], cv: CV, people: People, max_authors: int | None) -> Inline:
-    """"Y. Zhang†,*, J. Jia†,*, …, **S. Liu**" — truncated with "et al." keeping the owner visible."""
-    shown: list[Author | str] = list(authors)
-    if max_authors is not None and len(authors) > max_authors:
-        shown = list(authors[:max_authors])
-        owner_at = next((i for i, a in enumerate(authors) if people.is_owner(a)), None)
-        if owner_at is not None and owner_at >= max_authors:
-            shown += ["…", authors[owner_at]]
-        shown.append("et al.")
+    """"Y. Zhang†,*, J. Jia†,*, …, **S. Liu**" — the owner Strong("owner"), members Strong("member")."""
     out: list[Node] = []
-    for i, author in enumerate(shown):
+    for i, author in enumerate(visible_authors(authors, people, max_authors)):
         if i:
             out.append(Text(", "))
         if isinstance(author, str):
@@ -77,7 +110,7 @@ def author_list(authors: Sequence[Author], cv: CV, people: People, max_authors: 
             continue
         if people.is_owner(author):
             name: Inline = strong(author.name, "owner")
-        elif people.members and people.members.matches(author.name):
+        elif people.is_member(author):
             name = strong(author.name, "member")
         else:
             name = (Text(author.name),)
@@ -88,41 +121,83 @@ def author_list(authors: Sequence[Author], cv: CV, people: People, max_authors: 
     return merge(out)
 
 
-def publication_item(pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool) -> Item:
-    venue: Inline | None = emph(pub.venue) if pub.venue else (emph(pub.venue_short) if pub.venue_short else None)
+def _venue(pub: Publication) -> Inline | None:
     if pub.venue and pub.venue_short and pub.venue_short not in "".join(_texts(pub.venue)):
-        venue = merge((*emph(pub.venue), Text(f" ({pub.venue_short})")))
+        return merge((*emph(pub.venue), Text(f" ({pub.venue_short})")))
+    if pub.venue:
+        return emph(pub.venue)
+    return emph(pub.venue_short) if pub.venue_short else None
+
+
+def _links(pub: Publication, ps: PublicationSettings, show_links: bool) -> tuple[LinkRef, ...]:
+    if not show_links:
+        return ()
+    links = [LinkRef(lnk.label, lnk.url) for lnk in pub.links if lnk.url]
+    if pub.doi:
+        links.append(LinkRef(f"doi:{pub.doi}", f"https://doi.org/{pub.doi}"))
+    return tuple(links)
+
+
+def _details(pub: Publication, ps: PublicationSettings) -> list[Inline]:
+    details: list[Inline] = []
+    if pub.categories and ps.show_categories:
+        details.append((Text(", ".join(pub.categories)),))
+    if pub.tags and ps.show_tags:
+        details.append((Text("Tags: " + ", ".join(pub.tags)),))
+    return details
+
+
+def publication_item(
+    pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool,
+    show_links: bool | None = None,
+) -> Item:
+    """One publication as an :class:`Item`, in the configured layout ("citation" or "title-first")."""
+    show_links = ps.show_links if show_links is None else show_links
+    if ps.layout == "title-first":
+        return _title_first(pub, cv, people, ps, show_abstract, show_links)
     volume = None
     if pub.volume:
         volume = f"vol. {pub.volume}" + (f", no. {pub.issue}" if pub.issue else "")
     pages = f"pp. {pub.pages}" if pub.pages else None
     status = STATUS_TEXT.get(pub.status)
-    body = join(
-        [
-            author_list(pub.authors, cv, people, ps.max_authors),
-            quoted_title(pub.title),
-        ],
-        ", ",
-    )
-    rest = join([venue, volume, pub.publisher, status, str(pub.date.year), pages], ", ")
+    title = link(pub.url, quoted_title(pub.title))
+    body = join([author_list(pub.authors, cv, people, ps.max_authors), title], ", ")
+    rest = join([_venue(pub), volume, pub.publisher, status, str(pub.date.year), pages], ", ")
     main = join([body, rest], " ")
-    extras = [*pub.notes]
-    notes: list[Inline] = [n for n in extras]
+    notes: list[Inline] = list(pub.notes)
     notes.extend(strong(a, "award") for a in pub.awards)
     if notes:
         main = merge((*main, Text(" ("), *join(notes, "; "), Text(")")))
-    links = [LinkRef(lnk.label, lnk.url) for lnk in pub.links if lnk.url] if ps.show_links else []
-    if pub.doi and ps.show_links:
-        links.append(LinkRef(f"doi:{pub.doi}", f"https://doi.org/{pub.doi}"))
-    details: list[Inline] = []
-    if pub.categories:
-        details.append(join([", ".join(pub.categories)]))
     return Item(
         main=main,
         kind="publication",
-        links=tuple(links),
+        links=_links(pub, ps, show_links),
         abstract=pub.abstract if show_abstract else None,
-        details=tuple(details),
+        details=tuple(_details(pub, ps)),
+        prominent=pub.selected,
+    )
+
+
+def _title_first(
+    pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool, show_links: bool
+) -> Item:
+    """The lab-page form: [Title](url) / authors / "NeurIPS'23 (Spotlight)"."""
+    href = pub.url or next((lnk.url for lnk in pub.links if lnk.url), None)
+    title = link(href, pub.title)
+    venue = pub.venue_short or None
+    where = (Text(venue),) if venue else join([pub.venue, str(pub.date.year)], ", ")
+    status = STATUS_TEXT.get(pub.status)
+    notes = [merge((Text("("), *n, Text(")"))) for n in pub.notes]
+    awards = [strong(merge((Text("("), *a, Text(")"))), "award") for a in pub.awards]
+    venue_line = join([join([where, status], ", "), *notes, *awards], " ")
+    details = [author_list(pub.authors, cv, people, ps.max_authors), venue_line, *_details(pub, ps)]
+    other_links = tuple(x for x in _links(pub, ps, show_links) if x.href != href)
+    return Item(
+        main=title,
+        kind="publication",
+        links=other_links,
+        abstract=pub.abstract if show_abstract else None,
+        details=tuple(d for d in details if d),
         prominent=pub.selected,
     )
 
@@ -134,47 +209,79 @@ def _texts(nodes: Inline) -> list[str]:
     return out
 
 
-def group_publications(pubs: Sequence[Publication], ps: PublicationSettings) -> list[tuple[Inline | None, list[Publication]]]:
-    """Group and sort once, for every backend."""
-    if ps.sort != "as-written":
-        pubs = sorted(pubs, key=lambda p: p.date.sort_key, reverse=ps.sort == "newest")
+@dataclass(frozen=True)
+class PubGroup:
+    """Publications under one heading, with the key numbering prefixes are looked up by."""
+
+    key: str | None
+    title: Inline | None
+    pubs: list[Publication]
+
+
+def sort_publications(pubs: Sequence[Publication], sort: str) -> list[Publication]:
+    """Newest or oldest first by date (stable: same dates keep the written order), or as written."""
+    if sort == "as-written":
+        return list(pubs)
+    return sorted(pubs, key=lambda p: p.date.sort_key, reverse=sort == "newest")
+
+
+def group_publications(pubs: Sequence[Publication], ps: PublicationSettings) -> list[PubGroup]:
+    """Group and sort once, for every backend.
+
+    Topics come in ``settings.publications.topics`` order (a paper with two topics appears in
+    both; papers with none go last under "Other Publications"); kinds in ``kind_order`` then the
+    built-in order; years newest first unless ``sort: oldest``.
+    """
+    pubs = sort_publications(pubs, ps.sort)
     if ps.group_by == "none":
-        return [(None, list(pubs))]
-    groups: list[tuple[Inline | None, list[Publication]]] = []
+        return [PubGroup(None, None, pubs)]
+    groups: list[PubGroup] = []
     if ps.group_by == "topic":
         placed: set[int] = set()
         for topic in ps.topics:
             members = [p for p in pubs if topic.key in p.topics]
             placed.update(id(p) for p in members)
             if members:
-                groups.append((topic.title, members))
+                groups.append(PubGroup(topic.key, topic.title, members))
         rest = [p for p in pubs if id(p) not in placed]
         if rest:
-            groups.append(((Text("Other Publications"),), rest))
+            groups.append(PubGroup("other", (Text("Other Publications"),), rest))
         return groups
     if ps.group_by == "kind":
-        order = list(ps.kind_order) + [k for k in KIND_TITLES if k not in ps.kind_order]
+        order = list(dict.fromkeys([*ps.kind_order, *KIND_TITLES]))
         for kind in order:
             members = [p for p in pubs if p.kind == kind]
             if members:
-                groups.append(((Text(KIND_TITLES.get(kind, kind.title())),), members))
+                heading = ps.kind_titles.get(kind) or KIND_TITLES.get(kind, kind.title())
+                groups.append(PubGroup(kind, (Text(heading),), members))
         return groups
     years = sorted({p.date.year for p in pubs}, reverse=ps.sort != "oldest")
-    return [((Text(str(y)),), [p for p in pubs if p.date.year == y]) for y in years]
+    return [PubGroup(str(y), (Text(str(y)),), [p for p in pubs if p.date.year == y]) for y in years]
 
 
 def number_groups(
-    groups: list[tuple[Inline | None, list[Item]]], numbering: Numbering, ids: list[list[str | None]] | None = None
+    groups: list[tuple[Inline | None, list[Item]]],
+    numbering: Numbering,
+    ids: list[list[str | None]] | None = None,
+    keys: list[str | None] | None = None,
 ) -> tuple[Group, ...]:
-    """Give items their visible numbers ("P5"…"P1" per group by default)."""
+    """Give items their visible numbers.
+
+    ``descending`` counts down (P5…P1), ``ascending`` up (T1…T7); ``scope: group`` restarts in
+    each group, ``scope: list`` runs through the whole list (descending: the first item gets the
+    total). The prefix comes from ``numbering.prefixes[group key]``, else ``numbering.prefix``.
+    With ``permanent: true`` an item's own ``id`` is its label (items without one keep their
+    positional label) and ``number`` stays positional, for backends that need an integer.
+    """
     if numbering.style == "none":
         return tuple(Group(title, tuple(items)) for title, items in groups)
-    prefix = numbering.prefix or ""
     total = sum(len(items) for _, items in groups)
     descending = numbering.style == "descending"
     out: list[Group] = []
     running = 0
     for gi, (title, items) in enumerate(groups):
+        key = keys[gi] if keys is not None else None
+        prefix = numbering.prefixes.get(key, numbering.prefix) if key is not None else numbering.prefix
         numbered: list[Item] = []
         for i, item in enumerate(items):
             if numbering.scope == "group":
@@ -182,40 +289,48 @@ def number_groups(
             else:
                 n = total - running if descending else running + 1
             running += 1
-            label = f"{prefix}{n}"
-            if numbering.permanent and ids is not None and ids[gi][i]:
-                label = str(ids[gi][i])
-            numbered.append(_replace(item, label=label, number=n))
+            label = f"{prefix or ''}{n}"
+            own_id = ids[gi][i] if ids is not None else None
+            if numbering.permanent and own_id:
+                label = own_id
+            numbered.append(replace(item, label=label, number=n))
         out.append(Group(title, tuple(numbered), numbered=True, descending=descending))
     return tuple(out)
 
 
-def _replace(item: Item, **changes: object) -> Item:
-    from dataclasses import replace
+def used_markers(pubs: Sequence[Publication], people: People, max_authors: int | None) -> set[str]:
+    """Roles whose marker (or bolding, for members) a reader actually sees in these publications."""
+    used: set[str] = set()
+    for pub in pubs:
+        for a in visible_authors(pub.authors, people, max_authors):
+            if isinstance(a, str):
+                continue
+            used.update(role for role in ("student", "equal", "corresponding") if getattr(a, role))
+            if not people.is_owner(a) and people.is_member(a):
+                used.add("members")
+    return used
 
-    return replace(item, **changes)  # type: ignore[arg-type]
 
-
-def legend(pubs: Sequence[Publication], cv: CV) -> Inline | None:
+def legend(pubs: Sequence[Publication], cv: CV, people: People | None = None) -> Inline | None:
     """"* denotes equal contribution; † denotes student authors under my supervision." — used markers only."""
-    used = {
-        "student": any(a.student for p in pubs for a in p.authors),
-        "equal": any(a.equal for p in pubs for a in p.authors),
-        "corresponding": any(a.corresponding for p in pubs for a in p.authors),
-    }
+    people = people or People.of(cv)
+    used = used_markers(pubs, people, cv.settings.publications.max_authors)
     lg = cv.settings.legend
     markers = cv.settings.markers
     parts = [
-        fill(getattr(lg, role), {"marker": (Text(getattr(markers, role)),)})
+        fill(getattr(lg, role), {"marker": (Text(getattr(markers, role, "")),)})
         for role in lg.order
-        if used.get(role)
+        if role in used
     ]
     if not parts:
         return None
     return merge((*join(parts, lg.separator), Text(".")))
 
 
-def metrics_line(cv: CV) -> Inline | None:
+METRIC_FIELDS = ("citations", "h_index", "i10_index", "papers")
+
+
+def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
     """The citation line, e.g. "Full list … at Google Scholar (8509 citations as of July 16, 2024)."."""
     m = cv.metrics
     if m is None:
@@ -223,7 +338,7 @@ def metrics_line(cv: CV) -> Inline | None:
     values: dict[str, Inline] = {}
     if m.source:
         values["source"] = link(m.url, strong(m.source))
-    for name in ("citations", "h_index", "i10_index", "papers"):
+    for name in METRIC_FIELDS:
         value = getattr(m, name)
         if value is not None:
             values[name] = (Text(str(value)),)
@@ -232,27 +347,40 @@ def metrics_line(cv: CV) -> Inline | None:
     template = cv.settings.publications.metrics_sentence
     parts: list[Inline] = []
     if template is not None:
+        import re
+
+        missing = sorted(
+            {name for name in re.findall(r"\{([a-z_]+)\}", "".join(_texts(template))) if name not in values}
+        )
+        if missing and warnings is not None:
+            warnings.append(
+                "settings.publications.metrics_sentence names "
+                + ", ".join("{" + n + "}" for n in missing)
+                + " but metrics gives no value for it; it is shown as written"
+            )
         parts.append(fill(template, values))
     else:
-        facts = []
-        if m.citations is not None:
-            facts.append(f"{m.citations} citations")
-        if m.h_index is not None:
-            facts.append(f"h-index {m.h_index}")
-        if m.i10_index is not None:
-            facts.append(f"i10-index {m.i10_index}")
-        if m.papers is not None:
-            facts.append(f"{m.papers} papers")
-        sentence: list[Node] = []
-        if facts:
-            sentence.append(Text(", ".join(facts)))
-        if m.source:
-            sentence.extend((Text(" according to " if facts else "Source: "), *values["source"]))
-        if m.as_of:
-            sentence.append(Text(f" as of {format_date(m.as_of, 'long')}"))
-        if sentence:
-            sentence.append(Text("."))
-            parts.append(merge(sentence))
+        parts.extend(_default_metrics(m, values))
     for extra in m.extra:
         parts.append(merge((*link(extra.url, extra.label), Text(": "), *strong(extra.value))))
     return join(parts, " ") if parts else None
+
+
+def _default_metrics(m: object, values: dict[str, Inline]) -> list[Inline]:
+    facts = []
+    for name, label in (("citations", "{} citations"), ("h_index", "h-index {}"), ("i10_index", "i10-index {}"),
+                        ("papers", "{} papers")):
+        value = getattr(m, name)
+        if value is not None:
+            facts.append(label.format(value))
+    sentence: list[Node] = []
+    if facts:
+        sentence.append(Text(", ".join(facts)))
+    if "source" in values:
+        sentence.extend((Text(" according to " if facts else "Source: "), *values["source"]))
+    if "as_of" in values:
+        sentence.extend((Text(" as of "), *values["as_of"]))
+    if not sentence:
+        return []
+    sentence.append(Text("."))
+    return [merge(sentence)]
