@@ -1,0 +1,841 @@
+"""BibTeX → cvgen publications, with bibtexparser 2 doing the parsing.
+
+bibtexparser splits the file into blocks and its middlewares resolve ``@string`` macros, remove the
+enclosing braces, separate co-authors, split names into parts, decode LaTeX to Unicode and turn
+month macros into numbers. cvgen adds three middlewares of its own around them:
+
+* :class:`_CleanFields` (before) lower-cases field names (keeping the first of duplicated fields),
+  strips hand-made owner highlighting (``\\textbf{…}``, ``{\\bf …}``, ``<strong>…</strong>``) and turns
+  marker macros (``$^{\\dagger}$``, ``\\textsuperscript{*}``) into the characters cvgen reads;
+* :class:`_SplitNames` splits each author into parts, keeping a name it cannot split whole;
+* :class:`_Decode` decodes LaTeX everywhere except in web addresses and DOIs.
+
+Then :func:`_publication` maps one entry to cvgen's publication fields. Whatever has no place in
+cvgen is listed in the warnings, with the line it came from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cvgen.interop.common import Data, Imported, good_date, good_url, squeeze
+from cvgen.model.authors import COMPACT_MARKERS
+from cvgen.view.names import NameMatcher, name_key
+
+# ---------------------------------------------------------------------------------------------
+# What maps where
+
+ENTRY_KINDS = {
+    "article": "journal",
+    "inproceedings": "conference",
+    "conference": "conference",
+    "proceedings": "book",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "bookinbook": "chapter",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "patent": "patent",
+    "periodical": "magazine",
+    "misc": "other",
+    "unpublished": "other",
+    "online": "other",
+    "electronic": "other",
+    "www": "other",
+    "manual": "other",
+    "booklet": "other",
+    "dataset": "other",
+    "software": "other",
+}
+
+# Fields holding web addresses and the label each link gets.
+LINK_FIELDS = {
+    "url": None,  # labelled from the address (arXiv, PDF, URL)
+    "pdf": "PDF",
+    "html": "HTML",
+    "code": "Code",
+    "codeurl": "Code",
+    "slides": "Slides",
+    "slidesurl": "Slides",
+    "poster": "Poster",
+    "video": "Video",
+    "website": "Website",
+    "blog": "Blog",
+    "supp": "Supplement",
+    "project": "Project",
+    "_talkurl": "Talk",
+    "talk": "Talk",
+    "eprint": None,
+    "howpublished": None,
+}
+
+# Fields read somewhere in _publication; everything else is reported as not carried over.
+USED_FIELDS = {
+    "title", "author", "author+an", "journal", "booktitle", "school", "institution", "howpublished",
+    "publisher", "organization", "series", "year", "month", "day", "date", "volume", "number", "issue",
+    "pages", "doi", "note", "_note", "abstract", "keywords", "selected", "abbr", "_venue", "shortjournal",
+    "journalabbr", "shorthand", "pubstate", "award", "awards", "topics", "categories", "primaryclass",
+    "eprintclass", "archiveprefix", "eprinttype", "arxiv", "times-cited", "citations", "pllinks", "type",
+    *LINK_FIELDS,
+}
+
+_STATUS_WORDS = [
+    (re.compile(r"^\s*(?:under|in)\s+(?:review|revision)\b", re.I), "under-review"),
+    (re.compile(r"^\s*submitted\b", re.I), "submitted"),
+    (re.compile(r"^\s*(?:accepted|in\s+press|forthcoming|to\s+appear)\b", re.I), "accepted"),
+    (re.compile(r"^\s*in\s+prep(?:aration|\.)?\b", re.I), "in-preparation"),
+]
+_PUBSTATE = {
+    "inpress": "accepted", "forthcoming": "accepted", "accepted": "accepted", "submitted": "submitted",
+    "inpreparation": "in-preparation", "in-preparation": "in-preparation", "underreview": "under-review",
+    "under-review": "under-review", "published": "published",
+}
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+_DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>{}]+)")
+_DOI_WHOLE = re.compile(r"^\s*(?:doi\s*:?\s*)?(?:https?://)?(?:dx\.)?(?:doi\.org/)?(10\.\d{4,9}/\S+?)[.,;]?\s*$", re.I)
+_DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.I)
+_ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)$", re.I)
+_PREPRINT_SERVERS = re.compile(r"arxiv|biorxiv|medrxiv|chemrxiv|eartharxiv|essoar|ssrn|research\s*square|preprint", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# Clean-up before bibtexparser's own middlewares
+
+# Owner highlighting written by hand: the owner is recognised automatically, so it is stripped.
+_HIGHLIGHTS = [
+    re.compile(r"<(strong|b)>\s*(?P<name>.*?)\s*</\1>", re.I | re.S),
+    re.compile(r"\\(?:textbf|bf|mathbf|underline|uline)\s*\{(?P<name>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"),
+    re.compile(r"\{\s*\\bf(?:series)?\s+(?P<name>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"),
+]
+# Superscript marks: $^{\dagger}$, $^*$, $\dagger$, \textsuperscript{*,\dag}, \dag
+_SUPERSCRIPT = re.compile(
+    r"\$\s*\^?\s*\{?\s*(?P<a>(?:\\[a-zA-Z]+|[*,\s0-9†‡])+?)\s*\}?\s*\$|\\textsuperscript\s*\{(?P<b>[^{}]*)\}"
+)
+_MARK_MACROS = {
+    "\\dagger": "†", "\\dag": "†", "†": "†", "*": "*", "\\ast": "*", "\\star": "*", "∗": "*",
+    "\\ddagger": "‡", "\\ddag": "‡", "‡": "‡", "\\Envelope": "✉", "\\envelope": "✉", "\\Letter": "✉",
+}
+_BARE_DAG = re.compile(r"\\(dagger|dag|ddagger|ddag)\b(?:\{\})?")
+_NOOP = re.compile(r"\\noop\s*\{[^{}]*\}")
+_NOOP_YEAR = re.compile(r"\\noop\s*\{\s*(\d{4})\s*\}")
+_UNESCAPED = re.compile(r"(?<!\\)([&%#])")
+
+
+def _verbatim(key: str, value: str) -> bool:
+    """Fields that hold addresses or identifiers: LaTeX decoding would damage them."""
+    v = value.strip()
+    return (
+        key in ("doi", "url", "eprint", "pllinks", "file", "icon", "isbn", "issn")
+        or key in LINK_FIELDS and key != "howpublished"
+        or key.endswith("url") or key.startswith("bdsk-url")
+        or bool(re.match(r"^(https?://|www\.|doi:)", v, re.I))
+    )
+
+
+def unlatex_url(value: str) -> str:
+    """``\\url{https://a.org/x\\_y}`` → ``https://a.org/x_y``."""
+    v = value.strip()
+    m = re.match(r"^\\(?:url|href)\s*\{([^{}]*)\}", v)
+    if m:
+        v = m.group(1)
+    v = v.strip("{} ")
+    v = re.sub(r"\\([_%&#$~])", r"\1", v)
+    return v.replace("{\\textasciitilde}", "~").replace("\\textasciitilde{}", "~").replace("\\~{}", "~")
+
+
+def _marks(inner: str) -> tuple[str, list[str]]:
+    """The marker characters a superscript holds, and whatever else it held (affiliation numbers)."""
+    out, rest = [], []
+    for tok in re.findall(r"\\[a-zA-Z]+|[^\s,]", inner):
+        if tok in _MARK_MACROS:
+            out.append(_MARK_MACROS[tok])
+        else:
+            rest.append(tok)
+    return "".join(out), rest
+
+
+@dataclass
+class _State:
+    """What the clean-up found, shared with the conversion step."""
+
+    warnings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    highlighted: list[str] = field(default_factory=list)
+
+
+def _clean_fields_middleware(state: _State):  # noqa: ANN202 - bibtexparser is imported lazily
+    from bibtexparser.middlewares.middleware import BlockMiddleware
+
+    class _CleanFields(BlockMiddleware):
+        """Lower-case keys, keep the first of duplicated fields, strip highlighting, read markers."""
+
+        def __init__(self) -> None:
+            super().__init__(allow_inplace_modification=True, allow_parallel_execution=False)
+
+        def transform_entry(self, entry, library):  # noqa: ANN001, ANN201
+            seen: dict[str, Any] = {}
+            kept = []
+            for f in entry.fields:
+                key = f.key.strip().lower()
+                value = f.value if isinstance(f.value, str) else str(f.value)
+                if key in seen:
+                    if squeeze(value) and squeeze(value) != squeeze(seen[key].value):
+                        state.warnings[entry.key].append(
+                            f"field {key!r} is given twice; kept the first ({_short(seen[key].value)}), "
+                            f"ignored {_short(value)}"
+                        )
+                    if not squeeze(seen[key].value) and squeeze(value):
+                        seen[key].value = value
+                    continue
+                f.key = key
+                if not _verbatim(key, value):
+                    if key == "year":  # \noop{2025}in review: the sort year is the best date there is
+                        value = _NOOP_YEAR.sub(r"\1 ", value)
+                    value = _NOOP.sub("", value)
+                    value = _UNESCAPED.sub(r"\\\1", value)
+                    if key in ("author", "editor"):
+                        value = self._people(entry.key, value)
+                f.value = value
+                seen[key] = f
+                kept.append(f)
+            entry.fields = kept
+            return entry
+
+        def _people(self, key: str, value: str) -> str:
+            for pattern in _HIGHLIGHTS:
+                def keep(m: re.Match[str]) -> str:
+                    state.highlighted.append(m.group("name"))
+                    return m.group("name")
+
+                value = pattern.sub(keep, value)
+
+            def superscript(m: re.Match[str]) -> str:
+                marks, rest = _marks(m.group("a") or m.group("b") or "")
+                if rest:
+                    state.warnings[key].append(
+                        f"author superscript {m.group(0)!r}: {' '.join(rest)!r} is not a role cvgen knows; dropped"
+                    )
+                return marks
+
+            value = _SUPERSCRIPT.sub(superscript, value)
+            return _BARE_DAG.sub(lambda m: _MARK_MACROS["\\" + m.group(1)], value)
+
+    return _CleanFields()
+
+
+def _split_names_middleware(state: _State):  # noqa: ANN202
+    from bibtexparser.middlewares.middleware import BlockMiddleware
+    from bibtexparser.middlewares.names import InvalidNameError, NameParts, parse_single_name_into_parts
+
+    class _SplitNames(BlockMiddleware):
+        """Like bibtexparser's SplitNameParts, but a name it cannot split is kept whole and reported."""
+
+        def __init__(self) -> None:
+            super().__init__(allow_inplace_modification=True, allow_parallel_execution=False)
+
+        def transform_entry(self, entry, library):  # noqa: ANN001, ANN201
+            for f in entry.fields:
+                if f.key in ("author", "editor") and isinstance(f.value, list):
+                    parts = []
+                    for name in f.value:
+                        try:
+                            parts.append(parse_single_name_into_parts(name, strict=False))
+                        except InvalidNameError as exc:
+                            state.warnings[entry.key].append(f"{f.key} {name!r} kept whole: {exc.reason}")
+                            parts.append(NameParts(last=[name]))
+                    f.value = parts
+            return entry
+
+    return _SplitNames()
+
+
+def _decode_middleware():  # noqa: ANN202
+    import pylatexenc.latex2text as l2t
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+    from bibtexparser.middlewares.names import NameParts
+
+    context = l2t.get_default_latex_context_db()
+    context.add_context_category(
+        "cvgen-bibtex", prepend=True,
+        macros=[l2t.MacroTextSpec("url", simplify_repl="%s"), l2t.MacroTextSpec("href", simplify_repl="%(2)s")],
+    )
+    decoder = l2t.LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
+
+    class _Decode(LatexDecodingMiddleware):
+        """LaTeX → Unicode for every field except addresses and identifiers."""
+
+        def transform_entry(self, entry, library):  # noqa: ANN001, ANN201
+            for f in entry.fields:
+                if isinstance(f.value, str):
+                    if not _verbatim(f.key, f.value):
+                        f.value = self._text(f.value)
+                elif isinstance(f.value, list) and f.value and isinstance(f.value[0], NameParts):
+                    for p in f.value:
+                        p.first = [self._text(x) for x in p.first]
+                        p.von = [self._text(x) for x in p.von]
+                        p.last = [self._text(x) for x in p.last]
+                        p.jr = [self._text(x) for x in p.jr]
+            return entry
+
+        @staticmethod
+        def _text(value: str) -> str:
+            try:
+                out = decoder.latex_to_text(value)
+            except Exception:  # noqa: BLE001 - pylatexenc gives up on broken LaTeX; keep the source
+                out = value
+            return squeeze(html.unescape(out))
+
+    return _Decode(decoder=decoder)
+
+
+def _short(value: str, n: int = 40) -> str:
+    v = squeeze(str(value))
+    return repr(v if len(v) <= n else v[: n - 1] + "…")
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+@dataclass
+class BibtexImport(Imported):
+    """Publications (cvgen dicts, in file order) plus what the importer learned about the owner."""
+
+    highlighted: list[str] = field(default_factory=list)
+    """Author names the file highlighted by hand (``\\textbf{…}``): the owner's spellings."""
+    entries: int = 0
+    """Entries found in the file (including broken ones that were recovered)."""
+
+
+def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
+    """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``)."""
+    import bibtexparser
+    from bibtexparser import middlewares as mw
+    from bibtexparser.library import Library
+    from bibtexparser.model import (
+        DuplicateBlockKeyBlock,
+        DuplicateFieldKeyBlock,
+        Entry,
+        ExplicitComment,
+        ImplicitComment,
+        ParsingFailedBlock,
+        Preamble,
+        String,
+    )
+
+    warnings: list[str] = []
+    raw = bibtexparser.parse_string(text, parse_stack=[])
+
+    def where(line: int | None) -> str:
+        return f"{filename}:{(line or 0) + 1}" if line is not None else filename
+
+    entries: list[Any] = []
+    strings: list[Any] = []
+    keys: Counter[str] = Counter()
+    for block in raw.blocks:
+        if isinstance(block, Entry):
+            keys[block.key] += 1
+            entries.append(block)
+        elif isinstance(block, String):
+            strings.append(block)
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            entry = block.ignore_error_block
+            if isinstance(entry, Entry):
+                keys[entry.key] += 1
+                new_key = f"{entry.key}-{keys[entry.key]}"
+                warnings.append(
+                    f"{where(block.start_line)}: the key {entry.key!r} is used twice; "
+                    f"the second entry was imported as {new_key!r}"
+                )
+                entry.key = new_key
+                entries.append(entry)
+            else:
+                strings.append(entry)
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            warnings.append(
+                f"{where(block.start_line)}: {entry.key}: broken entry (field "
+                f"{', '.join(sorted(block.duplicate_keys))} given twice); imported with the first value"
+            )
+            entries.append(entry)
+        elif isinstance(block, ParsingFailedBlock):
+            warnings.append(f"{where(block.start_line)}: cannot read this block ({block.error}); skipped: "
+                            f"{_short(block.raw or '', 60)}")
+        elif isinstance(block, ImplicitComment):
+            stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]
+            if [ln.strip() for ln in stray] == ["@"]:
+                warnings.append(f"{where(block.start_line)}: a stray '@' (as in @@inproceedings) was skipped; "
+                                "the entry after it was imported")
+            elif stray:
+                warnings.append(f"{where(block.start_line)}: text outside any entry skipped: {_short(' '.join(stray), 50)}")
+        elif isinstance(block, ExplicitComment):
+            warnings.append(f"{where(block.start_line)}: @comment skipped: {_short(block.comment, 50)}")
+        elif isinstance(block, Preamble):
+            note = " (\\noop{…} is understood: its argument is dropped)" if "\\noop" in block.value else ""
+            warnings.append(f"{where(block.start_line)}: @preamble skipped{note}")
+
+    state = _State()
+    library = Library(blocks=[*strings, *entries], fail_on_duplicate_key=False)
+    decode = _decode_middleware()
+    stack = [
+        mw.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
+        mw.RemoveEnclosingMiddleware(allow_inplace_modification=True),
+        _clean_fields_middleware(state),
+        mw.SeparateCoAuthors(allow_inplace_modification=True),
+        _split_names_middleware(state),
+        decode,
+        mw.MonthIntMiddleware(allow_inplace_modification=True),
+    ]
+    for middleware in stack:
+        library = middleware.transform(library)
+
+    pubs: list[Data] = []
+    dropped: dict[str, list[str]] = defaultdict(list)
+    for entry in library.blocks:
+        if isinstance(entry, String) or not isinstance(entry, Entry):
+            if not isinstance(entry, String):
+                block = getattr(entry, "ignore_error_block", None)
+                warnings.append(f"{where(getattr(entry, 'start_line', None))}: "
+                                f"{getattr(block, 'key', '?')}: could not be processed ({getattr(entry, 'error', '')})")
+            continue
+        entry_warnings = state.warnings.get(entry.key, [])
+        pub = _publication(entry, entry_warnings, dropped)
+        for w in entry_warnings:
+            warnings.append(f"{where(entry.start_line)}: {entry.key}: {w}")
+        pubs.append(pub)
+    for name, where_keys in sorted(dropped.items()):
+        shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
+        warnings.append(f"{filename}: field {name!r} not carried over ({len(where_keys)} entr"
+                        f"{'y' if len(where_keys) == 1 else 'ies'}: {shown})")
+    daggers = sum(1 for p in pubs for a in p["authors"] if a.rstrip("*✉").endswith("†"))
+    if daggers:
+        warnings.append(f"{filename}: {daggers} author marks † were read as cvgen's 'student under my "
+                        "supervision'; check that the file meant that")
+    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+
+
+def import_bibtex_file(path: str | Path) -> BibtexImport:
+    """Read a .bib file (UTF-8, or Latin-1 when it is not UTF-8, with a warning)."""
+    path = Path(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+        note = None
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        note = f"{path}: not UTF-8; read as Latin-1"
+    result = import_bibtex(text, str(path))
+    if note:
+        result.warnings.insert(0, note)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# One entry → one cvgen publication
+
+
+def _person_name(parts: Any) -> tuple[str, dict[str, bool]]:
+    """Join name parts as "Given von Last Jr", reading and removing marker characters."""
+    roles: dict[str, bool] = {}
+    words: list[str] = []
+    for word in [*parts.first, *parts.von, *parts.last, *parts.jr]:
+        w = word.strip()
+        while w and (w[-1] in COMPACT_MARKERS or w[-1] == "‡"):
+            if w[-1] in COMPACT_MARKERS:
+                roles[COMPACT_MARKERS[w[-1]]] = True
+            w = w[:-1].rstrip()
+        while w and (w[0] in COMPACT_MARKERS or w[0] == "‡"):
+            if w[0] in COMPACT_MARKERS:
+                roles[COMPACT_MARKERS[w[0]]] = True
+            w = w[1:].lstrip()
+        if w:
+            words.append(w)
+    return squeeze(" ".join(words).replace("{", "").replace("}", "")), roles
+
+
+def _annotations(value: str, warnings: list[str]) -> dict[int, set[str]]:
+    """biblatex ``author+an = {1=student; 2=equal,corresponding}`` → {1: {...}, 2: {...}}."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for part in value.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.match(r"^(\d+)\s*=\s*(.+)$", part)
+        if not m:
+            warnings.append(f"author+an item {part!r} is not N=role; ignored")
+            continue
+        for role in re.split(r"[,\s]+", m.group(2).strip().strip('"')):
+            role = role.lower()
+            canonical = {
+                "student": "student", "equal": "equal", "equalcontrib": "equal", "equal-contribution": "equal",
+                "corresponding": "corresponding", "corr": "corresponding",
+                "highlight": "owner", "me": "owner", "owner": "owner", "self": "owner",
+            }.get(role)
+            if canonical:
+                out[int(m.group(1))].add(canonical)
+            elif role:
+                warnings.append(f"author+an role {role!r} (author {m.group(1)}) has no cvgen meaning; ignored")
+    return out
+
+
+def _authors(entry: Any, warnings: list[str]) -> list[str]:
+    people = entry.fields_dict.get("author")
+    value = people.value if people else None
+    if not value:
+        editors = entry.fields_dict.get("editor")
+        if editors and editors.value:
+            warnings.append("no author; the editors are listed as authors")
+            value = editors.value
+        else:
+            warnings.append("no author listed; written as 'Anonymous'")
+            return ["Anonymous"]
+    notes = _annotations(entry.fields_dict["author+an"].value, warnings) if "author+an" in entry.fields_dict else {}
+    out: list[str] = []
+    for i, parts in enumerate(value, start=1):
+        name, roles = _person_name(parts)
+        if name.lower() == "others":
+            out.append("et al.")
+            continue
+        if not name:
+            warnings.append(f"author {i} is empty; skipped")
+            continue
+        for role in notes.get(i, ()):
+            if role != "owner":
+                roles[role] = True
+        marks = ("†" if roles.get("student") else "") + ("*" if roles.get("equal") else "") + (
+            "✉" if roles.get("corresponding") else "")
+        out.append(name + marks)
+    if not out:
+        warnings.append("no usable author; written as 'Anonymous'")
+        out = ["Anonymous"]
+    return out
+
+
+def _doi(value: str) -> str | None:
+    m = _DOI_WHOLE.match(value.strip())
+    return m.group(1).rstrip(".,;") if m else None
+
+
+def _link_label(url: str) -> str:
+    low = url.lower()
+    if "arxiv.org" in low:
+        return "arXiv"
+    if low.endswith(".pdf") or "/pdf/" in low:
+        return "PDF"
+    if "github.com" in low or "gitlab.com" in low:
+        return "Code"
+    return "URL"
+
+
+def _field_label(key: str) -> str:
+    base = re.sub(r"[-_]?url[-_]?\d*$|^bdsk-url.*$|^_+", "", key).replace("_", " ").strip()
+    return base.capitalize() if base else "URL"
+
+
+def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]]) -> Data:
+    f = {k: (v.value if isinstance(v.value, str) else v.value) for k, v in entry.fields_dict.items()}
+    text = {k: squeeze(v) for k, v in f.items() if isinstance(v, str)}
+    etype = entry.entry_type.lower()
+    kind = ENTRY_KINDS.get(etype)
+    if kind is None:
+        warnings.append(f"entry type @{etype} is not a cvgen kind; imported as 'other'")
+        kind = "other"
+    used: set[str] = set()
+
+    def take(*names: str) -> str | None:
+        for n in names:
+            used.add(n)
+        for n in names:
+            if text.get(n):
+                return text[n]
+        return None
+
+    pub: Data = {"title": take("title") or entry.key}
+    if "title" not in text:
+        warnings.append("no title; the citation key is used as the title")
+    used.update({"author", "author+an", "editor"} if "author" not in text else {"author", "author+an"})
+    pub["authors"] = _authors(entry, warnings)
+
+    # Venue, status and kind refinements.
+    status = None
+    venue = take("journal", "booktitle", "school", "institution")
+    how = take("howpublished")
+    if how and not venue and not good_url(unlatex_url(how)):
+        venue = how
+    if venue:
+        for pattern, st in _STATUS_WORDS:
+            m = pattern.match(venue)
+            if m:
+                status = st
+                venue = re.sub(r"^[\s,:]*(?:in|to|at|for)?\s+", "", venue[m.end():], flags=re.I).strip(" ,:")
+                break
+    arxiv_like = bool(venue and _PREPRINT_SERVERS.search(venue)) or any(
+        "arxiv" in text.get(k, "").lower() for k in ("url", "eprint", "archiveprefix", "eprinttype", "arxiv")
+    )
+    short = take("abbr", "_venue", "shortjournal", "journalabbr")
+    if kind in ("journal", "other") and arxiv_like and (
+        _PREPRINT_SERVERS.search(venue or "") or kind == "other" and not venue and not (short and not _PREPRINT_SERVERS.search(short))
+    ):
+        kind = "preprint"
+    if kind == "conference" and venue and re.search(r"\bworkshops?\b", venue, re.I):
+        kind = "workshop"
+    if kind == "journal" and venue and re.search(r"\bmagazine\b", venue, re.I):
+        kind = "magazine"
+    pub["kind"] = kind
+    if venue and good_url(unlatex_url(venue)):
+        warnings.append(f"the venue is a web address ({_short(venue)}); kept as a link")
+        pub.setdefault("_links", []).append((_link_label(unlatex_url(venue)), unlatex_url(venue)))
+        venue = None
+    pub["venue"] = venue
+    series = take("series")
+    if series:
+        if not short and len(series) <= 30:
+            short = series
+        else:
+            dropped["series"].append(entry.key)
+    if short and short != venue:
+        pub["venue_short"] = short
+
+    # Date and status from the year field ("in review", "\noop{2025}in review", "in prep").
+    year_text = take("year") or ""
+    years = re.findall(r"\b(1[5-9]\d\d|2\d\d\d)\b", year_text)
+    rest = re.sub(r"\b(1[5-9]\d\d|2\d\d\d)\b", "", year_text).strip(" ,;()")
+    if rest:
+        for pattern, st in _STATUS_WORDS:
+            if pattern.match(rest):
+                status = status or st
+                break
+        else:
+            warnings.append(f"year {year_text!r}: {rest!r} is not a year; ignored")
+    date = None
+    used.update({"month", "day", "date", "date-added", "date-modified", "timestamp"})
+    if years:
+        date = years[0]
+        month = f.get("month")
+        if isinstance(month, int):
+            date += f"-{month:02d}"
+        elif isinstance(month, str) and month.strip():
+            mm = re.match(r"^\s*([A-Za-z]{3})[a-z]*\.?\s*$", month)
+            if mm and mm.group(1).lower() in _MONTHS:
+                date += f"-{_MONTHS[mm.group(1).lower()]:02d}"
+            elif month.strip().isdigit() and 1 <= int(month) <= 12:
+                date += f"-{int(month):02d}"
+            elif not _doi(month):
+                warnings.append(f"month {_short(month)} is not a month; ignored")
+        day = text.get("day")
+        if day and day.isdigit() and "-" in date and good_date(f"{date}-{int(day):02d}"):
+            date += f"-{int(day):02d}"
+    elif text.get("date") and good_date(text["date"][:10]):
+        date = good_date(text["date"][:10])
+    if date is None:
+        fallback = next((good_date(text[k][:4]) for k in ("date-added", "date-modified", "timestamp")
+                         if text.get(k) and good_date(text[k][:4])), None)
+        if fallback:
+            warnings.append(f"no year ({year_text!r}); the date is taken from the file's date-added ({fallback})")
+            date = fallback
+        else:
+            import datetime
+
+            date = str(datetime.date.today().year)
+            warnings.append(f"no year ({year_text!r}); this year ({date}) is used — set the real date")
+    pub["date"] = good_date(date) or date
+
+    pub["volume"] = take("volume")
+    pub["issue"] = take("number", "issue")
+    pages = take("pages")
+    if pages:
+        pages = re.sub(r"\s*(?:-{1,3}|–|—)\s*", "–", pages)
+    pub["pages"] = pages
+    pub["publisher"] = take("publisher") or (take("organization") if kind in ("conference", "workshop") else None)
+    if pub["publisher"] is None:
+        take("organization")
+        if text.get("organization"):
+            dropped["organization"].append(entry.key)
+
+    # DOI: the doi field, a doi.org address, or a DOI sitting in another field.
+    doi = None
+    if text.get("doi"):
+        used.add("doi")
+        doi = _doi(unlatex_url(text["doi"]))
+        if doi is None:
+            warnings.append(f"doi {_short(text['doi'])} is not a DOI (10.xxxx/…); not carried over")
+    for k in ("month", "number", "pages", "volume", "note", "issue"):
+        v = text.get(k)
+        if v and _doi(v) and (len(v) < 200):
+            found = _doi(v)
+            if doi is None:
+                doi = found
+            if found == doi:
+                warnings.append(f"the DOI was written in the {k} field ({_short(v)}); moved to doi")
+            else:
+                warnings.append(f"a second DOI in the {k} field ({_short(v)}) was not carried over")
+            if k in ("number", "issue", "pages", "volume"):
+                pub[{"number": "issue"}.get(k, k)] = None
+    links: list[tuple[str, str]] = list(pub.pop("_links", []))
+
+    def add_link(label: str, raw_url: str, key: str) -> None:
+        nonlocal doi
+        url = unlatex_url(raw_url)
+        if _DOI_URL.match(url) and _doi(url):
+            doi = doi or _doi(url)
+            if _doi(url) == doi:
+                return
+        if url.lower().startswith("www."):
+            url = "https://" + url
+        ok = good_url(url)
+        if ok is None:
+            warnings.append(f"{key} {_short(url)} is not a web address (a file on a website?); not carried over")
+            return
+        if all(u != ok for _, u in links):
+            links.append((label, ok))
+
+    for key in list(f):
+        value = text.get(key)
+        if not value:
+            continue
+        if key in LINK_FIELDS or key.endswith("url") or key.startswith("bdsk-url"):
+            if key == "howpublished" and not good_url(unlatex_url(value)):
+                continue
+            if key == "eprint" and not re.match(r"^(https?://|www\.)", value, re.I):
+                m = _ARXIV_ID.match(value)
+                if m and ("arxiv" in (text.get("archiveprefix", "") + text.get("eprinttype", "")).lower()
+                          or "." in m.group(1)):
+                    add_link("arXiv", f"https://arxiv.org/abs/{m.group(1)}", key)
+                else:
+                    warnings.append(f"eprint {_short(value)} is neither an arXiv id nor an address; not carried over")
+                used.add(key)
+                continue
+            label = LINK_FIELDS.get(key) or (_link_label(unlatex_url(value)) if key in LINK_FIELDS else _field_label(key))
+            add_link(label, value, key)
+            used.add(key)
+        elif key == "arxiv":
+            m = _ARXIV_ID.match(value)
+            if m:
+                add_link("arXiv", f"https://arxiv.org/abs/{m.group(1)}", key)
+            else:
+                warnings.append(f"arxiv {_short(value)} is not an arXiv id; not carried over")
+        elif key == "pllinks":
+            for label, url in re.findall(r"\[([^\]]+)\]\s*:\s*(\S+?)(?:;|$)", f[key]):
+                add_link(label.strip(), url, key)
+        elif key not in USED_FIELDS and good_url(unlatex_url(value)) and " " not in value.strip():
+            add_link(_field_label(key), value, key)
+            used.add(key)
+    if doi is None:
+        for _, url in links:
+            m = re.search(r"/doi/(?:abs/|full/|pdf/|epdf/)?(10\.\d{4,9}/[^\s?#]+)", url)
+            if m:
+                doi = m.group(1)
+                break
+    pub["doi"] = doi
+    pub["status"] = status
+    if pub["status"] is None and text.get("pubstate"):
+        pub["status"] = _PUBSTATE.get(text["pubstate"].lower().replace(" ", ""))
+        if pub["status"] is None:
+            warnings.append(f"pubstate {text['pubstate']!r} has no cvgen status; ignored")
+    pub["links"] = [{"label": label, "url": url} for label, url in links]
+
+    notes: list[str] = []
+    for k in ("note", "_note"):
+        v = take(k)
+        if v and not (k == "note" and _doi(v)):
+            notes.append(_link_urls(v))
+    typ = take("type")
+    if typ and kind in ("thesis", "report", "patent", "other"):
+        notes.insert(0, typ)
+    elif typ:
+        dropped["type"].append(entry.key)
+    pub["notes"] = notes
+    pub["awards"] = [a.strip() for a in re.split(r";", take("award", "awards") or "") if a.strip()]
+    sel = take("selected")
+    if sel is not None:
+        pub["selected"] = sel.strip().lower() in ("true", "yes", "1", "y")
+    pub["topics"] = [t.strip() for t in re.split(r"[,;]", take("topics") or "") if t.strip()]
+    cites = take("times-cited", "citations")
+    if cites and cites.strip().isdigit():
+        pub["citations"] = cites.strip()
+    pub["id"] = take("shorthand")
+    pub["key"] = entry.key
+    pub["abstract"] = take("abstract")
+    pub["categories"] = [c.strip() for c in re.split(r"[,;]", take("categories", "primaryclass", "eprintclass") or "") if c.strip()]
+    pub["tags"] = list(dict.fromkeys(t.strip() for t in re.split(r"[,;]", take("keywords") or "") if t.strip()))
+    take("archiveprefix", "eprinttype")
+
+    for key in f:
+        if key not in used and key not in USED_FIELDS and text.get(key):
+            dropped[key].append(entry.key)
+    return _order({k: v for k, v in pub.items() if v not in (None, "", [], {})})
+
+
+_URL_IN_TEXT = re.compile(r"(?<!\]\()(?<!\[)\bhttps?://[^\s<>\[\]()]+[^\s<>\[\]().,;:]")
+
+
+def _link_urls(text: str) -> str:
+    """Make bare addresses in a note clickable: ``see https://x`` → ``see [https://x](https://x)``."""
+    return _URL_IN_TEXT.sub(lambda m: f"[{m.group(0)}]({m.group(0)})" if good_url(m.group(0)) else m.group(0), text)
+
+
+_ORDER = ["title", "authors", "kind", "venue", "venue_short", "date", "volume", "issue", "pages", "publisher",
+          "doi", "status", "links", "notes", "awards", "selected", "topics", "citations", "id", "key", "abstract",
+          "categories", "tags"]
+
+
+def _order(pub: Data) -> Data:
+    return {k: pub[k] for k in _ORDER if k in pub}
+
+
+# ---------------------------------------------------------------------------------------------
+# Who owns the list
+
+
+def guess_owner(pubs: list[Data], highlighted: list[str] = ()) -> tuple[str | None, list[str]]:
+    """The most frequent author (the owner of a publication list), and spellings to list as variants.
+
+    Names are grouped by surname and first initial; the fullest spelling becomes the name. Names the
+    file highlighted by hand win over counting.
+    """
+    from cvgen.model.authors import parse_compact
+
+    names = [parse_compact(a)["name"] for p in pubs for a in p["authors"] if a != "et al."]
+    if not names:
+        return None, []
+    groups: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for n in names:
+        k = name_key(n)
+        groups[(k.surname, k.given[0][:1] if k.given else "")][n] += 1
+    if highlighted:
+        hk = name_key(Counter(highlighted).most_common(1)[0][0])
+        best = (hk.surname, hk.given[0][:1] if hk.given else "")
+        if best not in groups:
+            best = max(groups, key=lambda g: sum(groups[g].values()))
+    else:
+        best = max(groups, key=lambda g: sum(groups[g].values()))
+    spellings = groups[best]
+
+    def fullness(n: str) -> tuple[int, int, int]:
+        k = name_key(n)
+        return (int("," not in n), sum(len(g) for g in k.given), spellings[n])
+
+    name = max(spellings, key=fullness)
+    matcher = NameMatcher([name])
+    variants = sorted({h for h in highlighted if h and not matcher.matches(h)}
+                      | {n for n in spellings if not matcher.matches(n)})
+    return name, variants
+
+
+def skeleton(pubs: list[Data], owner: str | None, variants: list[str] = ()) -> Data:
+    """A complete, valid cvgen file around imported publications."""
+    data: Data = {"person": {"name": owner or "Your Name"}}
+    if variants:
+        data["person"]["name_variants"] = list(variants)
+    data["publications"] = pubs
+    return data
