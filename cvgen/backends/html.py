@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 TEMPLATE = "cv.html.j2"
 STYLESHEET = "style.css"
+SCREEN_STYLESHEET = "screen.css"
+"""Optional: rules only browsers need (small-screen layout); WeasyPrint never sees them."""
 DEFAULT_ACCENT = "#1f5f8b"
 """The modern theme's accent colour when the CV sets none (a calm, print-safe blue)."""
 
@@ -112,7 +114,7 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
     from markupsafe import Markup
 
     env = _environment(theme)
-    css = "" if for_pdf else theme.file(STYLESHEET, "html").read_text(encoding="utf-8")
+    css = "" if for_pdf else _page_css(theme)
     if "</style" in css.lower():
         raise RenderError(f"theme {theme.name!r}: {STYLESHEET} contains '</style', which would end the style element")
     context = {
@@ -144,6 +146,13 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
                 + ", ".join(refused[:5])
             )
     return html
+
+
+def _page_css(theme: Theme) -> str:
+    css = theme.file(STYLESHEET, "html").read_text(encoding="utf-8")
+    if theme.has(SCREEN_STYLESHEET):
+        css += "\n" + theme.file(SCREEN_STYLESHEET).read_text(encoding="utf-8")
+    return css
 
 
 # --- the "no external requests" guard --------------------------------------------------------------
