@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
@@ -57,7 +57,7 @@ class Sup:
     children: tuple[Node, ...]
 
 
-Node = Union[Text, Strong, Emph, Link, Sup]
+Node = Text | Strong | Emph | Link | Sup
 Inline = tuple[Node, ...]
 
 
@@ -77,10 +77,8 @@ def text(value: str) -> Inline:
     return (Text(value),) if value else ()
 
 
-# An asterisk between two letters or digits (``2*3*4``) is arithmetic or a glob, not emphasis.
-_INTRAWORD_STAR = re.compile(r"(?<=[0-9A-Za-z])\*(?=[0-9A-Za-z])")
-# Backslashes are doubled before parsing so the parser's escape rule gives each one back literally
-# (``\input`` stays ``\input``); cvgen's own escapes (intraword ``\*``) are then the only ones.
+# Characters the parser would treat as markup but that cvgen keeps literal in some places.
+_MARKUP_CHARS = "*_[]"
 _CANDIDATE = re.compile(r"[*_\[]")
 
 
@@ -103,8 +101,7 @@ def parse_markup(source: str) -> Inline:
     """
     if not _CANDIDATE.search(source):
         return text(" ".join(source.split()) if "\n" in source else source)
-    prepared = _INTRAWORD_STAR.sub(r"\\*", source.replace("\\", "\\\\"))
-    tokens = _parser().parse(prepared)
+    tokens = _parser().parse(_protect(source))
     out: list[Node] = []
     first = True
     for tok in tokens:
@@ -115,6 +112,36 @@ def parse_markup(source: str) -> Inline:
         first = False
         out.extend(_convert(tok.children or []))
     return _merge(tuple(out))
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _protect(source: str) -> str:
+    """Escape what must stay literal, so the parser's escapes are cvgen's only escapes.
+
+    * every backslash is doubled, so ``\\input`` and ``\\\\`` come back as written;
+    * a markup character right after a backslash stays literal too (``\\*x\\*`` shows as written);
+    * an asterisk between two letters or digits (``2*3*4``) is arithmetic or a glob, not emphasis;
+    * runs of underscores are identifiers (``__init__``), never ``__bold__`` (write ``**bold**``).
+    """
+    out: list[str] = []
+    last = len(source) - 1
+    for i, ch in enumerate(source):
+        prev = source[i - 1] if i else ""
+        nxt = source[i + 1] if i < last else ""
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch in _MARKUP_CHARS and (
+            prev == "\\"
+            or (ch == "*" and _is_word(prev) and _is_word(nxt))
+            or (ch == "_" and "_" in (prev, nxt))
+        ):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _convert(tokens: list[Any]) -> list[Node]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Discriminator, Field, Tag
 
 from cvgen.model.base import Model
 from cvgen.model.dates import Date, DateStyle
@@ -141,10 +141,20 @@ class SectionSpec(Model):
     """Heading to show instead of the default."""
 
 
+def _section_form(value: object) -> str:
+    return "spec" if isinstance(value, (dict, SectionSpec)) else "key"
+
+
+SectionRef = Annotated[
+    Annotated[SectionKey, Tag("key")] | Annotated[SectionSpec, Tag("spec")], Discriminator(_section_form)
+]
+"""A section named by its key, or ``{key, title}``; a mapping is checked only as the latter (one clear error)."""
+
+
 class Profile(Model):
     """A named variant of the CV (``full``, ``selected``, ``annual-2025``) chosen with ``--profile``."""
 
-    sections: tuple[SectionKey | SectionSpec, ...] | None = None
+    sections: tuple[SectionRef, ...] | None = None
     """Sections in display order for this profile; default: the settings' order."""
     selected_only: bool = False
     """Only publications and talks marked ``selected``."""
@@ -171,7 +181,7 @@ class Settings(Model):
     """Language tag of the document (BCP 47, e.g. en, de, zh-Hans)."""
     accent_colour: Colour | None = None
     """Accent colour as #rgb or #rrggbb, for themes that use one."""
-    sections: tuple[SectionKey | SectionSpec, ...] | None = None
+    sections: tuple[SectionRef, ...] | None = None
     """Sections in display order, each a key or ``{key, title}``; default: every non-empty section."""
     titles: dict[SectionKey, PlainText] = {}
     """Section titles overriding the defaults, by key."""
