@@ -17,6 +17,7 @@ cvgen is listed in the warnings, with the line it came from.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -334,7 +335,13 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     )
 
     warnings: list[str] = []
-    raw = bibtexparser.parse_string(text, parse_stack=[])
+    quiet = logging.getLogger("bibtexparser")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # its syntax messages are reported below, with line numbers
+    try:
+        raw = bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        quiet.setLevel(level)
 
     def where(line: int | None) -> str:
         return f"{filename}:{(line or 0) + 1}" if line is not None else filename
@@ -369,7 +376,7 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
             )
             entries.append(entry)
         elif isinstance(block, ParsingFailedBlock):
-            warnings.append(f"{where(block.start_line)}: cannot read this block ({block.error}); skipped: "
+            warnings.append(f"{where(block.start_line)}: cannot read this block ({block.error or 'syntax error'}); skipped: "
                             f"{_short(block.raw or '', 60)}")
         elif isinstance(block, ImplicitComment):
             stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]

@@ -91,12 +91,22 @@ def load_text(text: str, filename: str = "<string>", base_dir: Path | None = Non
     located = parse_yaml(text, filename)
     found = _yaml_problems(located, filename)
     try:
-        cv = validate(located.value, filename, located)
+        data = _expand_sources(located.value, located, filename, base_dir)
+        cv = validate(data, filename, located)
     except InputError as exc:  # every problem of the file at once, in file order
         found += exc.problems
     if found:
         raise InputError(sorted(found, key=lambda p: (p.line or 0, p.col or 0)))
     return _with_source(cv, base_dir)
+
+
+def _expand_sources(data: dict[str, Any], located: Located | None, filename: str, base_dir: Path | None) -> dict[str, Any]:
+    """Merge ``publications_from`` (a .bib inside the CV's folder) into the data before validation."""
+    if "publications_from" not in data:
+        return data
+    from cvgen.interop.source import expand_publications_from
+
+    return expand_publications_from(data, located, filename, base_dir or Path.cwd())
 
 
 def _yaml_problems(located: Located, filename: str) -> list[Problem]:
@@ -131,7 +141,7 @@ def load(source: str | Path | dict[str, Any] | CV) -> CV:
     if isinstance(source, Path):
         return load_file(source)
     if isinstance(source, dict):
-        return validate(source)
+        return validate(_expand_sources(source, None, "<data>", None))
     if isinstance(source, str):
         if "\n" not in source and (source.endswith((".yaml", ".yml")) or Path(source).is_file()):
             return load_file(source)

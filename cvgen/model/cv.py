@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
+from cvgen.interop.source import PublicationsFrom
 from cvgen.model.base import Model
 from cvgen.model.entries import (
     CustomSection,
@@ -40,6 +43,9 @@ class CV(Model):
     """Funding received, with role and amount."""
     publications: tuple[Publication, ...] = ()
     """Papers, books, preprints and patents, with their authors."""
+    publications_from: PublicationsFrom | None = Field(default=None, exclude=True)
+    """Input only: publications read from a .bib beside the CV (see cvgen.interop.source); the loader
+    has already merged them into ``publications``, and dumps leave this out."""
     metrics: Metrics | None = None
     """Citation metrics shown above the publication list."""
     talks: tuple[Talk, ...] = ()
