@@ -48,7 +48,7 @@ def link(href: str | None, part: Inline | str) -> Inline:
     return (Link(href, nodes),) if href else nodes
 
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 def fill(template: Inline, values: Mapping[str, Inline]) -> Inline:

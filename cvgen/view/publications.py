@@ -147,6 +147,12 @@ def _details(pub: Publication, ps: PublicationSettings) -> list[Inline]:
     return details
 
 
+def pub_date(pub: Publication, cv: CV) -> str:
+    """The year, or the full date when ``settings.date_styles.publications`` asks for a style."""
+    style = cv.settings.date_styles.get("publications")
+    return format_date(pub.date, style) if style else str(pub.date.year)
+
+
 def publication_item(
     pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool,
     show_links: bool | None = None,
@@ -162,7 +168,7 @@ def publication_item(
     status = STATUS_TEXT.get(pub.status)
     title = link(pub.url, quoted_title(pub.title))
     body = join([author_list(pub.authors, cv, people, ps.max_authors), title], ", ")
-    rest = join([_venue(pub), volume, pub.publisher, status, str(pub.date.year), pages], ", ")
+    rest = join([_venue(pub), volume, pub.publisher, status, pub_date(pub, cv), pages], ", ")
     main = join([body, rest], " ")
     notes: list[Inline] = list(pub.notes)
     notes.extend(strong(a, "award") for a in pub.awards)
@@ -185,7 +191,7 @@ def _title_first(
     href = pub.url or next((lnk.url for lnk in pub.links if lnk.url), None)
     title = link(href, pub.title)
     venue = pub.venue_short or None
-    where = (Text(venue),) if venue else join([pub.venue, str(pub.date.year)], ", ")
+    where = (Text(venue),) if venue else join([pub.venue, pub_date(pub, cv)], ", ")
     status = STATUS_TEXT.get(pub.status)
     notes = [merge((Text("("), *n, Text(")"))) for n in pub.notes]
     awards = [strong(merge((Text("("), *a, Text(")"))), "award") for a in pub.awards]
@@ -350,7 +356,7 @@ def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
         import re
 
         missing = sorted(
-            {name for name in re.findall(r"\{([a-z_]+)\}", "".join(_texts(template))) if name not in values}
+            {name for name in re.findall(r"\{([a-z][a-z0-9_]*)\}", "".join(_texts(template))) if name not in values}
         )
         if missing and warnings is not None:
             warnings.append(
