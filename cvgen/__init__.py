@@ -20,6 +20,8 @@ _EXPORTS = {
     "render": "cvgen.api",
     "render_to_file": "cvgen.api",
     "render_document": "cvgen.api",
+    "render_many": "cvgen.batch",
+    "BatchResult": "cvgen.batch",
     "prepare": "cvgen.view",
     "ViewOptions": "cvgen.view",
     "Document": "cvgen.view",
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from cvgen.api import render, render_document, render_to_file
     from cvgen.backends.base import Backend, InlineFormat, RenderOptions
     from cvgen.backends.registry import register as register_backend
+    from cvgen.batch import BatchResult, render_many
     from cvgen.errors import CVError, InputError, Problem, RenderError, UsageError
     from cvgen.loader import load
     from cvgen.model import *  # noqa: F403

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from cvgen.cli.common import EXIT_INPUT, handles_errors, report
+from cvgen.cli.common import error, handles_errors
+
+if TYPE_CHECKING:
+    from cvgen.batch import BatchResult
 
 BUILTIN_ORDER = ("pdf", "docx", "latex", "html")
 
@@ -18,6 +23,7 @@ Examples:
   cvgen render cv.yaml --format latex --compile --engine lualatex
   cvgen render cv.yaml --profile selected --since 2021
   cvgen render cvs/ --format all -o out/         # every *.yaml in cvs/
+  cvgen render cvs/*.yaml -f pdf,docx -o out/ -j 2   # two worker processes
 """
 
 
@@ -39,14 +45,10 @@ def expand_formats(spec: str) -> list[str]:
 
 
 def collect_inputs(paths: tuple[str, ...]) -> list[Path]:
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and q.is_file()))
-        else:
-            files.append(p)
-    return files
+    """Files as given; a folder stands for the *.yaml files in it."""
+    from cvgen.batch import expand_sources
+
+    return expand_sources(paths)
 
 
 def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Path:
@@ -74,22 +76,22 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), help="Archival or accessible PDF.")
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for many CVs (0: one per CPU); each loads its engines once.")
 @handles_errors
 def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
     since: str | None, until: str | None, selected_only: bool | None, page_size: str | None,
-    pdf_variant: str | None, compile_: bool, engine: str | None,
+    pdf_variant: str | None, compile_: bool, engine: str | None, jobs: int,
 ) -> None:
     """Render CV files to PDF, DOCX, LaTeX and HTML."""
-    from cvgen.api import backend_for, render_document, write_result
+    from cvgen import batch
+    from cvgen.backends import registry
     from cvgen.backends.base import RenderOptions
     from cvgen.errors import InputError, Problem, UsageError
-    from cvgen.loader import load_file
-    from cvgen.themes import resolve_theme
-    from cvgen.view import ViewOptions, prepare
+    from cvgen.view import ViewOptions
 
     formats = expand_formats(fmt)
-    backends = {name: backend_for(name) for name in formats}
     sources = collect_inputs(inputs)
     if not sources:
         raise UsageError("no CV files found")
@@ -102,24 +104,76 @@ def command(
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
     options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine)
 
-    failures: list[tuple[Path, int]] = []
-    for source in sources:
-        try:
-            cv = load_file(source)
-            doc = prepare(cv, view)
-            for warning in doc.warnings:
-                click.echo(f"warning: {source}: {warning}", err=True)
-            th = resolve_theme(theme or cv.settings.theme)
-            for name in formats:
-                backend = backends[name]
-                result = render_document(doc, name, th, options, backend)
-                for path in write_result(result, output_path(source, backend.suffix, output, many)):
-                    click.echo(f"wrote {path}")
-        except Exception as exc:  # noqa: BLE001 - one bad CV never stops the batch
-            failures.append((source, report(exc)))
-    if failures:
-        if len(sources) > 1:
-            click.echo(f"{len(sources) - len(failures)} of {len(sources)} CVs rendered; failed: "
-                       + ", ".join(str(s) for s, _ in failures), err=True)
-        worst = max(code for _, code in failures)
-        raise click.exceptions.Exit(EXIT_INPUT if worst == EXIT_INPUT else worst)
+    suffixes = {name: registry.get(name).suffix for name in formats}
+    tasks = [
+        batch.Task(source, tuple((name, output_path(source, suffixes[name], output, many)) for name in formats))
+        for source in sources
+    ]
+    batch.check_collisions(tasks)
+    if output and many:
+        Path(output).mkdir(parents=True, exist_ok=True)
+    reporter = Reporter(len(tasks))
+    with reporter:
+        results = batch.run_tasks(tasks, jobs or batch.default_jobs(), theme=theme, view=view, options=options,
+                                  on_result=reporter.result)
+    reporter.summary(results)
+    status = batch.exit_status(results)
+    if status:
+        raise click.exceptions.Exit(status)
+
+
+class Reporter:
+    """Prints each CV's outcome as it finishes, a progress bar on a terminal, and the batch summary.
+
+    The bar (rich) is shown only when stderr is a terminal and there is more than one CV, and rich is
+    imported only then. It refreshes on each finished CV (no refresh thread, so forking workers stays safe).
+    """
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.show_bar = total > 1 and sys.stderr.isatty()
+        self.progress: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> Reporter:
+        if self.show_bar:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TextColumn("CVs"), TimeElapsedColumn(),
+                console=Console(stderr=True), auto_refresh=False, transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("render", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def result(self, r: BatchResult) -> None:
+        for warning in r.warnings:
+            click.echo(f"warning: {r.source}: {warning}", err=True)
+        for path in r.outputs:
+            click.echo(f"wrote {path}")
+        if not r.ok:
+            if r.problems:
+                click.echo(r.error or "", err=True)
+                click.echo(f"{r.problems} problem{'s' if r.problems != 1 else ''} found; nothing was written.", err=True)
+            else:
+                error(r.error or "failed")
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, refresh=True)
+
+    def summary(self, results: list[BatchResult]) -> None:
+        if len(results) < 2:
+            return
+        failed = [r for r in results if not r.ok]
+        line = f"{len(results) - len(failed)} rendered, {len(failed)} failed"
+        click.echo(line + (":" if failed else "."), err=True)
+        for r in failed:
+            first = (r.error or "").splitlines()[0] if r.error else "failed"
+            more = f" (+{r.problems - 1} more)" if r.problems > 1 else ""
+            where = "" if first.startswith(str(r.source)) else f"{r.source}: "
+            click.echo(f"  {where}{first}{more}", err=True)

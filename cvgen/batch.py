@@ -1,0 +1,414 @@
+"""Rendering many CVs in one go: one result per file, failures isolated, engines loaded once per worker.
+
+    import cvgen
+    results = cvgen.render_many(["a.yaml", "b.yaml"], ["pdf", "docx"], output_dir="out", jobs=2)
+    failed = [r for r in results if not r.ok]
+
+Why a small supervisor instead of ``multiprocessing.Pool`` or ``ProcessPoolExecutor``: when a worker
+dies hard (a segfault in a native engine, ``os._exit``), ``Pool`` loses the task and hangs, and
+``ProcessPoolExecutor`` fails every task in flight without saying which one killed it. Here each
+worker holds exactly one task at a time, so a crash is reported for that file and a fresh worker
+takes over the rest. Each worker is a long-lived process that imports its engines on its first CV
+and reuses them (and the backends' font, stylesheet and template caches) for every later one.
+
+:func:`render_one` is the unit of work; it never raises, so it also runs unchanged as a Dask or
+Celery task (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cvgen.errors import CVError, InputError, UsageError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from cvgen.backends.base import Backend, RenderOptions
+    from cvgen.themes import Theme
+    from cvgen.view import ViewOptions
+
+EXIT_OK, EXIT_RENDER, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Task:
+    """One CV and where each of its formats goes."""
+
+    source: Path
+    targets: tuple[tuple[str, Path], ...]
+    """(format name, output path) pairs, rendered from one preparation of the CV."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What happened to one CV of a batch."""
+
+    source: Path
+    outputs: tuple[Path, ...] = ()
+    """Every file written (a compiled LaTeX render adds its PDF)."""
+    error: str | None = None
+    """Why it failed: the located problems (``file:line:col: path: message``, one per line) or a message."""
+    exit_code: int = EXIT_OK
+    """0 rendered, 2 bad input, 1 render failure or worker crash."""
+    elapsed: float = 0.0
+    """Seconds spent on this CV (load, prepare, render, write)."""
+    problems: int = 0
+    """How many located input problems ``error`` lists (0 for other failures)."""
+    warnings: tuple[str, ...] = ()
+    """The prepared document's warnings (e.g. a biosketch over its page limit)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == EXIT_OK
+
+
+@dataclass(frozen=True)
+class _Config:
+    """What every worker needs for every CV; sent once per worker."""
+
+    theme: str | None = None
+    view: ViewOptions | None = None
+    options: RenderOptions | None = None
+
+
+# ----------------------------------------------------------------------------- the unit of work
+
+_backends: dict[str, Backend] = {}
+"""Backend instances of this process, so engines and their caches are set up once per worker."""
+
+
+def _backend(name: str) -> Backend:
+    backend = _backends.get(name)
+    if backend is None:
+        from cvgen.api import backend_for
+
+        backend = _backends[name] = backend_for(name)
+    return backend
+
+
+def describe(exc: BaseException) -> tuple[str, int, int]:
+    """(message, exit status, number of located problems) for a failure, as the CLI shows it."""
+    if isinstance(exc, InputError):
+        return "\n".join(str(p) for p in exc.problems), EXIT_INPUT, len(exc.problems)
+    if isinstance(exc, CVError):
+        return str(exc), exc.exit_code, 0
+    return f"internal error: {type(exc).__name__}: {exc}", EXIT_RENDER, 0
+
+
+def _theme_arg(theme: str | Path | Theme | None) -> str | None:
+    """A theme as something every worker can resolve (and pickle): its name or folder."""
+    if theme is None or isinstance(theme, str):
+        return theme
+    if isinstance(theme, Path):
+        return str(theme)
+    return str(theme.path) if theme.user else theme.name
+
+
+def _render_task(task: Task, config: _Config) -> BatchResult:
+    from cvgen.api import render_document, write_result
+    from cvgen.loader import load_file
+    from cvgen.themes import resolve_theme
+    from cvgen.view import prepare
+
+    start = time.perf_counter()
+    written: list[Path] = []
+    try:
+        cv = load_file(task.source)
+        doc = prepare(cv, config.view)
+        theme = resolve_theme(config.theme or cv.settings.theme)
+        for fmt, path in task.targets:
+            backend = _backend(fmt)
+            result = render_document(doc, backend.name, theme, config.options, backend)
+            written.extend(write_result(result, path))
+    except Exception as exc:  # noqa: BLE001 - one bad CV never stops the batch
+        message, code, problems = describe(exc)
+        return BatchResult(task.source, tuple(written), message, code, time.perf_counter() - start, problems)
+    return BatchResult(
+        task.source, tuple(written), elapsed=time.perf_counter() - start, warnings=tuple(getattr(doc, "warnings", ()))
+    )
+
+
+def render_one(
+    source: str | Path,
+    formats: Sequence[str] = ("pdf",),
+    output_dir: str | Path | None = None,
+    *,
+    theme: str | Path | Theme | None = None,
+    view: ViewOptions | None = None,
+    options: RenderOptions | None = None,
+) -> BatchResult:
+    """Render one CV file to several formats; never raises (the failure is in the result).
+
+    Outputs go next to the source, or into ``output_dir`` as ``<stem><suffix>``. This is the
+    function to hand to a task queue or a cluster scheduler.
+    """
+    task = plan([source], formats, output_dir)[0]
+    if output_dir is not None:
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+    return _render_task(task, _Config(_theme_arg(theme), view, options))
+
+
+# ----------------------------------------------------------------------------- planning
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for the ``*.yaml``/``*.yml`` files directly inside it."""
+    files: list[Path] = []
+    for raw in sources:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and q.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+def canonical_formats(formats: str | Iterable[str]) -> list[str]:
+    """Format names or aliases → canonical names, in order, without repeats; unknown ones raise."""
+    from cvgen.backends import registry
+
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    out: list[str] = []
+    for name in names:
+        name = name.strip()
+        if name:
+            canonical = registry.get(name).name
+            if canonical not in out:
+                out.append(canonical)
+    return out
+
+
+def plan(sources: Iterable[str | Path], formats: Sequence[str], output_dir: str | Path | None = None) -> list[Task]:
+    """One task per CV file; refuses two CVs that would write the same output file."""
+    from cvgen.backends import registry
+
+    suffixes = [(name, registry.get(name).suffix) for name in canonical_formats(formats)]
+    out_dir = Path(output_dir) if output_dir is not None else None
+    tasks = []
+    for source in expand_sources(sources):
+        folder = out_dir if out_dir is not None else source.parent
+        tasks.append(Task(source, tuple((name, folder / (source.stem + suffix)) for name, suffix in suffixes)))
+    check_collisions(tasks)
+    return tasks
+
+
+def check_collisions(tasks: Sequence[Task]) -> None:
+    seen: dict[Path, Path] = {}
+    for task in tasks:
+        for _, path in task.targets:
+            other = seen.setdefault(path, task.source)
+            if other != task.source:
+                raise UsageError(f"{other} and {task.source} would both write {path}; render them into different folders")
+
+
+# ----------------------------------------------------------------------------- running
+
+
+def render_many(
+    sources: Iterable[str | Path],
+    formats: str | Sequence[str] = ("pdf",),
+    output_dir: str | Path | None = None,
+    jobs: int = 1,
+    theme: str | Path | Theme | None = None,
+    view: ViewOptions | None = None,
+    options: RenderOptions | None = None,
+    *,
+    on_result: Callable[[BatchResult], None] | None = None,
+) -> list[BatchResult]:
+    """Render many CV files to one or more formats; one :class:`BatchResult` per file, in input order.
+
+    ``jobs`` > 1 renders in that many worker processes (each loads its engines once); a CV that
+    fails, or whose worker crashes, is reported in its result and never stops the others.
+    ``jobs`` = 1 renders in this process. ``on_result`` is called as each CV finishes.
+    Raises only for a bad call (unknown format, two CVs writing the same file, missing engine).
+    """
+    fmts = canonical_formats(formats)
+    if output_dir is not None:
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+    return run_tasks(plan(sources, fmts, output_dir), jobs, theme=theme, view=view, options=options, on_result=on_result)
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    jobs: int = 1,
+    *,
+    theme: str | Path | Theme | None = None,
+    view: ViewOptions | None = None,
+    options: RenderOptions | None = None,
+    on_result: Callable[[BatchResult], None] | None = None,
+) -> list[BatchResult]:
+    """Run planned tasks (the CLI plans its own output paths); results in task order."""
+    for name in {fmt for task in tasks for fmt, _ in task.targets}:
+        _backend(name)  # a missing engine fails the whole call before any work starts
+    config = _Config(_theme_arg(theme), view, options)
+    results: dict[int, BatchResult] = {}
+
+    def done(index: int, result: BatchResult) -> None:
+        results[index] = result
+        if on_result is not None:
+            on_result(result)
+
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        for index, task in enumerate(tasks):
+            done(index, _render_task(task, config))
+    else:
+        _Pool(jobs, config).run(list(enumerate(tasks)), done)
+    return [results[i] for i in range(len(tasks))]
+
+
+def exit_status(results: Iterable[BatchResult]) -> int:
+    """0 when all rendered; 2 when every failure was bad input; 1 otherwise."""
+    codes = {r.exit_code for r in results if not r.ok}
+    if not codes:
+        return EXIT_OK
+    return EXIT_INPUT if codes == {EXIT_INPUT} else EXIT_RENDER
+
+
+# ----------------------------------------------------------------------------- worker processes
+
+
+def _context() -> Any:
+    """'fork' where it is safe and cheap (Linux: workers inherit what is already imported), else 'spawn'."""
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _worker_main(conn: Connection, config: _Config) -> None:
+    """Take one task at a time until told to stop (None); engines stay loaded between tasks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    try:
+        while True:
+            task = conn.recv()
+            if task is None:
+                return
+            conn.send(_render_task(task, config))
+    except (EOFError, BrokenPipeError):
+        return  # the parent went away
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    job: tuple[int, Task] | None = None
+    started: float = field(default_factory=time.perf_counter)
+
+
+class _Pool:
+    """``jobs`` long-lived worker processes, one task each at a time; a dead worker is replaced."""
+
+    def __init__(self, jobs: int, config: _Config) -> None:
+        self.ctx = _context()
+        self.jobs = jobs
+        self.config = config
+
+    def _spawn(self) -> _Worker:
+        parent_conn, child_conn = self.ctx.Pipe()
+        process = self.ctx.Process(target=_worker_main, args=(child_conn, self.config), daemon=True, name="cvgen-worker")
+        process.start()
+        child_conn.close()
+        return _Worker(process, parent_conn)
+
+    def run(self, jobs: list[tuple[int, Task]], done: Callable[[int, BatchResult], None]) -> None:
+        from multiprocessing.connection import wait
+
+        pending = deque(jobs)
+        workers = [self._spawn() for _ in range(min(self.jobs, len(pending)))]
+        try:
+            for i in range(len(workers)):
+                workers[i] = self._feed(workers[i], pending)
+            while any(w.job is not None for w in workers):
+                busy = [w for w in workers if w.job is not None]
+                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+                for i, w in enumerate(workers):
+                    if w.job is None or (w.conn not in ready and w.process.sentinel not in ready):
+                        continue
+                    index, task = w.job
+                    result = self._receive(w, task)
+                    w.job = None
+                    if result is None:  # the worker died with this task
+                        result = self._crash_result(w, task)
+                        w = workers[i] = self._spawn()
+                    done(index, result)
+                    workers[i] = self._feed(w, pending)
+        finally:
+            self._stop(workers)
+
+    def _feed(self, w: _Worker, pending: deque[tuple[int, Task]]) -> _Worker:
+        if not pending:
+            return w
+        if not w.process.is_alive():
+            w = self._spawn()
+        job = pending.popleft()
+        try:
+            w.conn.send(job[1])
+        except OSError:  # died between tasks: a fresh worker takes the task
+            w = self._spawn()
+            w.conn.send(job[1])
+        w.job = job
+        w.started = time.perf_counter()
+        return w
+
+    @staticmethod
+    def _receive(w: _Worker, task: Task) -> BatchResult | None:
+        try:
+            if w.conn.poll():
+                result = w.conn.recv()
+                if isinstance(result, BatchResult):
+                    return result
+        except (EOFError, OSError):
+            pass
+        return None
+
+    @staticmethod
+    def _crash_result(w: _Worker, task: Task) -> BatchResult:
+        w.process.join(timeout=5)
+        code = w.process.exitcode
+        if code is not None and code < 0:
+            try:
+                how = f"killed by signal {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"killed by signal {-code}"
+        else:
+            how = f"exit status {code}"
+        w.conn.close()
+        message = f"the worker rendering {task.source} crashed ({how}); the other CVs were not affected"
+        return BatchResult(task.source, (), message, EXIT_RENDER, time.perf_counter() - w.started)
+
+    @staticmethod
+    def _stop(workers: list[_Worker]) -> None:
+        for w in workers:
+            try:
+                if w.job is None and w.process.is_alive():
+                    w.conn.send(None)
+            except OSError:
+                pass
+        deadline = time.monotonic() + 5
+        for w in workers:
+            if w.job is not None:  # interrupted mid-task: stop it now
+                w.process.terminate()
+            w.process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+            w.conn.close()
+
+
+def default_jobs() -> int:
+    """A sensible worker count: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
