@@ -172,6 +172,8 @@ class _State:
 
     warnings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     highlighted: list[str] = field(default_factory=list)
+    daggers: int = 0
+    """† marks written into names (cvgen reads † as "student"; the file may have meant otherwise)."""
 
 
 def _clean_fields_middleware(state: _State):  # noqa: ANN202 - bibtexparser is imported lazily
@@ -229,7 +231,9 @@ def _clean_fields_middleware(state: _State):  # noqa: ANN202 - bibtexparser is i
                 return marks
 
             value = _SUPERSCRIPT.sub(superscript, value)
-            return _BARE_DAG.sub(lambda m: _MARK_MACROS["\\" + m.group(1)], value)
+            value = _BARE_DAG.sub(lambda m: _MARK_MACROS["\\" + m.group(1)], value)
+            state.daggers += value.count("†")
+            return value
 
     return _CleanFields()
 
@@ -424,9 +428,8 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
         shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
         warnings.append(f"{filename}: field {name!r} not carried over ({len(where_keys)} entr"
                         f"{'y' if len(where_keys) == 1 else 'ies'}: {shown})")
-    daggers = sum(1 for p in pubs for a in p["authors"] if a.rstrip("*✉").endswith("†"))
-    if daggers:
-        warnings.append(f"{filename}: {daggers} author marks † were read as cvgen's 'student under my "
+    if state.daggers:
+        warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
                         "supervision'; check that the file meant that")
     return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
 

@@ -1,0 +1,385 @@
+"""JSON Resume (v1.0.0) ↔ cvgen.
+
+JSON Resume is a job-seeker's format: basics, work, education, awards, publications, skills, … It
+has no author lists, talks, grants, teaching or mentoring, but its schema allows extra properties,
+so the export writes those as extra keys (``publications[].authors``, ``talks``, …) that the import
+reads back. Everything the import cannot place is named in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cvgen.interop.common import Data, Imported, good_date, good_end, good_url, prune, section_key, squeeze
+from cvgen.model.cv import CV
+from cvgen.model.markup import plain, to_markdown
+
+SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+
+# Profile networks → cvgen link kinds.
+NETWORKS = {
+    "github": "github", "linkedin": "linkedin", "twitter": "twitter", "x": "twitter", "mastodon": "mastodon",
+    "bluesky": "bluesky", "orcid": "orcid", "google scholar": "scholar", "scholar": "scholar", "dblp": "dblp",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Export
+
+
+def _md(value: Any) -> str | None:
+    return to_markdown(value) if value else None
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None or value == "present" else str(value)
+
+
+def to_jsonresume(cv: CV) -> dict[str, Any]:
+    """A JSON Resume document with the CV's facts; academic extras as additional properties."""
+    from cvgen.view.publications import People
+
+    p = cv.person
+    first = p.affiliations[0] if p.affiliations else None
+    website = next((lnk.url for lnk in p.links if lnk.url and lnk.kind in ("website", "lab")), None)
+    basics: Data = {
+        "name": p.name,
+        "label": first.title if first else None,
+        "email": p.emails[0] if p.emails else None,
+        "phone": p.phones[0].number if p.phones else None,
+        "url": website,
+        "summary": _md(cv.summary),
+        "location": {"address": ", ".join(p.address)} if p.address else ({"city": first.location} if first and first.location else None),
+        "profiles": [{"network": lnk.label, "url": lnk.url} for lnk in p.links if lnk.url and lnk.url != website],
+        "emails": list(p.emails[1:]) or None,
+        "affiliations": [a.model_dump(exclude_none=True) for a in p.affiliations] or None,
+    }
+    people = People.of(cv)
+    doc: Data = {
+        "$schema": SCHEMA,
+        "basics": basics,
+        "work": [
+            {"name": _md(x.organization), "position": _md(x.title), "location": x.location,
+             "startDate": str(x.start), "endDate": _date(x.end), "highlights": [_md(n) for n in x.notes],
+             "department": _md(x.unit), "kind": x.kind, "supervisors": [_md(s) for s in x.supervisors]}
+            for x in cv.positions
+        ],
+        "volunteer": [
+            {"organization": _md(s.organization), "position": _md(s.role), "startDate": _date(s.start),
+             "endDate": _date(s.end), "highlights": [_md(n) for n in s.notes], "kind": s.kind, "years": list(s.years)}
+            for s in cv.service
+        ],
+        "education": [
+            {"institution": _md(e.institution), "area": _md(e.field), "studyType": _md(e.degree),
+             "startDate": _date(e.start), "endDate": _date(e.end), "location": e.location,
+             "distinctions": [_md(d) for d in e.distinctions], "advisors": list(e.advisors), "thesis": _md(e.thesis),
+             "notes": [_md(n) for n in e.notes]}
+            for e in cv.education
+        ],
+        "awards": [
+            {"title": _md(h.title), "date": str(h.date), "awarder": _md(h.awarder),
+             "summary": _md(h.description), "event": _md(h.event)}
+            for h in cv.honors
+        ],
+        "publications": [
+            {"name": plain(pub.title), "publisher": plain(pub.venue) if pub.venue else pub.venue_short,
+             "releaseDate": str(pub.date), "url": next((lnk.url for lnk in pub.links if lnk.url), None),
+             "summary": plain(pub.abstract) if pub.abstract else None,
+             "authors": [a.compact() for a in pub.authors],
+             "ownerPositions": [i for i, a in enumerate(pub.authors, start=1) if people.is_owner(a)],
+             "kind": pub.kind, "venueShort": pub.venue_short, "volume": pub.volume, "issue": pub.issue,
+             "pages": pub.pages, "doi": pub.doi, "status": pub.status if pub.status != "published" else None,
+             "notes": [_md(n) for n in pub.notes], "awards": [_md(a) for a in pub.awards],
+             "links": [{"label": lnk.label, "url": lnk.url} for lnk in pub.links if lnk.url],
+             "selected": pub.selected or None, "key": pub.key}
+            for pub in cv.publications
+        ],
+        "skills": [{"name": a.label, "keywords": [_md(t) for t in a.topics]} for a in cv.research_areas],
+        "talks": [
+            {"title": _md(t.title), "event": _md(t.event), "kind": t.kind, "location": t.location,
+             "date": str(t.date), "url": t.url}
+            for t in cv.talks
+        ],
+        "grants": [g.model_dump(mode="json", exclude_none=True) for g in cv.grants],
+        "teaching": [t.model_dump(mode="json", exclude_none=True) for t in cv.teaching],
+        "mentoring": [m.model_dump(mode="json", exclude_none=True) for m in cv.mentoring],
+        "sections": [c.model_dump(mode="json", exclude_none=True) for c in cv.custom_sections],
+        "meta": {"version": "v1.0.0", "generator": "cvgen"},
+    }
+    return prune(doc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return str(value)
+    return squeeze(value) if isinstance(value, str) and squeeze(value) else None
+
+
+def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
+    """A JSON Resume document (parsed JSON) → cvgen data and warnings."""
+    warnings: list[str] = []
+
+    def warn(path: str, message: str) -> None:
+        warnings.append(f"{filename}: {path}: {message}")
+
+    if not isinstance(doc, dict):
+        raise ValueError("a JSON Resume is a JSON object with basics, work, education, …")
+    known = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
+             "skills", "languages", "interests", "references", "projects", "meta", "talks", "grants", "teaching",
+             "mentoring", "sections"}
+    for key in doc:
+        if key not in known:
+            warn(key, "not a JSON Resume section; not carried over")
+    if isinstance(doc.get("meta"), dict) and doc["meta"].get("generator") != "cvgen":
+        warn("meta", f"resume metadata {sorted(doc['meta'])} is not part of a CV; not carried over")
+
+    basics = doc.get("basics") or {}
+    data: Data = {"person": _person(basics, warn)}
+    if _text(basics.get("summary")):
+        data["summary"] = _text(basics["summary"])
+    custom: list[Data] = []
+    taken: set[str] = set()
+
+    def unknown(path: str, item: dict[str, Any], used: set[str]) -> None:
+        for k, v in item.items():
+            if k not in used and v not in (None, "", [], {}):
+                warn(path, f"{k!r} has no place in cvgen; not carried over ({str(v)[:40]!r})")
+
+    def dates(path: str, item: dict[str, Any], start_key: str = "startDate", end_key: str = "endDate",
+              ongoing: bool = True) -> tuple[str | None, str | None]:
+        start = good_date(item.get(start_key)) if item.get(start_key) else None
+        end = good_end(item.get(end_key)) if item.get(end_key) else ("present" if ongoing and start else None)
+        for k in (start_key, end_key):
+            if item.get(k) and not good_end(item[k]):
+                warn(path, f"{k} {item[k]!r} is not a date; not carried over")
+        return start, end
+
+    positions = []
+    for i, w in enumerate(doc.get("work") or []):
+        path = f"work[{i}]"
+        start, end = dates(path, w)
+        org = _text(w.get("name")) or _text(w.get("company"))
+        title = _text(w.get("position"))
+        if not (org and title and start):
+            custom.append({"_section": "Work", **_entry(w, path, warn, title_keys=("position", "name"))})
+            warn(path, "no organisation, position or start date; kept in a 'Work' section")
+            continue
+        notes = [x for x in (_text(w.get("description")), _text(w.get("summary"))) if x]
+        notes += [x for x in map(_text, w.get("highlights") or []) if x]
+        kind = w.get("kind") if w.get("kind") in ("academic", "industry", "affiliated", "visiting", "other") else (
+            "academic" if re.search(r"universit|college|institut|school|laborator|academy|ku leuven", org, re.I) else "industry")
+        positions.append({"title": title, "organization": org, "unit": _text(w.get("department")),
+                          "location": _text(w.get("location")), "start": start, "end": end, "kind": kind,
+                          "supervisors": [x for x in map(_text, w.get("supervisors") or []) if x], "notes": notes})
+        if _text(w.get("url")) and good_url(w["url"]):
+            positions[-1]["notes"].append(f"[{w['url']}]({w['url']})")
+        unknown(path, w, {"name", "company", "position", "location", "startDate", "endDate", "summary", "description",
+                          "highlights", "url", "kind", "department", "supervisors"})
+    data["positions"] = positions
+
+    service = []
+    for i, v in enumerate(doc.get("volunteer") or []):
+        path = f"volunteer[{i}]"
+        start, end = dates(path, v)
+        role = _text(v.get("position"))
+        if not role:
+            warn(path, "no position; kept in a 'Volunteer' section")
+            custom.append({"_section": "Volunteer", **_entry(v, path, warn, title_keys=("organization",))})
+            continue
+        notes = [x for x in [_text(v.get("summary")), *map(_text, v.get("highlights") or [])] if x]
+        if _text(v.get("url")) and good_url(v["url"]):
+            notes.append(f"[{v['url']}]({v['url']})")
+        kind = v.get("kind") if isinstance(v.get("kind"), str) else "other"
+        service.append({"role": role, "organization": _text(v.get("organization")), "start": start,
+                        "end": end if start else None, "kind": kind, "years": v.get("years") or [], "notes": notes})
+        unknown(path, v, {"organization", "position", "url", "startDate", "endDate", "summary", "highlights", "kind", "years"})
+    data["service"] = service
+
+    education = []
+    for i, e in enumerate(doc.get("education") or []):
+        path = f"education[{i}]"
+        start, end = dates(path, e, ongoing=False)
+        degree = _text(e.get("studyType")) or _text(e.get("area"))
+        field = _text(e.get("area")) if _text(e.get("studyType")) else None
+        inst = _text(e.get("institution"))
+        if not (degree and inst):
+            warn(path, "no degree or institution; kept in an 'Education (other)' section")
+            custom.append({"_section": "Education (other)", **_entry(e, path, warn, title_keys=("institution", "area"))})
+            continue
+        notes = [x for x in map(_text, e.get("notes") or []) if x]
+        if _text(e.get("score")):
+            notes.append(f"Score: {_text(e['score'])}")
+        if e.get("courses"):
+            notes.append("Courses: " + "; ".join(x for x in map(_text, e["courses"]) if x))
+        if _text(e.get("url")) and good_url(e["url"]):
+            notes.append(f"[{e['url']}]({e['url']})")
+        education.append({"degree": degree, "field": field, "institution": inst, "location": _text(e.get("location")),
+                          "start": start, "end": end,
+                          "distinctions": [x for x in map(_text, e.get("distinctions") or []) if x],
+                          "advisors": [x for x in map(_text, e.get("advisors") or []) if x],
+                          "thesis": _text(e.get("thesis")), "notes": notes})
+        unknown(path, e, {"institution", "area", "studyType", "startDate", "endDate", "score", "courses", "url",
+                          "location", "distinctions", "advisors", "thesis", "notes"})
+    data["education"] = education
+
+    honors = []
+    for i, a in enumerate(doc.get("awards") or []):
+        path = f"awards[{i}]"
+        date = good_date(a.get("date"))
+        if not (_text(a.get("title")) and date):
+            warn(path, "no title or date; kept in an 'Awards' section")
+            custom.append({"_section": "Awards", **_entry(a, path, warn, title_keys=("title",))})
+            continue
+        honors.append({"title": _text(a["title"]), "awarder": _text(a.get("awarder")), "event": _text(a.get("event")),
+                       "date": date, "description": _text(a.get("summary"))})
+        unknown(path, a, {"title", "date", "awarder", "summary", "event"})
+    data["honors"] = honors
+
+    pubs = []
+    for i, p in enumerate(doc.get("publications") or []):
+        path = f"publications[{i}]"
+        date = good_date(p.get("releaseDate"))
+        authors = [a for a in (p.get("authors") or []) if isinstance(a, str) and a.strip()]
+        if not (authors and date and _text(p.get("name"))):
+            why = "JSON Resume lists no authors" if not authors else "no title or release date"
+            warn(path, f"{why}; kept in a 'Publications (other)' section, not the publication list")
+            custom.append({"_section": "Publications (other)", "title": _text(p.get("name")) or "Untitled",
+                           "subtitle": _text(p.get("publisher")), "date": date,
+                           "url": _text(p.get("url")) if good_url(p.get("url") or "") else None,
+                           "details": [x for x in (_text(p.get("summary")),) if x]})
+            continue
+        links = [{"label": lnk.get("label", "URL"), "url": lnk["url"]} for lnk in p.get("links") or []
+                 if isinstance(lnk, dict) and good_url(lnk.get("url") or "")]
+        if not links and good_url(p.get("url") or ""):
+            links = [{"label": "URL", "url": p["url"]}]
+        pubs.append({"title": _text(p["name"]), "authors": authors, "kind": p.get("kind") or "other",
+                     "venue": _text(p.get("publisher")), "venue_short": _text(p.get("venueShort")), "date": date,
+                     "volume": _text(p.get("volume")), "issue": _text(p.get("issue")), "pages": _text(p.get("pages")),
+                     "doi": _text(p.get("doi")), "status": p.get("status"), "links": links,
+                     "notes": p.get("notes") or [], "awards": p.get("awards") or [],
+                     "selected": bool(p.get("selected")), "key": _text(p.get("key")),
+                     "abstract": _text(p.get("summary"))})
+        unknown(path, p, {"name", "publisher", "releaseDate", "url", "summary", "authors", "ownerPositions", "kind",
+                          "venueShort", "volume", "issue", "pages", "doi", "status", "notes", "awards", "links",
+                          "selected", "key"})
+    data["publications"] = pubs
+
+    # Sections JSON Resume has and cvgen keeps as custom sections.
+    for i, s in enumerate(doc.get("skills") or []):
+        custom.append({"_section": "Skills", "title": _text(s.get("name")) or "Skills", "subtitle": _text(s.get("level")),
+                       "details": [", ".join(x for x in map(_text, s.get("keywords") or []) if x)]})
+        unknown(f"skills[{i}]", s, {"name", "level", "keywords"})
+    for i, s in enumerate(doc.get("languages") or []):
+        custom.append({"_section": "Languages", "title": _text(s.get("language")) or "Language",
+                       "subtitle": _text(s.get("fluency"))})
+        unknown(f"languages[{i}]", s, {"language", "fluency"})
+    for i, s in enumerate(doc.get("interests") or []):
+        custom.append({"_section": "Interests", "title": _text(s.get("name")) or "Interests",
+                       "details": [", ".join(x for x in map(_text, s.get("keywords") or []) if x)]})
+        unknown(f"interests[{i}]", s, {"name", "keywords"})
+    for i, s in enumerate(doc.get("references") or []):
+        custom.append({"_section": "References", "title": _text(s.get("name")) or "Reference",
+                       "details": [x for x in (_text(s.get("reference")),) if x]})
+        unknown(f"references[{i}]", s, {"name", "reference"})
+    for i, c in enumerate(doc.get("certificates") or []):
+        custom.append({"_section": "Certificates", **_entry(c, f"certificates[{i}]", warn, title_keys=("name",),
+                                                           subtitle_keys=("issuer",))})
+    for i, pr in enumerate(doc.get("projects") or []):
+        custom.append({"_section": "Projects", **_entry(pr, f"projects[{i}]", warn, title_keys=("name",),
+                                                       subtitle_keys=("entity", "type"))})
+    for name in ("talks", "grants", "teaching", "mentoring", "sections"):
+        if doc.get(name):
+            data.update(_cvgen_extras(name, doc[name]))
+
+    sections: dict[str, Data] = {}
+    for entry in custom:
+        title = entry.pop("_section")
+        if title not in sections:
+            sections[title] = {"key": section_key(title, taken), "title": title, "entries": []}
+        sections[title]["entries"].append(entry)
+    data["custom_sections"] = list(data.get("custom_sections", [])) + list(sections.values())
+    return Imported(prune(data), warnings)
+
+
+def _cvgen_extras(name: str, value: Any) -> Data:
+    """Sections a cvgen export wrote as extra properties: read back as they were written."""
+    if name == "sections":
+        return {"custom_sections": value}
+    return {name: value}
+
+
+def _person(basics: dict[str, Any], warn: Any) -> Data:
+    person: Data = {"name": _text(basics.get("name")) or "Your Name"}
+    if not _text(basics.get("name")):
+        warn("basics.name", "missing; written as 'Your Name'")
+    if isinstance(basics.get("affiliations"), list):
+        person["affiliations"] = basics["affiliations"]
+    elif _text(basics.get("label")):
+        person["affiliations"] = [{"title": _text(basics["label"])}]
+    person["emails"] = [x for x in [_text(basics.get("email")), *(basics.get("emails") or [])] if x]
+    if _text(basics.get("phone")):
+        person["phones"] = [{"number": _text(basics["phone"])}]
+    links = []
+    if _text(basics.get("url")):
+        if good_url(basics["url"]):
+            links.append({"label": "Website", "url": basics["url"], "kind": "website"})
+        else:
+            warn("basics.url", f"{basics['url']!r} is not a web address; not carried over")
+    for i, prof in enumerate(basics.get("profiles") or []):
+        network = _text(prof.get("network")) or "Profile"
+        url = _text(prof.get("url"))
+        if url and good_url(url):
+            links.append({"label": network, "url": url, "kind": NETWORKS.get(network.lower(), "other")})
+        elif _text(prof.get("username")):
+            links.append({"label": f"{network}: {prof['username']}", "kind": NETWORKS.get(network.lower(), "other")})
+        else:
+            warn(f"basics.profiles[{i}]", "no address or username; not carried over")
+    person["links"] = links
+    loc = basics.get("location") or {}
+    if isinstance(loc, dict) and any(loc.values()):
+        region = _text(loc.get("region"))
+        country = _text(loc.get("countryCode"))
+        line2 = ", ".join(x for x in (_text(loc.get("postalCode")), _text(loc.get("city")), region,
+                                      country if country != region else None) if x)
+        person["address"] = [x for x in (_text(loc.get("address")), line2) if x]
+    if _text(basics.get("image")):
+        warn("basics.image", "a web image cannot be a cvgen photo (a file next to the CV); not carried over")
+    for k, v in basics.items():
+        if k not in {"name", "label", "email", "emails", "phone", "url", "summary", "location", "profiles", "image",
+                     "affiliations"} and v not in (None, "", [], {}):
+            warn(f"basics.{k}", "has no place in cvgen; not carried over")
+    return person
+
+
+def _entry(item: dict[str, Any], path: str, warn: Any, title_keys: tuple[str, ...],
+           subtitle_keys: tuple[str, ...] = ()) -> Data:
+    """Any JSON Resume item as a generic cvgen entry, keeping every value it can."""
+    title = next((_text(item.get(k)) for k in title_keys if _text(item.get(k))), None) or "Untitled"
+    subtitle = ", ".join(x for x in (_text(item.get(k)) for k in subtitle_keys) if x) or None
+    details = [x for x in (_text(item.get("description")), _text(item.get("summary"))) if x]
+    details += [x for x in map(_text, item.get("highlights") or []) if x]
+    if item.get("roles"):
+        details.append("Roles: " + ", ".join(x for x in map(_text, item["roles"]) if x))
+    if item.get("keywords"):
+        details.append("Keywords: " + ", ".join(x for x in map(_text, item["keywords"]) if x))
+    used = {*title_keys, *subtitle_keys, "description", "summary", "highlights", "roles", "keywords", "url",
+            "startDate", "endDate", "date", "location"}
+    for k, v in item.items():
+        if k not in used and v not in (None, "", [], {}):
+            details.append(f"{k}: {v}")
+    start = good_date(item.get("startDate"))
+    end = good_end(item.get("endDate")) if item.get("endDate") else None
+    url = _text(item.get("url"))
+    if url and not good_url(url):
+        warn(path, f"url {url!r} is not a web address; not carried over")
+        url = None
+    return {"title": title, "subtitle": subtitle, "location": _text(item.get("location")),
+            "date": good_date(item.get("date")), "start": start, "end": end if start else None,
+            "details": details, "url": url}
