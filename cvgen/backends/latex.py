@@ -1,0 +1,129 @@
+"""LaTeX output: an editable .tex (for Overleaf or a department template), compiled on request.
+
+The theme's ``cv.tex.j2`` is a Jinja template with LaTeX-friendly delimiters::
+
+    ((* for item in group.items *))   statements
+    ((( item.date )))                 values, escaped automatically
+    ((= a comment =))
+
+Every plain string a template prints goes through :func:`~cvgen.backends.tex_escape.escape` (the
+environment's ``finalize``), and rich text through the ``inline`` filter, so templates never escape
+by hand and user text can never become a TeX command. ``url`` escapes a link target for ``\\href``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
+from cvgen.backends.tex_compile import DEFAULT_ENGINE, compile_tex, engine_problem
+from cvgen.backends.tex_escape import escape, escape_url
+from cvgen.errors import RenderError
+
+if TYPE_CHECKING:
+    from cvgen.model.markup import Inline
+    from cvgen.themes import Theme
+    from cvgen.view.document import Document
+
+TEMPLATE = "cv.tex.j2"
+
+
+class TeX(str):
+    """A string that is already LaTeX source: ``finalize`` prints it unchanged."""
+
+
+class LatexInline(InlineFormat):
+    """Rich text as LaTeX; :meth:`text` is the only escaping function."""
+
+    def text(self, s: str) -> str:
+        return escape(s)
+
+    def strong(self, inner: str, role: str | None) -> str:
+        return f"\\cvowner{{{inner}}}" if role == "owner" else f"\\textbf{{{inner}}}"
+
+    def emph(self, inner: str) -> str:
+        return f"\\emph{{{inner}}}"
+
+    def link(self, href: str, inner: str) -> str:
+        return f"\\href{{{escape_url(href)}}}{{{inner}}}"
+
+    def sup(self, inner: str) -> str:
+        return f"\\textsuperscript{{{inner}}}"
+
+
+_INLINE = LatexInline()
+
+
+def _finalize(value: Any) -> str:
+    if isinstance(value, TeX):
+        return value
+    if value is None:
+        return ""
+    return escape(str(value))
+
+
+def _inline(nodes: Inline) -> TeX:
+    return TeX(render_inline(nodes, _INLINE))
+
+
+def _url(href: str) -> TeX:
+    return TeX(escape_url(href))
+
+
+def _colour(value: str | None, default: str = "1F4E79") -> TeX:
+    """"#1f4e79" or "#17a" → "1F4E79" for xcolor's HTML model (the model has checked the form)."""
+    hex_ = (value or "").lstrip("#")
+    if len(hex_) == 3:
+        hex_ = "".join(c * 2 for c in hex_)
+    return TeX(hex_.upper() if len(hex_) == 6 and all(c in "0123456789abcdefABCDEF" for c in hex_) else default)
+
+
+def environment(theme: Theme) -> Any:
+    """The theme's Jinja environment for LaTeX (sandboxed for user themes)."""
+    env = theme.environment(
+        "latex",
+        block_start_string="((*",
+        block_end_string="*))",
+        variable_start_string="(((",
+        variable_end_string=")))",
+        comment_start_string="((=",
+        comment_end_string="=))",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=_finalize,
+    )
+    env.filters.update(inline=_inline, url=_url, colour=_colour)
+    return env
+
+
+class LatexBackend(Backend):
+    name = "latex"
+    aliases = ("tex",)
+    suffix = ".tex"
+    binary = False
+    description = "LaTeX source (xelatex, lualatex or pdflatex); --compile also writes the PDF"
+    requires_modules = ("jinja2",)
+
+    def check(self, options: RenderOptions | None = None) -> str | None:
+        """Writing .tex needs only Jinja; compiling needs the chosen engine (xelatex by default)."""
+        problem = super().check()
+        if problem or options is None or not options.compile:
+            return problem
+        return engine_problem(options.engine or DEFAULT_ENGINE)
+
+    def render(self, doc: Document, theme: Theme, options: RenderOptions) -> str:
+        problem = self.check(options)
+        if problem:
+            raise RenderError(f"cannot compile LaTeX: {problem}")
+        theme.file(TEMPLATE, "LaTeX")
+        template = environment(theme).get_template(TEMPLATE)
+        return template.render(doc=doc, meta=doc.meta, header=doc.header, sections=doc.sections)
+
+    def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
+        """With ``options.compile``: the PDF the engine makes from the .tex, written next to it."""
+        if not options.compile:
+            return {}
+        result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE)
+        return {".pdf": result.pdf}

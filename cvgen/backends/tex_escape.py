@@ -1,0 +1,144 @@
+"""The one place where user text becomes LaTeX source.
+
+Everything a CV owner writes reaches a .tex file through :func:`escape` (running text) or
+:func:`escape_url` (the first argument of ``\\href``). Both are total: whatever the input, the
+output contains no TeX command except the fixed, harmless ones listed in :data:`SAFE_MACROS`,
+no unbalanced brace, no ``^^`` sequence, no comment character and no blank line, so nothing a
+user writes can run a command, read a file or end a paragraph inside a macro argument.
+
+Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}`` and other
+scripts (Cyrillic, …) in ``\\cvalt{…}``; each theme defines those two macros with fallback fonts.
+Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters with a meaning to TeX, or that a T1/TU font turns into something else
+# (`` → “, << → «, straight quotes → curly ones), mapped to commands that print them literally.
+_CHARS: dict[str, str] = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+    '"': r"\textquotedbl{}",
+    "`": r"\textasciigrave{}",
+    # An optional argument or starred form after \item, \\ or a macro must never be opened by text.
+    "[": "{[}",
+    "]": "{]}",
+}
+
+SAFE_MACROS = frozenset(
+    {
+        "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater", "textbar",
+        "textquotedbl", "textasciigrave", "cvcjk", "cvalt",
+    }
+)
+"""Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
+
+# Characters TeX would read as its own syntax even when escaped above, or that are invisible
+# trouble: C0/C1 controls, line and paragraph separators, noncharacters, lone surrogates.
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_SPACE = re.compile("[\t\n\x0b\x0c\r\u2028\u2029]+")
+# TeX ligatures that would change what was written: -- and --- into dashes, ,, into „, '' into ”.
+# A single ' stays: fonts show it as the typographic apostrophe (Xi’an), keeping the source readable.
+_LIGATURE = re.compile(r"([-,'])(?=[-,'])")
+
+
+def _is_cjk(cp: int) -> bool:
+    """Han, kana, hangul and CJK punctuation: typeset with the theme's CJK font."""
+    return (
+        0x1100 <= cp <= 0x11FF  # Hangul Jamo
+        or 0x2E80 <= cp <= 0x2FDF  # CJK radicals
+        or 0x3000 <= cp <= 0x30FF  # CJK symbols and punctuation, Hiragana, Katakana
+        or 0x3100 <= cp <= 0x31FF  # Bopomofo, Hangul compatibility Jamo, Katakana extensions
+        or 0x3200 <= cp <= 0x9FFF  # enclosed CJK, CJK unified ideographs (+ extension A)
+        or 0xA960 <= cp <= 0xA97F
+        or 0xAC00 <= cp <= 0xD7FF  # Hangul syllables
+        or 0xF900 <= cp <= 0xFAFF  # CJK compatibility ideographs
+        or 0xFE30 <= cp <= 0xFE4F
+        or 0xFF00 <= cp <= 0xFFEF  # full-width forms
+        or 0x20000 <= cp <= 0x3FFFF  # supplementary ideographs
+    )
+
+
+def _is_alt(cp: int) -> bool:
+    """Scripts beyond TeX Gyre's Latin and Greek that Noto Serif/Sans cover (Cyrillic)."""
+    return 0x0400 <= cp <= 0x052F or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F
+
+
+def _script(ch: str) -> str:
+    cp = ord(ch)
+    if _is_cjk(cp):
+        return "cjk"
+    if _is_alt(cp):
+        return "alt"
+    return ""
+
+
+def _escape_run(s: str) -> str:
+    out = "".join(_CHARS.get(ch, ch) for ch in s)
+    return _LIGATURE.sub(r"\1{}", out)
+
+
+def _runs(s: str) -> list[tuple[str, str]]:
+    """Split text into (script, run) pairs; a space stays with the run before it."""
+    runs: list[tuple[str, str]] = []
+    kind, buf = "", ""
+    for ch in s:
+        k = kind if ch == " " else _script(ch)
+        if k != kind and buf:
+            runs.append((kind, buf))
+            buf = ""
+        kind = k
+        buf += ch
+    if buf:
+        runs.append((kind, buf))
+    return runs
+
+
+def escape(s: str) -> str:
+    """User text → LaTeX that prints exactly that text, whatever it contains."""
+    s = unicodedata.normalize("NFC", s)
+    s = _SPACE.sub(" ", _DROP.sub("", s))
+    text = "".join(f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run) for kind, run in _runs(s))
+    if text.startswith("*"):
+        text = "{}" + text  # never the star of a preceding \\ or \section
+    return text
+
+
+# In \href's URL argument (even inside another macro's argument) hyperref turns \# \% \& \_ \~
+# back into the plain characters; everything else with a TeX meaning is percent-encoded, written
+# \%XX because a bare % would start a comment. Checked against the link targets in real PDFs.
+_URL_CHARS: dict[str, str] = {
+    "%": r"\%",
+    "#": r"\#",
+    "&": r"\&",
+    "_": r"\_",
+    "~": r"\~",
+}
+
+
+def escape_url(url: str) -> str:
+    """A checked URL → the first argument of ``\\href``: same target, no TeX syntax left."""
+    url = _DROP.sub("", _SPACE.sub("", url))
+    out = []
+    for ch in url:
+        if ch in _URL_CHARS:
+            out.append(_URL_CHARS[ch])
+        elif ch.isascii() and (ch.isalnum() or ch in "-./:;?=@!*+,'()[]"):
+            out.append(ch)
+        else:  # \ { } ^ $ space " < > | ` and every non-ASCII character
+            out.append("".join(f"\\%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
