@@ -1,0 +1,247 @@
+"""Low-level WordprocessingML for the DOCX backend: the pieces python-docx has no API for.
+
+Runs (the one place user text enters the XML), external hyperlinks, fields (page numbers),
+numbering definitions and the zip post-processing that makes the bytes reproducible. Kept apart
+from :mod:`cvgen.backends.docx` so the layout code reads as layout. Only imported from inside
+``DocxBackend.render`` (it imports python-docx at module top).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import hashlib
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+# Characters XML 1.0 cannot hold. The loader refuses them; this is the last line of defence.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """Direct formatting of one run; ``style`` is a character style id ("Hyperlink", "CVOwner")."""
+
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+    style: str | None = None
+
+
+def add_text(parent: BaseOxmlElement, text: str, fmt: RunFormat = RunFormat()) -> None:
+    """Append ``text`` as a run to a paragraph or hyperlink element.
+
+    The only function that puts text into the document: lxml escapes ``& < >`` itself, so the one
+    thing to guard is characters XML forbids (the loader already refused them).
+    """
+    assert not _XML_FORBIDDEN.search(text), f"control character reached the DOCX writer: {text!r}"
+    if not text:
+        return
+    run = OxmlElement("w:r")
+    rpr = _run_properties(fmt)
+    if rpr is not None:
+        run.append(rpr)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            run.append(OxmlElement("w:br"))
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                run.append(OxmlElement("w:tab"))
+            if chunk:
+                t = OxmlElement("w:t")
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                t.text = chunk
+                run.append(t)
+    parent.append(run)
+
+
+def add_tab(parent: BaseOxmlElement, fmt: RunFormat = RunFormat()) -> None:
+    """A tab character: dates sit on the style's right-aligned tab stop, never after spaces."""
+    run = OxmlElement("w:r")
+    rpr = _run_properties(fmt)
+    if rpr is not None:
+        run.append(rpr)
+    run.append(OxmlElement("w:tab"))
+    parent.append(run)
+
+
+def _run_properties(fmt: RunFormat) -> BaseOxmlElement | None:
+    if fmt == RunFormat():
+        return None
+    rpr = OxmlElement("w:rPr")
+    # Schema order: rStyle, b, i, …, vertAlign.
+    if fmt.style:
+        rpr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): fmt.style}))
+    if fmt.bold:
+        rpr.append(OxmlElement("w:b"))
+        rpr.append(OxmlElement("w:bCs"))
+    if fmt.italic:
+        rpr.append(OxmlElement("w:i"))
+        rpr.append(OxmlElement("w:iCs"))
+    if fmt.superscript:
+        rpr.append(OxmlElement("w:vertAlign", attrs={qn("w:val"): "superscript"}))
+    return rpr
+
+
+def add_hyperlink(paragraph: BaseOxmlElement, part: object, href: str) -> BaseOxmlElement:
+    """An external ``w:hyperlink`` appended to ``paragraph``; the caller fills it with runs.
+
+    python-docx has no hyperlink API: the URL becomes an external relationship of the part and
+    the element refers to it by id, which is what Word itself writes.
+    """
+    rid = part.relate_to(href, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+    link = OxmlElement("w:hyperlink", attrs={qn("r:id"): rid, qn("w:history"): "1"})
+    paragraph.append(link)
+    return link
+
+
+def add_field(paragraph: BaseOxmlElement, instruction: str, placeholder: str) -> None:
+    """A complex field (``PAGE``, ``NUMPAGES``) that Word and LibreOffice compute when laying out."""
+
+    def run_with(child: BaseOxmlElement) -> None:
+        r = OxmlElement("w:r")
+        r.append(child)
+        paragraph.append(r)
+
+    run_with(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): "begin"}))
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    run_with(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): "separate"}))
+    add_text(paragraph, placeholder)
+    run_with(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): "end"}))
+
+
+class Numbering:
+    """Numbered lists in the document's numbering part.
+
+    Word numbering counts up only. To show the view's labels faithfully (P5…P1 counting down per
+    group, T1…T7 up) every run of consecutive numbers gets its own ``w:num`` whose
+    ``w:lvlOverride/w:startOverride`` is the run's first number: an ascending list is one
+    continuous ``w:num`` (inserting a talk in Word renumbers the rest), while a descending list
+    gets one ``w:num`` per item starting at that item's number. All of them point at one
+    ``w:abstractNum`` per label prefix with ``lvlText`` "P%1.", so the visible numbers are real
+    Word list numbers and restyling the list (indent, label font) is one edit.
+    """
+
+    def __init__(self, document: object, label_rpr: BaseOxmlElement | None = None) -> None:
+        self._root = document.part.numbering_part.element  # type: ignore[attr-defined]
+        self._label_rpr = label_rpr
+        """Run properties of the visible label ("P5."), copied from the "CV Label" style."""
+        self._abstract: dict[str, str] = {}
+        self._last: tuple[str, int] | None = None
+        """(numId, number) of the previous numbered paragraph, to continue a run."""
+
+    def num_id(self, prefix: str, number: int, indent: tuple[int, int]) -> str:
+        """The ``w:numId`` for the item numbered ``number`` with label prefix ``prefix``."""
+        abstract = self._abstract.get(prefix)
+        if abstract is None:
+            abstract = self._abstract[prefix] = self._add_abstract(prefix, indent)
+        if self._last is not None and self._last[1] == number - 1 and self._num_abstract(self._last[0]) == abstract:
+            num = self._last[0]
+        else:
+            num = self._add_num(abstract, number)
+        self._last = (num, number)
+        return num
+
+    def break_run(self) -> None:
+        """Start afresh (a new section): the next item never continues the previous list."""
+        self._last = None
+
+    def _ids(self, tag: str, attr: str) -> list[int]:
+        return [int(el.get(qn(attr))) for el in self._root.findall(qn(tag))]
+
+    def _num_abstract(self, num_id: str) -> str:
+        for num in self._root.findall(qn("w:num")):
+            if num.get(qn("w:numId")) == num_id:
+                return num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        return ""
+
+    def _add_abstract(self, prefix: str, indent: tuple[int, int]) -> str:
+        new_id = str(max(self._ids("w:abstractNum", "w:abstractNumId"), default=-1) + 1)
+        left, hanging = indent
+        nsid = hashlib.sha1(f"cvgen-{prefix}".encode()).hexdigest()[:8].upper()
+        lvl_text = prefix + "%1."
+        abstract = OxmlElement("w:abstractNum", attrs={qn("w:abstractNumId"): new_id})
+        abstract.append(OxmlElement("w:nsid", attrs={qn("w:val"): nsid}))
+        abstract.append(OxmlElement("w:multiLevelType", attrs={qn("w:val"): "singleLevel"}))
+        abstract.append(OxmlElement("w:name", attrs={qn("w:val"): f"CV list {prefix}".strip()}))
+        lvl = OxmlElement("w:lvl", attrs={qn("w:ilvl"): "0"})
+        lvl.append(OxmlElement("w:start", attrs={qn("w:val"): "1"}))
+        lvl.append(OxmlElement("w:numFmt", attrs={qn("w:val"): "decimal"}))
+        lvl.append(OxmlElement("w:suff", attrs={qn("w:val"): "tab"}))
+        lvl.append(OxmlElement("w:lvlText", attrs={qn("w:val"): lvl_text}))
+        lvl.append(OxmlElement("w:lvlJc", attrs={qn("w:val"): "left"}))
+        ppr = OxmlElement("w:pPr")
+        tabs = OxmlElement("w:tabs")
+        tabs.append(OxmlElement("w:tab", attrs={qn("w:val"): "num", qn("w:pos"): str(left)}))
+        ppr.append(tabs)
+        ppr.append(OxmlElement("w:ind", attrs={qn("w:left"): str(left), qn("w:hanging"): str(hanging)}))
+        lvl.append(ppr)
+        if self._label_rpr is not None:
+            lvl.append(copy.deepcopy(self._label_rpr))
+        abstract.append(lvl)
+        # Every w:abstractNum must precede every w:num in the part.
+        first_num = self._root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self._root.append(abstract)
+        return new_id
+
+    def _add_num(self, abstract_id: str, start: int) -> str:
+        new_id = str(max(self._ids("w:num", "w:numId"), default=0) + 1)
+        num = OxmlElement("w:num", attrs={qn("w:numId"): new_id})
+        num.append(OxmlElement("w:abstractNumId", attrs={qn("w:val"): abstract_id}))
+        override = OxmlElement("w:lvlOverride", attrs={qn("w:ilvl"): "0"})
+        override.append(OxmlElement("w:startOverride", attrs={qn("w:val"): str(start)}))
+        num.append(override)
+        self._root.append(num)
+        return new_id
+
+
+def set_num_pr(paragraph: object, num_id: str) -> None:
+    """Make ``paragraph`` a level-0 item of list ``num_id`` (a real ``w:numPr``)."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = int(num_id)
+
+
+def fixed_time() -> _dt.datetime:
+    """The timestamp written into the file: SOURCE_DATE_EPOCH when set, else 1980-01-01 (never now)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    low = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
+    if epoch.isdigit():
+        when = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
+        return min(max(when, low), _dt.datetime(2107, 12, 31, tzinfo=_dt.UTC))
+    return low
+
+
+def normalise_zip(data: bytes, when: _dt.datetime | None = None) -> bytes:
+    """Rewrite a .docx zip with fixed timestamps, permissions and entry order.
+
+    python-docx stamps each entry with the current time, so two renders would differ; this makes
+    rendering the same input twice give byte-identical files. ``[Content_Types].xml`` stays first
+    as Office writes it.
+    """
+    stamp = (when or fixed_time()).timetuple()[:6]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name), compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,288 @@
+"""Build each built-in theme's reference.docx: the Word styles the DOCX backend writes with.
+
+    .venv/bin/python scripts/make_reference_docx.py            # both themes
+    .venv/bin/python scripts/make_reference_docx.py classic    # one
+
+The .docx files in templates/<theme>/ are generated; edit the THEMES table below and rerun
+rather than editing them by hand (a user theme may of course ship a reference.docx made in
+Word). The looks follow the themes' style.css so Word and PDF output agree: classic is a Times
+serif (metric-identical to the PDF's TeX Gyre Termes; Times New Roman is declared because every
+Word installation has it, and LibreOffice maps it to TeX Gyre Termes) with small-caps headings
+over a rule; modern is a humanist sans (Calibri declared for Word users; LibreOffice shows Noto
+Sans, as the PDF does) with one accent colour.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+
+from cvgen.backends.docx_styles import CHARACTER, PARAGRAPH, ensure_styles, set_text_width
+from cvgen.backends.docx_xml import normalise_zip
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Look:
+    """One theme's typography, in Word terms."""
+
+    latin: str
+    east_asian: str
+    complex_script: str
+    size: float
+    """Body text size in points."""
+    margins: tuple[float, float, float, float]
+    """Top, right, bottom, left in inches."""
+    accent: str | None
+    ink: str = "111111"
+    muted: str = "444444"
+    link: str = "1A3F8F"
+    styles: dict[str, dict] = field(default_factory=dict)
+    """Per-role overrides: keys of :func:`_apply`."""
+
+
+CLASSIC = Look(
+    latin="Times New Roman",
+    east_asian="Noto Serif CJK SC",
+    complex_script="Noto Naskh Arabic",
+    size=10.5,
+    margins=(0.7, 0.75, 0.75, 0.75),
+    accent=None,
+    styles={
+        "title": {"size": 21, "after": 5},
+        "header": {"size": 10, "after": 0},
+        "h1": {"size": 11.5, "bold": True, "small_caps": True, "spacing": 0.4, "before": 11, "after": 4,
+               "rule": ("222222", 5)},
+        "h2": {"size": 10.5, "bold": True, "before": 6, "after": 2},
+        "intro": {"after": 3, "justify": True},
+        "entry": {"after": 2.5},
+        "detail": {"after": 2.5, "indent": 0.22},
+        "abstract": {"after": 2.5, "indent": 0.22, "size": 9.5, "italic": True, "colour": "444444"},
+        "numbered": {"after": 3, "indent": 0.36, "hanging": 0.36},
+        "footer": {"size": 8.5, "colour": "555555"},
+        "owner": {"bold": True},
+        "date": {},
+        "label": {},
+        "link": {"colour": "1A3F8F"},
+    },
+)
+
+MODERN = Look(
+    latin="Calibri",
+    east_asian="Noto Sans CJK SC",
+    complex_script="Noto Sans Arabic",
+    size=10,
+    margins=(0.65, 0.7, 0.75, 0.7),
+    accent="1F5F8B",
+    styles={
+        "title": {"size": 23, "after": 2, "colour": "1F5F8B", "bold": True},
+        "header": {"size": 9.5, "after": 0, "colour": "333333"},
+        "h1": {"size": 10.5, "bold": True, "caps": True, "spacing": 1.0, "before": 10, "after": 4,
+               "colour": "1F5F8B", "rule": ("BBBBBB", 4)},
+        "h2": {"size": 10, "bold": True, "before": 5, "after": 2},
+        "intro": {"after": 2.5},
+        "entry": {"after": 2.5},
+        "detail": {"after": 2.5, "indent": 0.18, "colour": "444444"},
+        "abstract": {"after": 2.5, "indent": 0.18, "size": 9, "colour": "555555"},
+        "numbered": {"after": 3, "indent": 0.36, "hanging": 0.36},
+        "footer": {"size": 7.5, "colour": "777777"},
+        "owner": {"bold": True},
+        "date": {"colour": "555555"},
+        "label": {"bold": True, "colour": "1F5F8B"},
+        "link": {"colour": "1F5F8B"},
+    },
+)
+
+THEMES = {"classic": CLASSIC, "modern": MODERN}
+
+
+def build(look: Look) -> bytes:
+    document = docx.Document()
+    _drop_extras(document)
+    _strip_theme_fonts(document)
+    _defaults(document, look)
+    ids = ensure_styles(document)
+    styles = document.styles
+    for role, spec in look.styles.items():
+        name = PARAGRAPH.get(role) or CHARACTER[role]
+        _apply(styles[name], spec, styles["Normal"])
+    section = document.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    top, right, bottom, left = look.margins
+    section.top_margin, section.right_margin = Inches(top), Inches(right)
+    section.bottom_margin, section.left_margin = Inches(bottom), Inches(left)
+    section.footer_distance = Inches(0.4)
+    set_text_width(document, ids, section.page_width - section.left_margin - section.right_margin)
+    props = document.core_properties
+    props.title, props.author, props.comments = "cvgen reference styles", "cvgen", ""
+    props.last_modified_by, props.revision = "cvgen", 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), datetime.datetime(1980, 1, 1))
+
+
+def _drop_extras(document: docx.document.Document) -> None:
+    """Drop the template's thumbnail and Word-2010 style copy, which would contradict our styles."""
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rid)
+    package = part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rid)
+
+
+def _strip_theme_fonts(document: docx.document.Document) -> None:
+    """Theme font and colour references override explicit ones in Word; remove them all."""
+    for el in document.styles.element.iter():
+        for attr in list(el.attrib):
+            local = attr.split("}")[-1]
+            if local.endswith("Theme") or local in ("cstheme", "themeColor", "themeShade", "themeTint"):
+                del el.attrib[attr]
+
+
+def _fonts(rpr: OxmlElement, look: Look) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot, value in (("ascii", look.latin), ("hAnsi", look.latin), ("eastAsia", look.east_asian),
+                        ("cs", look.complex_script)):
+        fonts.set(qn(f"w:{slot}"), value)
+
+
+def _defaults(document: docx.document.Document, look: Look) -> None:
+    """Fonts for every script, size and language in the document defaults; Normal with no spacing."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    _fonts(rpr, look)
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr.append(el)
+        el.set(qn("w:val"), str(int(look.size * 2)))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(look.size)
+    normal.font.color.rgb = RGBColor.from_string(look.ink)
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    fmt.widow_control = True
+
+
+def _apply(style: object, spec: dict, normal: object) -> None:
+    """Reset a style to Normal-based and give it the spec's look."""
+    el = style.element
+    for tag in ("w:pPr", "w:rPr"):
+        for old in el.findall(qn(tag)):
+            el.remove(old)
+    is_paragraph = style.type == 1
+    if is_paragraph:
+        style.base_style = normal
+        style.hidden, style.quick_style = False, True
+    font = style.font
+    if "size" in spec:
+        font.size = Pt(spec["size"])
+    font.bold = spec.get("bold")
+    font.italic = spec.get("italic")
+    font.small_caps = spec.get("small_caps")
+    font.all_caps = spec.get("caps")
+    if spec.get("colour"):
+        font.color.rgb = RGBColor.from_string(spec["colour"])
+    if spec.get("spacing"):
+        rpr = el.get_or_add_rPr()
+        rpr.append(OxmlElement("w:spacing", attrs={qn("w:val"): str(int(spec["spacing"] * 20))}))
+        _reorder_rpr(rpr)
+    if not is_paragraph:
+        return
+    _paragraph_look(style, spec)
+
+
+def _paragraph_look(style: object, spec: dict) -> None:
+    el = style.element
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(spec.get("before", 0))
+    fmt.space_after = Pt(spec.get("after", 0))
+    if "indent" in spec:
+        fmt.left_indent = Inches(spec["indent"])
+        if "hanging" in spec:
+            fmt.first_line_indent = Inches(-spec["hanging"])
+    if spec.get("justify"):
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    name = style.name
+    if name in ("Title", "Heading 1", "Heading 2"):
+        fmt.keep_with_next = True
+        fmt.keep_together = True
+        if name != "Title":
+            ppr = el.get_or_add_pPr()
+            level = OxmlElement("w:outlineLvl", attrs={qn("w:val"): "0" if name == "Heading 1" else "1"})
+            ppr.append(level)
+    if name in ("CV Entry", "CV Numbered"):
+        fmt.keep_together = True
+    if "rule" in spec:
+        colour, size = spec["rule"]
+        ppr = el.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        borders.append(OxmlElement("w:bottom", attrs={qn("w:val"): "single", qn("w:sz"): str(size),
+                                                      qn("w:space"): "1", qn("w:color"): colour}))
+        ppr.append(borders)
+    _reorder_ppr(el.get_or_add_pPr())
+
+
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+              "rPr", "sectPr", "pPrChange"]
+_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+
+
+def _reorder(parent: OxmlElement, order: list[str]) -> None:
+    """Put children in schema order (Word refuses files whose property elements are out of order)."""
+    rank = {name: i for i, name in enumerate(order)}
+    children = sorted(parent, key=lambda c: rank.get(c.tag.split("}")[-1], len(order)))
+    for child in children:
+        parent.append(child)
+
+
+def _reorder_ppr(ppr: OxmlElement) -> None:
+    _reorder(ppr, _PPR_ORDER)
+
+
+def _reorder_rpr(rpr: OxmlElement) -> None:
+    _reorder(rpr, _RPR_ORDER)
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(THEMES)
+    for name in names:
+        target = ROOT / "templates" / name / "reference.docx"
+        target.write_bytes(build(THEMES[name]))
+        print(f"wrote {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

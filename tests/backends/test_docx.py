@@ -1,0 +1,342 @@
+"""The DOCX backend, read back with python-docx and lxml: styles, numbering, links, runs, bytes."""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+
+from cvgen.backends import registry  # noqa: E402
+from cvgen.backends.base import RenderOptions  # noqa: E402
+from cvgen.backends.docx import DocxBackend  # noqa: E402
+from cvgen.model.markup import Link  # noqa: E402
+from cvgen.themes import resolve_theme  # noqa: E402
+from cvgen.view import prepare  # noqa: E402
+from tests.seed_facts import PUBLICATION_LABELS, SECTION_TITLES, TALK_LABELS, missing_facts  # noqa: E402
+
+THEMES = ["classic", "modern"]
+HOSTILE = [
+    "& % $ # _ { } ~ ^ \\ < > | \" ' --",
+    "<script>alert(1)</script>",
+    "C++ and C#",
+    "*nix",
+    "snake_case_name",
+    "2*3*4",
+]
+
+
+def render(doc, theme: str = "classic") -> bytes:
+    return DocxBackend().render(doc, resolve_theme(theme), RenderOptions())
+
+
+def open_docx(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def paragraph_text(p) -> str:
+    """Visible text of a w:p element, hyperlinks included, tabs as spaces."""
+    out = []
+    for el in p.iter(qn("w:t"), qn("w:tab")):
+        out.append(" " if el.tag == qn("w:tab") else (el.text or ""))
+    return "".join(out)
+
+
+def all_text(document) -> str:
+    return "\n".join(paragraph_text(p) for p in document.element.body.iter(qn("w:p")))
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def rendered(request, example_doc):
+    return open_docx(render(example_doc, request.param))
+
+
+@pytest.fixture(scope="module")
+def starter_doc():
+    from cvgen.loader import load_file
+
+    return prepare(load_file(Path(__file__).resolve().parents[2] / "cvgen" / "starter.yaml"))
+
+
+def style_of(p) -> str:
+    return p.style.name
+
+
+def test_registered_under_name_and_alias():
+    backend = registry.get("word")
+    assert isinstance(backend, DocxBackend)
+    assert (backend.name, backend.suffix, backend.binary) == ("docx", ".docx", True)
+    assert backend.check() is None
+
+
+def test_facts_survive(rendered):
+    assert missing_facts(all_text(rendered)) == []
+
+
+def test_headings_use_heading_styles(rendered):
+    by_text = {p.text: style_of(p) for p in rendered.paragraphs}
+    assert by_text["Sijia Liu"] == "Title"
+    for title in SECTION_TITLES:
+        assert by_text[title] == "Heading 1", title
+    groups = [p for p in rendered.paragraphs if p.text.startswith("Five Representative Publications in")]
+    assert len(groups) == 2
+    assert {style_of(p) for p in groups} == {"Heading 2"}
+    assert all(rendered.styles[name].paragraph_format.keep_with_next for name in ("Heading 1", "Heading 2"))
+
+
+def test_entries_put_dates_on_a_right_tab(rendered):
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    section = rendered.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    stops = rendered.styles["CV Entry"].paragraph_format.tab_stops
+    assert [(s.alignment, s.position) for s in stops] == [(WD_TAB_ALIGNMENT.RIGHT, width)]
+    dated = [p for p in rendered.paragraphs if p.text.endswith("Mar. 2016")]
+    assert len(dated) == 1 and style_of(dated[0]) == "CV Entry"
+    assert "\tMar. 2016" in dated[0].text and "  Mar." not in dated[0].text
+    # The main line keeps with its continuation line; the last detail does not chain onward.
+    following = dated[0]._p.getnext()
+    assert dated[0].paragraph_format.keep_with_next is True
+    detail = docx.text.paragraph.Paragraph(following, dated[0]._parent)
+    assert style_of(detail) == "CV Detail" and "All University Doctoral Prize" in detail.text
+    assert not detail.paragraph_format.keep_with_next
+
+
+def _numbering_labels(document) -> list[str]:
+    """What Word shows for each numbered paragraph, computed from w:numPr and the numbering part."""
+    numbering = document.part.numbering_part.element
+    lvl_text = {
+        a.get(qn("w:abstractNumId")): a.find(f"{qn('w:lvl')}/{qn('w:lvlText')}").get(qn("w:val"))
+        for a in numbering.findall(qn("w:abstractNum"))
+    }
+    nums = {}
+    for num in numbering.findall(qn("w:num")):
+        start = num.find(f".//{qn('w:startOverride')}")
+        nums[num.get(qn("w:numId"))] = (
+            num.find(qn("w:abstractNumId")).get(qn("w:val")),
+            int(start.get(qn("w:val"))) if start is not None else 1,
+        )
+    counters: dict[str, int] = {}
+    labels = []
+    for p in document.paragraphs:
+        num_pr = p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is None:
+            continue
+        num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
+        abstract, start = nums[num_id]
+        counters[num_id] = counters.get(num_id, start - 1) + 1
+        labels.append(lvl_text[abstract].replace("%1", str(counters[num_id])).rstrip("."))
+    return labels
+
+
+def test_publications_and_talks_are_real_word_numbering(rendered):
+    numbered = [p for p in rendered.paragraphs if style_of(p) == "CV Numbered"]
+    assert len(numbered) == len(PUBLICATION_LABELS) + len(TALK_LABELS)
+    assert all(p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None for p in numbered)
+    assert _numbering_labels(rendered) == PUBLICATION_LABELS + TALK_LABELS
+    # Labels come from the numbering, never typed into the text.
+    assert not any(p.text.startswith(("P5", "T1")) for p in numbered)
+
+
+def test_talks_share_one_continuous_list(rendered):
+    numbered = [p for p in rendered.paragraphs if style_of(p) == "CV Numbered"]
+    talk_ids = [
+        p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+        for p in numbered[-len(TALK_LABELS):]
+    ]
+    assert len(talk_ids) == len(TALK_LABELS) and len(set(talk_ids)) == 1
+
+
+def test_every_link_is_an_external_hyperlink(starter_doc):
+    document = open_docx(render(starter_doc))
+    part = document.part
+    links = list(document.element.body.iter(qn("w:hyperlink")))
+    assert links
+    targets = set()
+    for link in links:
+        rel = part.rels[link.get(qn("r:id"))]
+        assert rel.is_external and rel.reltype == RT.HYPERLINK
+        targets.add(rel.target_ref)
+        runs = link.findall(qn("w:r"))
+        assert runs and all(r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val")) == "Hyperlink" for r in runs)
+    expected = {c.href for c in starter_doc.header.contacts if c.href}
+    for section in starter_doc.sections:
+        for item in section.items:
+            expected |= {ref.href for ref in item.links}
+            expected |= _hrefs(item.main) | {h for d in item.details for h in _hrefs(d)}
+        expected |= {h for nodes in section.intro for h in _hrefs(nodes)}
+    assert "mailto:ada@example.org" in expected and "https://doi.org/10.1000/example.2023" in expected
+    assert targets == expected
+
+
+def _hrefs(nodes) -> set[str]:
+    out = set()
+    for node in nodes:
+        if isinstance(node, Link):
+            out.add(node.href)
+        if hasattr(node, "children"):
+            out |= _hrefs(node.children)
+    return out
+
+
+def _effective_bold(run) -> bool:
+    if run.bold is not None:
+        return run.bold
+    style = run.style
+    while style is not None:
+        if style.font.bold is not None:
+            return style.font.bold
+        style = style.base_style
+    return False
+
+
+def test_owner_bold_other_lius_not(rendered):
+    runs = [r for p in rendered.paragraphs if style_of(p) == "CV Numbered" for r in p.runs]
+    owner = [r for r in runs if r.text == "S. Liu"]
+    assert len(owner) == len(PUBLICATION_LABELS)  # the owner is an author of every selected paper
+    assert all(_effective_bold(r) for r in owner)
+    assert all(r.style.name == "CV Owner" for r in owner)
+    others = [r for r in runs if any(n in r.text for n in ("Y. Liu", "G. Liu", "J. Liu"))]
+    assert others and not any(_effective_bold(r) for r in others)
+
+
+def test_markers_are_superscript(rendered):
+    runs = [r for p in rendered.paragraphs if style_of(p) == "CV Numbered" for r in p.runs]
+    markers = [r for r in runs if r.text and set(r.text) <= set("†*,")]
+    assert len(markers) > 20
+    assert all(r.font.superscript for r in markers)
+    assert not any(r.font.superscript for r in runs if "Zhang" in r.text)
+
+
+def test_legend_and_metrics_lines(rendered):
+    intro = [p for p in rendered.paragraphs if style_of(p) == "CV Intro"]
+    text = " ".join(p.text for p in intro)
+    assert "8509 citations as of July 16, 2024" in text and "denotes student authors" in text
+    bold = [r.text for p in intro for r in p.runs if _effective_bold(r)]
+    assert "Google Scholar" in bold and "under my supervision" in bold
+
+
+def test_hostile_text_comes_out_literally():
+    from cvgen.loader import load
+
+    cv = load({
+        "person": {"name": "Ada Lovelace"},
+        "honors": [{"title": h, "date": 2020, "description": h} for h in HOSTILE],
+        "publications": [{"title": h, "authors": ["A. Lovelace"], "venue": h, "date": 2021} for h in HOSTILE],
+        "talks": [{"title": h, "event": h, "date": "2020-01"} for h in HOSTILE],
+    })
+    document = open_docx(render(prepare(cv)))
+    paragraphs = [paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
+    for h in HOSTILE:
+        # honour title line, its detail line, the publication and the talk
+        assert sum(p.count(h) for p in paragraphs) >= 5, h
+    assert not any(r.font.italic for p in document.paragraphs for r in p.runs if "nix" in r.text and "*" not in r.text)
+
+
+def test_text_function_refuses_control_characters():
+    from docx.oxml import OxmlElement
+
+    from cvgen.backends.docx_xml import add_text
+
+    with pytest.raises(AssertionError):
+        add_text(OxmlElement("w:p"), "bad\x00byte")
+
+
+def test_rendering_twice_gives_identical_bytes(example_doc, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = render(example_doc), render(example_doc)
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert z.namelist()[0] == "[Content_Types].xml"
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_source_date_epoch_sets_timestamps(example_doc, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    data = render(example_doc, "modern")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+    props = open_docx(data).core_properties
+    assert props.created.year == 2023 and props.modified == props.created
+
+
+def test_core_properties_and_language(rendered, example_doc):
+    props, meta = rendered.core_properties, example_doc.meta
+    assert (props.title, props.author, props.subject) == (meta.title, meta.author, meta.subject)
+    assert props.keywords == ", ".join(meta.keywords) and "Trustworthy ML" in props.keywords
+    defaults = rendered.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == meta.language
+    fonts = defaults.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")).startswith("Noto") and "CJK" in fonts.get(qn("w:eastAsia"))
+    assert "Arabic" in fonts.get(qn("w:cs"))
+
+
+def test_footer_has_owner_and_page_field(rendered):
+    footer = rendered.sections[0].footer
+    assert not footer.is_linked_to_previous
+    xml = footer._element
+    assert "Sijia Liu" in "".join(t.text for t in xml.iter(qn("w:t")))
+    assert [i.text.strip() for i in xml.iter(qn("w:instrText"))] == ["PAGE", "NUMPAGES"]
+
+
+def test_page_size_moves_the_date_tab(example_doc):
+    from dataclasses import replace
+
+    a4 = replace(example_doc, meta=replace(example_doc.meta, page_size="a4"))
+    document = open_docx(render(a4))
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210
+    stop = document.styles["CV Entry"].paragraph_format.tab_stops[0]
+    assert stop.position == section.page_width - section.left_margin - section.right_margin
+
+
+def test_accent_colour_recolours_headings(example_doc):
+    from dataclasses import replace
+
+    coloured = replace(example_doc, meta=replace(example_doc.meta, accent_colour="#aa0000"))
+    for theme in THEMES:
+        document = open_docx(render(coloured, theme))
+        assert str(document.styles["Heading 1"].font.color.rgb) == "AA0000"
+
+
+def test_user_reference_without_cv_styles_still_renders(tmp_path, example_doc):
+    """A reference.docx saved from a blank Word document gets the missing styles added."""
+    from cvgen.themes import Theme
+
+    docx.Document().save(tmp_path / "reference.docx")
+    data = DocxBackend().render(example_doc, Theme("mine", tmp_path, user=True), RenderOptions())
+    document = open_docx(data)
+    assert missing_facts(all_text(document)) == []
+    assert _numbering_labels(document) == PUBLICATION_LABELS + TALK_LABELS
+    assert document.styles["CV Owner"].font.bold
+
+
+def test_theme_without_reference_docx_is_a_usage_error(tmp_path, example_doc):
+    from cvgen.errors import UsageError
+    from cvgen.themes import Theme
+
+    with pytest.raises(UsageError, match="reference.docx"):
+        DocxBackend().render(example_doc, Theme("bare", tmp_path, user=True), RenderOptions())
+
+
+def test_reference_docx_files_are_current():
+    """templates/*/reference.docx are generated; regenerating gives the committed bytes."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("make_reference_docx", root / "scripts" / "make_reference_docx.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    for name, look in module.THEMES.items():
+        assert module.build(look) == (root / "templates" / name / "reference.docx").read_bytes(), name
