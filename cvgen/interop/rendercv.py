@@ -1,0 +1,393 @@
+"""RenderCV YAML → cvgen.
+
+A RenderCV file has ``cv`` (name, contact details, ``sections``: a mapping of any titles to lists
+of entries) and presentation keys (``design``, ``locale``, ``settings``/``rendercv_settings``) that
+cvgen's themes replace. Sections become cvgen's education, positions and publications when their
+title and every entry fit; every other section becomes a custom section with the same title, so
+nothing is lost. The entry type is recognised from its keys, as RenderCV does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cvgen.interop.common import (
+    Data,
+    Imported,
+    good_date,
+    good_end,
+    good_url,
+    prune,
+    section_key,
+    squeeze,
+    strip_markdown_emphasis,
+)
+
+# How RenderCV turns a username into an address, by network.
+NETWORK_URLS = {
+    "linkedin": ("https://linkedin.com/in/{}", "linkedin"),
+    "github": ("https://github.com/{}", "github"),
+    "gitlab": ("https://gitlab.com/{}", "other"),
+    "instagram": ("https://instagram.com/{}", "other"),
+    "orcid": ("https://orcid.org/{}", "orcid"),
+    "stackoverflow": ("https://stackoverflow.com/users/{}", "other"),
+    "researchgate": ("https://researchgate.net/profile/{}", "other"),
+    "youtube": ("https://youtube.com/@{}", "other"),
+    "google scholar": ("https://scholar.google.com/citations?user={}", "scholar"),
+    "telegram": ("https://t.me/{}", "other"),
+    "x": ("https://x.com/{}", "twitter"),
+    "twitter": ("https://twitter.com/{}", "twitter"),
+    "bluesky": ("https://bsky.app/profile/{}", "bluesky"),
+    "imdb": ("https://imdb.com/name/{}", "other"),
+    "leetcode": ("https://leetcode.com/u/{}", "other"),
+}
+PRESENTATION = ("design", "locale", "locale_catalog", "settings", "rendercv_settings")
+CV_KEYS = {"name", "headline", "label", "location", "email", "phone", "website", "social_networks", "sections",
+           "photo", "custom_connections"}
+
+
+def _s(value: Any) -> str | None:
+    """A scalar as text (the strict reader keeps every scalar a string; None when empty)."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = squeeze(str(value))
+    return text or None
+
+
+def _title(key: str) -> str:
+    """RenderCV's section titles: ``selected_honors`` → "Selected Honors"; written titles stay as they are."""
+    if " " in key or ("_" not in key and key != key.lower()):
+        return key
+    small = {"and", "of", "in", "on", "for", "the", "a", "an", "to", "with", "at", "by"}
+    words = key.replace("_", " ").split()
+    return " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _kind(entry: Any) -> str:
+    if isinstance(entry, str):
+        return "text"
+    if not isinstance(entry, dict):
+        return "unknown"
+    for key, kind in (("institution", "education"), ("company", "experience"), ("authors", "publication"),
+                      ("label", "oneline"), ("bullet", "bullet"), ("reversed_number", "reversed"),
+                      ("number", "numbered"), ("name", "normal"), ("title", "publication")):
+        if key in entry:
+            return kind
+    return "unknown"
+
+
+class _Import:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.warnings: list[str] = []
+        self.emphasised: list[str] = []
+        self.star_marks = 0
+        self.hidden = 0
+
+    def unhide(self, value: Any) -> Any:
+        """Drop RenderCV template placeholders (``'__HIDDEN__'``) that hold no content."""
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                if v == "__HIDDEN__" or v == ["__HIDDEN__"]:
+                    self.hidden += 1
+                    continue
+                out[k] = self.unhide(v)
+            return out
+        if isinstance(value, list):
+            return [self.unhide(v) for v in value]
+        return value
+
+    def warn(self, path: str, message: str) -> None:
+        self.warnings.append(f"{self.filename}: {path}: {message}")
+
+    def unknown(self, path: str, entry: dict[str, Any], used: set[str]) -> None:
+        for k, v in entry.items():
+            if k not in used and v not in (None, "", [], {}):
+                shown = str(v) if not isinstance(v, (list, dict)) else f"{len(v)} item(s)"
+                self.warn(f"{path}.{k}", f"not a field cvgen has; not carried over ({shown[:50]!r})")
+
+    # -- dates -----------------------------------------------------------------------------
+
+    def dates(self, path: str, e: dict[str, Any]) -> tuple[str | None, str | None, str | None, list[str]]:
+        """(start, end, single date, texts): free-text dates ("Fall 2023") are kept as text."""
+        texts: list[str] = []
+        start = end = single = None
+        if _s(e.get("start_date")):
+            start = good_date(e["start_date"])
+            if start is None:
+                texts.append(_s(e["start_date"]) or "")
+        if _s(e.get("end_date")):
+            end = good_end(e["end_date"])
+            if end is None:
+                texts.append(_s(e["end_date"]) or "")
+        if _s(e.get("date")):
+            single = good_date(e["date"])
+            if single is None:
+                texts.append(_s(e["date"]) or "")
+        if texts:
+            self.warn(path, f"date {' – '.join(texts)!r} is not a calendar date; kept as text")
+        return start, end, single, texts
+
+    # -- people ----------------------------------------------------------------------------
+
+    def author(self, path: str, raw: Any) -> tuple[str | None, str | None]:
+        """Clean one author: markdown emphasis stripped (the owner is recognised), a note split off."""
+        name = _s(raw)
+        if name is None:
+            return None, None
+        note = None
+        m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", name)
+        if m and m.group(1):
+            name, note = m.group(1).strip(), m.group(2).strip()
+        name, emphasised = strip_markdown_emphasis(name)
+        if emphasised:
+            self.emphasised.append(name)
+        name = re.sub(r"^and\s+", "", name).strip()
+        if name.endswith("*") and not name.endswith("**"):
+            self.star_marks += 1
+        if not re.search(r"\w", name) or name == "__HIDDEN__":
+            self.warn(path, f"author {raw!r} is not a name; dropped")
+            return None, None
+        return name, note
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def education(self, path: str, e: dict[str, Any]) -> Data | None:
+        start, end, single, texts = self.dates(path, e)
+        inst = _s(e.get("institution"))
+        degree = _s(e.get("degree")) or _s(e.get("area"))
+        if not inst or not degree:
+            return None
+        notes = [*texts]
+        if _s(e.get("grade")):
+            notes.append(f"Grade: {_s(e['grade'])}")
+        notes += [x for x in [_s(e.get("summary")), *map(_s, e.get("highlights") or [])] if x]
+        self.unknown(path, e, {"institution", "area", "degree", "date", "start_date", "end_date", "location",
+                               "summary", "highlights", "grade", "url"})
+        if _s(e.get("url")) and good_url(e["url"]):
+            notes.append(f"[{e['url']}]({e['url']})")
+        return {"degree": degree, "field": _s(e.get("area")) if _s(e.get("degree")) else None, "institution": inst,
+                "location": _s(e.get("location")), "start": start, "end": end or single, "notes": notes}
+
+    def position(self, path: str, e: dict[str, Any]) -> Data | None:
+        start, end, single, texts = self.dates(path, e)
+        start = start or single
+        if not (_s(e.get("company")) and _s(e.get("position")) and start):
+            return None
+        notes = [*texts, *[x for x in [_s(e.get("summary")), *map(_s, e.get("highlights") or [])] if x]]
+        self.unknown(path, e, {"company", "position", "date", "start_date", "end_date", "location", "summary",
+                               "highlights", "url"})
+        if _s(e.get("url")) and good_url(e["url"]):
+            notes.append(f"[{e['url']}]({e['url']})")
+        return {"title": _s(e["position"]), "organization": _s(e["company"]), "location": _s(e.get("location")),
+                "start": start, "end": end if single is None or end else None, "notes": notes}
+
+    def publication(self, path: str, e: dict[str, Any]) -> Data | None:
+        start, end, single, texts = self.dates(path, e)
+        date = single or start
+        authors, notes = [], []
+        for i, raw in enumerate(e.get("authors") or []):
+            name, note = self.author(f"{path}.authors[{i}]", raw)
+            if name:
+                authors.append(name)
+                if note:
+                    notes.append(f"{name.rstrip('*†')}: {note}")
+        title = _s(e.get("title"))
+        if not (title and authors and date) or title == "__HIDDEN__":
+            return None
+        pub: Data = {"title": title, "authors": authors, "kind": "other", "venue": _s(e.get("journal")), "date": date}
+        doi = _s(e.get("doi"))
+        if doi:
+            doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+            if re.match(r"^10\.\d{4,9}/\S+$", doi):
+                pub["doi"] = doi
+            else:
+                self.warn(f"{path}.doi", f"{doi!r} is not a DOI; not carried over")
+        links: list[tuple[str, Any]] = [("URL", e.get("url"))]
+        links += [("Media", m if isinstance(m, str) else (m or {}).get("url")) for m in e.get("media_coverage") or []]
+        links += [(_s((d or {}).get("name")) or "Dataset", (d or {}).get("url")) for d in e.get("datasets") or []
+                  if isinstance(d, dict)]
+        pub["links"] = []
+        for label, url in links:
+            if _s(url) and good_url(_s(url) or ""):
+                pub["links"].append({"label": label, "url": _s(url)})
+            elif _s(url):
+                self.warn(f"{path}", f"{url!r} ({label}) is not a web address; not carried over")
+        for d in e.get("datasets") or []:
+            if isinstance(d, dict) and (d.get("summary") or d.get("highlights")):
+                self.warn(f"{path}.datasets", f"the description of dataset {d.get('name')!r} is not carried over "
+                                              "(its name and address are kept as a link)")
+        pub["notes"] = [*texts, *notes, *[x for x in map(_s, e.get("highlights") or []) if x]]
+        pub["abstract"] = _s(e.get("summary"))
+        cites = _s(e.get("citations"))
+        if cites and cites.isdigit():
+            pub["citations"] = cites
+        elif cites:
+            self.warn(f"{path}.citations", f"{cites!r} is not a citation count; not carried over")
+        self.unknown(path, e, {"title", "authors", "doi", "url", "journal", "date", "start_date", "end_date",
+                               "summary", "highlights", "citations", "media_coverage", "datasets"})
+        return pub
+
+    def entry(self, path: str, e: Any, kind: str) -> Data:
+        """Any RenderCV entry as a generic cvgen entry, keeping every value."""
+        if kind == "text":
+            return {"title": _s(e) or "…"}
+        if kind in ("bullet", "numbered", "reversed"):
+            key = {"bullet": "bullet", "numbered": "number", "reversed": "reversed_number"}[kind]
+            self.unknown(path, e, {key})
+            return {"title": _s(e.get(key)) or "…"}
+        if kind == "oneline":
+            self.unknown(path, e, {"label", "details", "date"})
+            label, details = _s(e.get("label")), _s(e.get("details"))
+            _, _, single, texts = self.dates(path, e)
+            return {"title": f"**{label}:** {details}" if label and details else (label or details or "…"),
+                    "date": single, "details": texts}
+        start, end, single, texts = self.dates(path, e)
+        details = [*texts]
+        if kind == "education":
+            title = ", ".join(x for x in (_s(e.get("degree")), _s(e.get("area"))) if x) or "Education"
+            subtitle = _s(e.get("institution"))
+            used = {"institution", "area", "degree", "grade"}
+            if _s(e.get("grade")):
+                details.append(f"Grade: {_s(e['grade'])}")
+        elif kind == "experience":
+            title, subtitle = _s(e.get("position")) or _s(e.get("company")) or "…", _s(e.get("company"))
+            used = {"company", "position"}
+        elif kind == "publication":
+            title = _s(e.get("title")) or "…"
+            names = [n for n, _ in (self.author(f"{path}.authors[{i}]", a) for i, a in enumerate(e.get("authors") or []))
+                     if n]
+            subtitle = ", ".join(x for x in (", ".join(names), _s(e.get("journal"))) if x) or None
+            used = {"title", "authors", "journal", "doi"}
+            if _s(e.get("doi")):
+                details.append(f"DOI: {_s(e['doi'])}")
+        else:
+            title, subtitle = _s(e.get("name")) or "…", None
+            used = {"name"}
+        details += [x for x in [_s(e.get("summary")), *map(_s, e.get("highlights") or [])] if x]
+        url = _s(e.get("url"))
+        if url and not good_url(url):
+            self.warn(f"{path}.url", f"{url!r} is not a web address; not carried over")
+            url = None
+        self.unknown(path, e, used | {"date", "start_date", "end_date", "location", "summary", "highlights", "url"})
+        return {"title": title, "subtitle": subtitle, "location": _s(e.get("location")), "date": single,
+                "start": start, "end": end if start else None, "details": details, "url": url}
+
+
+def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
+    """RenderCV YAML text → cvgen data and warnings. Bad YAML raises InputError with line numbers."""
+    from cvgen.errors import InputError, Problem
+    from cvgen.loader.strict_yaml import read
+
+    located = read(text)
+    if located.problems:
+        raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
+    doc = located.value
+    if not isinstance(doc, dict) or not isinstance(doc.get("cv"), dict):
+        raise InputError([Problem(filename, 1, 1, "", "not a RenderCV file: expected a mapping with a 'cv:' key")])
+    imp = _Import(filename)
+    for key in doc:
+        if key in PRESENTATION:
+            imp.warn(key, "RenderCV presentation settings are not carried over; choose a cvgen theme "
+                          "(settings.theme) and page size (settings.page_size) instead")
+        elif key != "cv":
+            imp.warn(key, "not a RenderCV key cvgen knows; not carried over")
+    cv = doc["cv"]
+    for key in cv:
+        if key not in CV_KEYS and cv[key] not in (None, "", [], {}):
+            imp.warn(f"cv.{key}", "not a RenderCV cv field (misplaced setting?); not carried over")
+
+    person: Data = {"name": _s(cv.get("name")) or "Your Name"}
+    headline = _s(cv.get("headline")) or _s(cv.get("label"))
+    if headline:
+        person["affiliations"] = [{"title": headline}]
+    if _s(cv.get("location")):
+        person["address"] = [_s(cv["location"])]
+    emails = cv.get("email")
+    person["emails"] = [x for x in (emails if isinstance(emails, list) else [emails]) if _s(x)]
+    phones = cv.get("phone")
+    person["phones"] = [{"number": re.sub(r"^tel:", "", _s(p) or "")} for p in (phones if isinstance(phones, list) else [phones]) if _s(p)]
+    links = []
+    if _s(cv.get("website")):
+        links.append({"label": "Website", "url": _s(cv["website"]), "kind": "website"})
+    for i, sn in enumerate(cv.get("social_networks") or []):
+        network, user = _s(sn.get("network")) or "", _s(sn.get("username")) or ""
+        pattern, kind = NETWORK_URLS.get(network.lower(), (None, "other"))
+        if network.lower() == "mastodon" and re.match(r"^@?[^@]+@[^@]+$", user):
+            who, host = user.lstrip("@").split("@")
+            pattern, kind, user = f"https://{host}/@{{}}", "mastodon", who
+        url = pattern.format(user) if pattern and user else None
+        if url and good_url(url):
+            links.append({"label": network, "url": url, "kind": kind})
+        elif user:
+            links.append({"label": f"{network}: {user}", "kind": kind})
+            imp.warn(f"cv.social_networks[{i}]", f"no address known for {network}; kept as a label")
+    for i, c in enumerate(cv.get("custom_connections") or []):
+        label, url = _s(c.get("placeholder")), _s(c.get("url"))
+        if label:
+            links.append({"label": label, "url": url if url and good_url(url) else None})
+        else:
+            imp.warn(f"cv.custom_connections[{i}]", "no placeholder text; not carried over")
+    person["links"] = links
+    if _s(cv.get("photo")):
+        person["photo"] = _s(cv["photo"])
+        imp.warn("cv.photo", "kept as a path next to the CV: copy the image beside the imported file")
+
+    data: Data = {"person": person}
+    order: list[str] = []
+    titles: dict[str, str] = {}
+    custom: list[Data] = []
+    taken = {"education", "positions", "publications", "summary"}
+    for raw_title, entries in (cv.get("sections") or {}).items():
+        title = _title(str(raw_title))
+        path = f"cv.sections.{raw_title}"
+        entries = entries if isinstance(entries, list) else ([] if entries is None else [entries])
+        entries = imp.unhide(entries)
+        kinds = {_kind(e) for e in entries}
+        low = title.lower()
+        builtin = None
+        if kinds == {"education"} and "education" not in data and "education" in low:
+            builtin = ("education", imp.education)
+        elif kinds == {"experience"} and "positions" not in data and re.search(
+                r"experience|employment|position|appointment|career|work", low):
+            builtin = ("positions", imp.position)
+        elif kinds == {"publication"} and "publications" not in data and re.search(r"publication|paper|article", low):
+            builtin = ("publications", imp.publication)
+        elif kinds == {"text"} and "summary" not in data and re.search(r"summary|about|profile|bio|welcome", low):
+            data["summary"] = " ".join(_s(e) or "" for e in entries).strip()
+            order.append("summary")
+            titles["summary"] = title
+            continue
+        if builtin:
+            key, convert = builtin
+            converted = [convert(f"{path}[{i}]", e) for i, e in enumerate(entries)]
+            if all(c is not None for c in converted):
+                data[key] = converted
+                order.append(key)
+                titles[key] = title
+                continue
+            imp.warn(path, f"some entries lack what cvgen's {key} need (dates, names); the section is kept "
+                           "as a custom section instead")
+        for k in kinds - {"text", "bullet", "numbered", "reversed", "oneline", "normal", "education",
+                          "experience", "publication"}:
+            imp.warn(path, f"an entry of unknown type ({k}) is kept with its name only")
+        key = section_key(title, taken)
+        custom.append({"key": key, "title": title, "numbered": bool(kinds & {"numbered", "reversed"}),
+                       "entries": [imp.entry(f"{path}[{i}]", e, _kind(e)) for i, e in enumerate(entries)]})
+        order.append(key)
+    data["custom_sections"] = custom
+    if imp.hidden:
+        imp.warnings.append(f"{filename}: {imp.hidden} '__HIDDEN__' template placeholders held no content; skipped")
+    if imp.star_marks:
+        imp.warnings.append(f"{filename}: {imp.star_marks} author names end in '*': cvgen reads that as equal "
+                            "contribution (if the file meant group members, list them in settings.group_members)")
+    from cvgen.view.names import NameMatcher
+
+    owner = NameMatcher([person["name"]])
+    variants = sorted({n for n in imp.emphasised if not owner.matches(n)})
+    if variants:
+        person["name_variants"] = variants
+    data["settings"] = {"sections": order, "titles": {k: v for k, v in titles.items()}}
+    return Imported(prune(data), imp.warnings)
