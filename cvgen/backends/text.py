@@ -74,7 +74,7 @@ class TextWriter:
 
     def header(self) -> list[str]:
         h = self.doc.header
-        blocks = [as_text(h.name).upper()]
+        blocks = [as_text(h.name)]
         blocks.extend("\n".join(self.tx(line) for line in aff) for aff in h.affiliations)
         contacts = []
         for c in h.contacts:
