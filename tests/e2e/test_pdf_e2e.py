@@ -1,0 +1,155 @@
+"""The reference CV through WeasyPrint in both themes and both page sizes, read back with poppler and pypdf."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from cvgen.api import render, render_document
+from cvgen.themes import resolve_theme
+from tests.conftest import require_program
+from tests.seed_facts import (
+    PUBLICATION_LABELS,
+    SECTION_TITLES,
+    TALK_LABELS,
+    labels_in_order,
+    missing_facts,
+    normalise,
+)
+
+pytestmark = pytest.mark.e2e
+
+PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+VARIANTS = [(theme, size) for theme in ("classic", "modern") for size in ("letter", "a4")]
+
+
+@pytest.fixture(scope="module")
+def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    out = {}
+    folder = tmp_path_factory.mktemp("pdf")
+    for theme, size in VARIANTS:
+        doc = dataclasses.replace(example_doc, meta=dataclasses.replace(example_doc.meta, page_size=size))
+        path = folder / f"{theme}-{size}.pdf"
+        path.write_bytes(render_document(doc, "pdf", resolve_theme(theme)).data)
+        out[theme, size] = path
+    return out
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    """The PDF's text in drawing order (``-raw``: the order a screen reader or copy-paste gets).
+
+    A line ending in a hyphen is joined without a space: themes never hyphenate automatically, so
+    such a hyphen belongs to the text ("Zeroth-" + "Order"); pdftotext's default mode would drop it.
+    """
+    exe = require_program("pdftotext")
+    mode = [] if "-layout" in args or "-bbox" in args else ["-raw"]
+    out = subprocess.run([exe, "-enc", "UTF-8", *mode, *args, str(path), "-"], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    return out if mode == [] else re.sub(r"-\n", "-", out)
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
+    text = pdftotext(pdfs[theme, size])
+    # Headings may be typeset in capitals or small caps; everything else must match exactly.
+    assert missing_facts(text, SECTION_TITLES, case_insensitive=True) == []
+    assert missing_facts(text) == []
+    flat = normalise(text)
+    assert labels_in_order(flat, PUBLICATION_LABELS)
+    assert labels_in_order(flat, TALK_LABELS)
+    assert "P5." in flat and "T7." in flat
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_metadata_page_size_and_links(pdfs, theme: str, size: str, example_doc) -> None:
+    reader = pypdf.PdfReader(pdfs[theme, size])
+    info = reader.metadata
+    assert info.title == example_doc.meta.title == "Sijia Liu — Curriculum Vitae"
+    assert info.author == "Sijia Liu"
+    assert info.subject == example_doc.meta.description
+    assert "Trustworthy ML" in info["/Keywords"] and "Zeroth-order optimization" in info["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "/CreationDate" not in info  # no clock in the output: same input, same bytes
+    width, height = PAGE_POINTS[size]
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - width) < 1 and abs(float(page.mediabox.height) - height) < 1
+    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])}
+    assert {"mailto:liusiji5@msu.edu", "tel:3157446778"} <= uris
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_footer_and_no_heading_ends_a_page(pdfs, theme: str, size: str) -> None:
+    path = pdfs[theme, size]
+    pages = len(pypdf.PdfReader(path).pages)
+    assert 2 <= pages <= 3
+    headings = {normalise(t).casefold() for t in SECTION_TITLES}
+    for n in range(1, pages + 1):
+        lines = [normalise(line) for line in pdftotext(path, "-layout", "-f", str(n), "-l", str(n)).splitlines()]
+        lines = [line for line in lines if line]
+        assert re.fullmatch(rf"Sijia Liu\s+{n}\s*/\s*{pages}", lines[-1]), lines[-1]  # owner's name and page number
+        last_body_line = lines[-2].casefold()
+        assert last_body_line not in headings, f"page {n} ends with the heading {lines[-2]!r}"
+        assert not last_body_line.startswith("five representative publications")
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_fonts_are_embedded(pdfs, theme: str) -> None:
+    exe = require_program("pdffonts")
+    out = subprocess.run([exe, str(pdfs[theme, "letter"])], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    # columns from the right: object ID (2), uni, sub, emb
+    assert all(row[-5] == "yes" for row in rows), out
+    family = "TeX-Gyre-Termes" if theme == "classic" else "Noto-Sans"
+    assert any(family in row[0] for row in rows), out
+
+
+INTERNATIONAL = "Nguyễn Thị Minh Khai 李思佳 山田太郎 김민준 Zoë Ångström Łukasz"
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_cjk_and_vietnamese_names_get_real_glyphs(theme: str, tmp_path: Path) -> None:
+    cv = {
+        "person": {"name": INTERNATIONAL, "affiliations": [{"title": "教授", "institution": "Đại học Quốc gia Hà Nội"}]},
+        "publications": [{"title": "Học máy và 机器学习", "authors": [INTERNATIONAL, "Trần Văn Ơn"],
+                          "venue": "Tạp chí", "date": "2024"}],
+        "settings": {"theme": theme},
+    }
+    path = tmp_path / "intl.pdf"
+    path.write_bytes(render(cv, "pdf"))
+    text = normalise(pdftotext(path))
+    for piece in (INTERNATIONAL, "Đại học Quốc gia Hà Nội", "Học máy và 机器学习", "Trần Văn Ơn", "教授"):
+        assert piece in text
+    fonts = subprocess.run([require_program("pdffonts"), str(path)], capture_output=True, text=True).stdout
+    assert "CJK" in fonts  # the Han, kana and Hangul came from a CJK font, not a tofu box
+    png = tmp_path / "intl"
+    subprocess.run([require_program("pdftoppm"), "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(png)],
+                   check=True, timeout=60)
+    assert (tmp_path / "intl-1.png").stat().st_size > 1000
+
+
+def test_long_word_wraps_inside_the_page(tmp_path: Path) -> None:
+    word = "ACGT" * 125  # 500 characters, no spaces (BAD_INPUTS 37)
+    cv = {"person": {"name": "Ada Lovelace"}, "honors": [{"title": word, "date": "2020"}],
+          "publications": [{"title": f"On {word}", "authors": ["A. Lovelace"], "venue": "J", "date": "2021"}]}
+    for theme in ("classic", "modern"):
+        path = tmp_path / f"long-{theme}.pdf"
+        path.write_bytes(render(cv, "pdf", theme=theme))
+        bbox = pdftotext(path, "-bbox")
+        width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))
+        right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+        assert right_edges and max(right_edges) < width - 20, (theme, max(right_edges), width)
+        assert normalise(pdftotext(path)).replace(" ", "").count(word) == 2
+
+
+def test_pdf_links_and_owner_from_starter(tmp_path: Path) -> None:
+    starter = Path(__file__).resolve().parents[2] / "cvgen" / "starter.yaml"
+    reader = pypdf.PdfReader(io.BytesIO(render(starter.read_text(encoding="utf-8"), "pdf")))
+    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])}
+    assert "https://doi.org/10.1000/example.2023" in uris and "https://example.org" in uris
