@@ -26,6 +26,10 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Hyphens a line must not break at: page ranges ("51584-51605") and initials ("P.-Y. Chen").
+_KEEP_HYPHEN = re.compile(r"(?<=[0-9.])-(?=[0-9A-Z])")
+
+
 @dataclass(frozen=True)
 class RunFormat:
     """Direct formatting of one run; ``style`` is a character style id ("Hyperlink", "CVOwner")."""
@@ -40,7 +44,9 @@ def add_text(parent: BaseOxmlElement, text: str, fmt: RunFormat = RunFormat()) -
     """Append ``text`` as a run to a paragraph or hyperlink element.
 
     The only function that puts text into the document: lxml escapes ``& < >`` itself, so the one
-    thing to guard is characters XML forbids (the loader already refused them).
+    thing to guard is characters XML forbids (the loader already refused them). Tabs and newlines
+    become Word's own elements, and hyphens in page ranges and initials become non-breaking
+    hyphens (``w:noBreakHyphen``, read back as "-") so a range never splits across lines.
     """
     assert not _XML_FORBIDDEN.search(text), f"control character reached the DOCX writer: {text!r}"
     if not text:
@@ -55,11 +61,14 @@ def add_text(parent: BaseOxmlElement, text: str, fmt: RunFormat = RunFormat()) -
         for j, chunk in enumerate(line.split("\t")):
             if j:
                 run.append(OxmlElement("w:tab"))
-            if chunk:
-                t = OxmlElement("w:t")
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                t.text = chunk
-                run.append(t)
+            for k, piece in enumerate(_KEEP_HYPHEN.split(chunk)):
+                if k:
+                    run.append(OxmlElement("w:noBreakHyphen"))
+                if piece:
+                    t = OxmlElement("w:t")
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    t.text = piece
+                    run.append(t)
     parent.append(run)
 
 

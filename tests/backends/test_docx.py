@@ -43,10 +43,8 @@ def open_docx(data: bytes):
 
 def paragraph_text(p) -> str:
     """Visible text of a w:p element, hyperlinks included, tabs as spaces."""
-    out = []
-    for el in p.iter(qn("w:t"), qn("w:tab")):
-        out.append(" " if el.tag == qn("w:tab") else (el.text or ""))
-    return "".join(out)
+    shown = {qn("w:tab"): " ", qn("w:noBreakHyphen"): "-"}
+    return "".join(shown.get(el.tag) or el.text or "" for el in p.iter(qn("w:t"), *shown))
 
 
 def all_text(document) -> str:
