@@ -1,4 +1,4 @@
-"""JSON Schema generated from the model; the committed copy in schema/ is checked by a test."""
+"""JSON Schema generated from the model; the committed copy (cvgen/cvgen.schema.json) is checked by a test."""
 
 from __future__ import annotations
 

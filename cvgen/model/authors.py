@@ -64,6 +64,24 @@ class Author(Model):
             return parse_compact(value)
         return value
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        """Editors must accept the compact string form too, not only the mapping."""
+        ref = handler(core_schema)
+        target = handler.resolve_ref_schema(ref)
+        mapping = {k: v for k, v in target.items() if k not in ("title", "description")}
+        compact = {
+            "type": "string",
+            "minLength": 1,
+            "description": "Compact form: the name, then † (student), * (equal contribution), ✉ (corresponding).",
+            "examples": ["Y. Zhang†*", "S. Liu"],
+        }
+        for key in list(target):
+            if key not in ("title", "description"):
+                del target[key]
+        target["anyOf"] = [compact, mapping]
+        return ref
+
     def compact(self) -> str:
         """The compact form, as written in YAML."""
         marks = ("†" if self.student else "") + ("*" if self.equal else "") + ("✉" if self.corresponding else "")

@@ -45,5 +45,6 @@ Url = Annotated[
     str,
     BeforeValidator(_strip),
     AfterValidator(check_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^(https?|mailto|tel|ftp|doi):"}),
+    # Schemes are case-insensitive (check_url lower-cases them); JSON Schema regexes have no flags.
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^([hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]|[tT][eE][lL]|[fF][tT][pP]|[dD][oO][iI]):"}),
 ]

@@ -229,6 +229,8 @@ RichText = Annotated[
     Inline,
     BeforeValidator(_validate_rich),
     PlainSerializer(to_markdown, return_type=str),
-    WithJsonSchema({"type": "string", "description": "Text; **bold**, *italic* and [label](https://…) links allowed."}),
+    WithJsonSchema(
+        {"type": ["string", "number"], "description": "Text; **bold**, *italic* and [label](https://…) links allowed."}
+    ),
 ]
 """A text field with inline markup, stored parsed."""

@@ -9,7 +9,7 @@ in NFD gives identical output and is recognised as the same person.
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
@@ -60,5 +60,21 @@ def _nonempty(value: str) -> str:
     return value
 
 
-PlainText = Annotated[str, BeforeValidator(_strip), AfterValidator(clean_text), AfterValidator(_nonempty)]
+class AlsoNumberInSchema:
+    """JSON Schema hook: text may be written as a bare number.
+
+    YAML editors type ``volume: 3`` as a number, while cvgen's reader keeps it as the text "3";
+    the schema agrees with cvgen so editors do not flag it.
+    """
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        if schema.get("type") == "string" and "pattern" not in schema:  # a patterned key is never a number
+            schema["type"] = ["string", "number"]
+        return schema
+
+
+PlainText = Annotated[
+    str, BeforeValidator(_strip), AfterValidator(clean_text), AfterValidator(_nonempty), AlsoNumberInSchema()
+]
 """A single line or paragraph of literal text (no markup), cleaned and never empty."""
