@@ -153,7 +153,7 @@ class MarkdownWriter:
         fmt = self.pub_fmt if item.kind == "publication" else self.fmt
         first = self.md(item.main, fmt)
         if item.label:
-            first = f"{escape(item.label)}. {first}"
+            first = f"{escape(item.label + '.')} {first}"  # "1." must not start an ordered list
         if item.date:
             first += f", {escape(item.date)}"
         lines = [first, *(self.md(d, fmt) for d in item.details)]
