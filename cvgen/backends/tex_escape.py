@@ -7,7 +7,7 @@ no unbalanced brace, no ``^^`` sequence, no comment character and no blank line,
 user writes can run a command, read a file or end a paragraph inside a macro argument.
 
 Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}`` and other
-scripts (Cyrillic, …) in ``\\cvalt{…}``; each theme defines those two macros with fallback fonts.
+scripts (Greek, Cyrillic) in ``\\cvalt{…}``; each theme defines those two macros with fallback fonts.
 Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
 """
 
@@ -74,8 +74,8 @@ def _is_cjk(cp: int) -> bool:
 
 
 def _is_alt(cp: int) -> bool:
-    """Scripts beyond TeX Gyre's Latin and Greek that Noto Serif/Sans cover (Cyrillic)."""
-    return 0x0400 <= cp <= 0x052F or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F
+    """Greek and Cyrillic: Noto Serif/Sans cover them fully (TeX Gyre lacks accented Greek, Cyrillic)."""
+    return 0x0370 <= cp <= 0x052F or 0x1F00 <= cp <= 0x1FFF or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F
 
 
 def _script(ch: str) -> str:
