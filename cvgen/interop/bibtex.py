@@ -272,7 +272,8 @@ def _decode_middleware():  # noqa: ANN202
     context = l2t.get_default_latex_context_db()
     context.add_context_category(
         "cvgen-bibtex", prepend=True,
-        macros=[l2t.MacroTextSpec("url", simplify_repl="%s"), l2t.MacroTextSpec("href", simplify_repl="%(2)s")],
+        macros=[l2t.MacroTextSpec("url", simplify_repl="%s"), l2t.MacroTextSpec("href", simplify_repl="%(2)s"),
+                l2t.MacroTextSpec("textasciicircum", simplify_repl="^")],
     )
     decoder = l2t.LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
 

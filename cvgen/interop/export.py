@@ -1,7 +1,9 @@
 """cvgen → BibTeX and CSL-JSON: the publication list for reference managers and other tools.
 
-BibTeX is written by bibtexparser 2's writer; special characters are escaped by its
-LatexEncodingMiddleware (``&`` → ``\\&``, ``é`` → ``{\\'e}``), except in web addresses and DOIs.
+BibTeX is written by bibtexparser 2's writer as UTF-8. Only LaTeX's special characters are escaped
+(``&`` → ``\\&``, ``%`` → ``\\%``, …; see :func:`escape`), not in web addresses and DOIs; other
+Unicode is kept as it is, because biber and modern engines read it and turning ``⁻¹`` or ``"``
+into macros does not come back as the same text.
 Author roles travel as biblatex data annotations (``author+an = {1=student,equal; 3=highlight}``,
 ``highlight`` marking the owner), which :mod:`cvgen.interop.bibtex` reads back.
 """
@@ -138,28 +140,27 @@ def to_bibtex(cv: CV) -> str:
     """The CV's publications as a BibTeX file (UTF-8, LaTeX-escaped)."""
     import bibtexparser
     from bibtexparser.library import Library
-    from bibtexparser.middlewares import LatexEncodingMiddleware
     from bibtexparser.model import Entry, Field
 
     people = People.of(cv)
     entries = []
-    encoder = LatexEncodingMiddleware(keep_math=False, enclose_urls=False)
-
-    def enc(value: str) -> str:
-        return _encode(encoder, value)
-
     for key, pub in zip(citation_keys(cv.publications), cv.publications, strict=True):
-        etype, fields = _fields(pub, people, enc)
+        etype, fields = _fields(pub, people, escape)
         entries.append(Entry(etype, key, [Field(name, value) for name, value in fields.items()]))
     header = f"% Publications of {cv.person.name}, exported by cvgen. Roles: author+an (biblatex data annotations).\n\n"
     return header + bibtexparser.write_string(Library(entries))
 
 
-def _encode(encoder: Any, value: str) -> str:
-    encoded, error = encoder._transform_python_value_string(value)
-    if error:
-        raise ValueError(f"cannot write {value!r} as BibTeX: {error}")
-    return encoded
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_SPECIAL = re.compile("|".join(re.escape(c) for c in _SPECIALS))
+
+
+def escape(text: str) -> str:
+    """Escape LaTeX's special characters so BibTeX and LaTeX show ``text`` literally (one place)."""
+    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], text)
 
 
 def to_csl(cv: CV) -> list[dict[str, Any]]:
