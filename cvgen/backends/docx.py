@@ -145,7 +145,6 @@ class _Writer:
                 self._inline(p._p, line)
         if header.photo is not None:
             self._photo(table.rows[0].cells[-1], header.photo)
-        self._paragraph("header")  # a little air between the header block and the first heading
 
     def _photo(self, cell: Any, photo: Any) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -260,9 +259,8 @@ class _Writer:
         p.style = self.document.styles.get_by_id(self.styles["footer"], _para_type())
         add_text(p._p, self.doc.header.name)
         add_tab(p._p)
-        add_text(p._p, "Page ")
         add_field(p._p, "PAGE", "1")
-        add_text(p._p, " of ")
+        add_text(p._p, " / ")
         add_field(p._p, "NUMPAGES", "1")
 
     # -- inline ----------------------------------------------------------------------------
