@@ -24,14 +24,20 @@ THEMES = ["classic", "modern"]
 
 
 @pytest.fixture(scope="session")
-def converted(tmp_path_factory, example_path) -> dict[str, tuple[Path, Path]]:
+def lo_profile(tmp_path_factory) -> Path:
+    """A fresh LibreOffice profile for this test session (never the user's own)."""
+    return tmp_path_factory.mktemp("lo-profile")
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory, example_path, lo_profile) -> dict[str, tuple[Path, Path]]:
     """theme → (docx, pdf), converted in one LibreOffice run."""
     import cvgen
 
     soffice = require_program("soffice")
     require_program("pdftotext")
     out = tmp_path_factory.mktemp("docx-e2e")
-    profile = tmp_path_factory.mktemp("lo-profile")
+    profile = lo_profile
     files = {}
     for theme in THEMES:
         path = out / f"cv-{theme}.docx"
@@ -98,3 +104,27 @@ def test_libreoffice_layout_is_a_short_cv_with_page_numbers(converted, theme):
     text = pdf_text(pdf)
     for n in range(1, pages + 1):
         assert re.search(rf"Sijia Liu +{n} ?/ ?{pages}\n", text), n
+
+
+def test_cjk_arabic_and_vietnamese_names_get_real_glyphs(tmp_path_factory, lo_profile):
+    """The theme's East Asian and complex-script font slots give real glyphs, not boxes."""
+    import cvgen
+
+    soffice = require_program("soffice")
+    out = tmp_path_factory.mktemp("docx-scripts")
+    profile = lo_profile
+    names = ["Nguyễn Văn An", "王小明", "محمد علي", "김민준"]
+    cv = {"person": {"name": names[0]},
+          "publications": [{"title": "Learning 深度学习 and التعلم العميق", "authors": names, "venue": "会议",
+                            "date": 2021}]}
+    path = out / "scripts.docx"
+    path.write_bytes(cvgen.render(cv, "docx"))
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(out), str(path)],
+                   capture_output=True, text=True, timeout=180, check=True)
+    pdf = path.with_suffix(".pdf")
+    text = re.sub("[\u202a-\u202e\u200e\u200f]", "", pdf_text(pdf))  # bidi marks pdftotext adds
+    for name in names:
+        assert name in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True, timeout=60).stdout
+    assert "CJK" in fonts and "Arabic" in fonts
