@@ -1,0 +1,116 @@
+"""`import cvgen` and `cvgen --help` stay light, and the public Python API is complete and usable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+ENGINES = ["weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "markdown_it", "lxml", "pydantic", "yaml", "rich"]
+
+
+def _modules_after(code: str) -> set[str]:
+    """Run ``code`` in a fresh interpreter and return the top-level modules it imported."""
+    script = code + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def test_import_cvgen_loads_no_engine() -> None:
+    loaded = _modules_after("import cvgen")
+    assert loaded.isdisjoint(ENGINES), sorted(loaded & set(ENGINES))
+
+
+def test_cli_help_loads_no_engine() -> None:
+    code = (
+        "from cvgen.cli import cli\n"
+        "try:\n"
+        "    cli(['--help'], prog_name='cvgen')\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+    )
+    loaded = _modules_after(code)
+    assert loaded.isdisjoint(ENGINES), sorted(loaded & set(ENGINES))
+
+
+def test_loading_and_preparing_needs_no_rendering_engine() -> None:
+    loaded = _modules_after("import cvgen\ncvgen.prepare(cvgen.load('examples/sijia_liu.yaml'))")
+    rendering = {"weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "lxml"}
+    assert loaded.isdisjoint(rendering), sorted(loaded & rendering)
+
+
+PUBLIC = [
+    "load", "render", "render_to_file", "render_document", "prepare", "ViewOptions", "Document", "RenderOptions",
+    "Backend", "InlineFormat", "register_backend", "CVError", "InputError", "RenderError", "UsageError", "Problem",
+    "resolve_theme", "CV", "Person", "Publication", "Author", "Education", "Position", "Honor", "Talk", "Grant",
+    "Teaching", "Mentee", "Service", "Metrics", "Settings", "PartialDate", "__version__",
+]
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_public_names_exist(name: str) -> None:
+    import cvgen
+
+    assert getattr(cvgen, name) is not None
+    assert name in dir(cvgen)
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    import cvgen
+
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        cvgen.nope  # noqa: B018
+
+
+def test_a_cv_built_in_python_validates_and_prepares() -> None:
+    import cvgen
+    from cvgen.model.markup import Strong, plain
+
+    cv = cvgen.CV(
+        person=cvgen.Person(name="Ada Lovelace", name_variants=["A. Lovelace"]),
+        publications=[
+            cvgen.Publication(
+                title="Notes on the *Analytical Engine*", authors=["A. Lovelace", "C. Babbage†*"],
+                venue="Scientific Memoirs", date="1843-10", pages="666-731",
+            ),
+            cvgen.Publication(title="Second note", authors=[cvgen.Author(name="A. Lovelace")], date=1844),
+        ],
+        talks=[cvgen.Talk(title="Poetical science", event="Royal Institution", date="Mar 1844")],
+    )
+    assert cvgen.load(cv) is cv
+    doc = cvgen.prepare(cv)
+    assert isinstance(doc, cvgen.Document)
+    pubs = next(s for s in doc.sections if s.key == "publications")
+    labels = [item.label for group in pubs.groups for item in group.items]
+    assert labels == ["P2", "P1"]
+    talks = next(s for s in doc.sections if s.key == "talks")
+    assert [item.label for group in talks.groups for item in group.items] == ["T1"]
+
+    def owners(nodes) -> list[str]:
+        found = []
+        for node in nodes:
+            if isinstance(node, Strong) and node.role == "owner":
+                found.append(plain(node.children))
+            elif hasattr(node, "children"):
+                found += owners(node.children)
+        return found
+
+    first = pubs.groups[0].items[0]
+    assert owners(first.main) == ["A. Lovelace"]  # recognised from the name variants, set in bold
+    assert "666-731" in plain(first.main)
+
+
+def test_a_cv_built_in_python_is_checked_like_a_file() -> None:
+    from pydantic import ValidationError
+
+    import cvgen
+
+    with pytest.raises(ValidationError):
+        cvgen.Publication(title="T", authors=[], date="2020")
+    with pytest.raises(ValidationError):
+        cvgen.Person(name="Ev\u202eil")
+    with pytest.raises(cvgen.InputError) as info:
+        cvgen.load({"person": {"name": "Ada"}, "talks": [{"title": "T", "event": "E", "date": "Febtember 2020"}]})
+    assert info.value.problems[0].path == "talks[0].date"
