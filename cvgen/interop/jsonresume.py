@@ -144,8 +144,10 @@ def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
     data: Data = {"person": _person(basics, warn)}
     if _text(basics.get("summary")):
         data["summary"] = _text(basics["summary"])
+    from cvgen.model.settings import BUILTIN_SECTIONS
+
     custom: list[Data] = []
-    taken: set[str] = set()
+    taken: set[str] = set(BUILTIN_SECTIONS)
 
     def unknown(path: str, item: dict[str, Any], used: set[str]) -> None:
         for k, v in item.items():

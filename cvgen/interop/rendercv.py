@@ -339,7 +339,9 @@ def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
     order: list[str] = []
     titles: dict[str, str] = {}
     custom: list[Data] = []
-    taken = {"education", "positions", "publications", "summary"}
+    from cvgen.model.settings import BUILTIN_SECTIONS
+
+    taken = set(BUILTIN_SECTIONS)  # a custom "teaching" must not hide behind the built-in one
     for raw_title, entries in (cv.get("sections") or {}).items():
         title = _title(str(raw_title))
         path = f"cv.sections.{raw_title}"
@@ -363,13 +365,20 @@ def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
         if builtin:
             key, convert = builtin
             converted = [convert(f"{path}[{i}]", e) for i, e in enumerate(entries)]
-            if all(c is not None for c in converted):
-                data[key] = converted
+            if any(c is not None for c in converted):
+                data[key] = [c for c in converted if c is not None]
                 order.append(key)
                 titles[key] = title
-                continue
-            imp.warn(path, f"some entries lack what cvgen's {key} need (dates, names); the section is kept "
-                           "as a custom section instead")
+                rest = [e for e, c in zip(entries, converted, strict=True) if c is None]
+                if not rest:
+                    continue
+                left = [i for i, c in enumerate(converted) if c is None]
+                imp.warn(path, f"entries {left} lack what cvgen's {key} need (a date, a name, an author); they "
+                               f"are kept in a section '{title} (other)'")
+                entries, title, kinds = rest, f"{title} (other)", {_kind(e) for e in rest}
+            else:
+                imp.warn(path, f"no entry has what cvgen's {key} need (dates, names); the section is kept "
+                               "as a custom section instead")
         for k in kinds - {"text", "bullet", "numbered", "reversed", "oneline", "normal", "education",
                           "experience", "publication"}:
             imp.warn(path, f"an entry of unknown type ({k}) is kept with its name only")
