@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -116,6 +117,12 @@ def test_owner_guess_prefers_fullest_spelling(messy):
     assert name == "Sijia Liu"
 
 
+@functools.cache
+def imported(name: str):
+    """Each held-out file is imported once per test run."""
+    return import_bibtex_file(heldout("bib", name))
+
+
 HELDOUT_FILES = ["amos-all.bib", "dacosta-papers.bib", "denolle-pub.bib", "edwards-mypubs.bib",
                  "lealtaixe-mypubs.bib", "marshall-mypubs.bib"]
 _ENTRY = re.compile(r"^\s*@+(?!string\b|preamble\b|comment\b)[A-Za-z]+\s*\{", re.I | re.M)
@@ -124,7 +131,7 @@ _ENTRY = re.compile(r"^\s*@+(?!string\b|preamble\b|comment\b)[A-Za-z]+\s*\{", re
 @pytest.mark.parametrize("name", HELDOUT_FILES)
 def test_real_files_import_every_entry_and_validate(name):
     path = heldout("bib", name)
-    result = import_bibtex_file(path)
+    result = imported(name)
     expected = len(_ENTRY.findall(path.read_text(encoding="utf-8", errors="replace")))
     assert expected >= 30
     assert len(result.data) == result.entries == expected
@@ -141,21 +148,21 @@ def test_real_files_import_every_entry_and_validate(name):
 
 
 def test_real_file_oddities():
-    amos = import_bibtex_file(heldout("bib", "amos-all.bib"))
+    amos = imported("amos-all.bib")
     assert any(":907: a stray '@'" in w for w in amos.warnings)
     assert sum("broken entry" in w for w in amos.warnings) == 3
     paulus = next(p for p in amos.data if p["key"] == "paulus2021comboptnet")
     assert "Michal Rolínek" in paulus["authors"] and "Vít Musil" in paulus["authors"]
-    marshall = import_bibtex_file(heldout("bib", "marshall-mypubs.bib"))
+    marshall = imported("marshall-mypubs.bib")
     assert sum("DOI was written in the" in w for w in marshall.warnings) >= 8
     assert guess_owner(marshall.data, marshall.highlighted)[0] == "Hans Peter Marshall"
-    denolle = import_bibtex_file(heldout("bib", "denolle-pub.bib"))
+    denolle = imported("denolle-pub.bib")
     assert any("doi 'XX' is not a DOI" in w for w in denolle.warnings)
     gaete = next(p for p in denolle.data if p["key"] == "Gaete26")
     assert gaete["status"] == "under-review" and gaete["venue"] == "Seismica"
-    dacosta = import_bibtex_file(heldout("bib", "dacosta-papers.bib"))
+    dacosta = imported("dacosta-papers.bib")
     assert any(p["authors"][0] == "Joahannes B D da Costa" for p in dacosta.data)
-    leal = import_bibtex_file(heldout("bib", "lealtaixe-mypubs.bib"))
+    leal = imported("lealtaixe-mypubs.bib")
     assert all("<strong>" not in a and "\\bf" not in a for p in leal.data for a in p["authors"])
-    edwards = import_bibtex_file(heldout("bib", "edwards-mypubs.bib"))
+    edwards = imported("edwards-mypubs.bib")
     assert any(a == "et al." for p in edwards.data for a in p["authors"])
