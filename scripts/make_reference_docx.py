@@ -10,6 +10,11 @@ serif (metric-identical to the PDF's TeX Gyre Termes; Times New Roman is declare
 Word installation has it, and LibreOffice maps it to TeX Gyre Termes) with small-caps headings
 over a rule; modern is a humanist sans (Calibri declared for Word users; LibreOffice shows Noto
 Sans, as the PDF does) with one accent colour.
+
+The template keeps Word 2010 layout rules (compatibilityMode 14): under them a right tab stop
+beyond the paragraph's right indent is honoured, which is how entry dates stay flush right on
+the last line of a long entry (see ``DocxBackend._date_room``). Word 2013 rules drop such tabs
+(LibreOffice emulates both), so do not raise the mode without changing how dates are placed.
 """
 
 from __future__ import annotations

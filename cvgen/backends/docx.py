@@ -59,6 +59,8 @@ class _Writer:
         self.styles = ensure_styles(document)
         label_style = document.styles.get_by_id(self.styles["label"], _char_type())
         self.numbering = Numbering(document, label_style.element.rPr)
+        self.tabs_over_indent = _compatibility_mode(document) <= 14
+        """Word 2010 rules honour a tab stop beyond the right indent (see :meth:`_date_room`)."""
 
     # -- document --------------------------------------------------------------------------
 
@@ -107,7 +109,7 @@ class _Writer:
         props.last_modified_by = meta.author
         props.category = "Curriculum Vitae"
         props.revision = 1
-        props.created = props.modified = props.last_printed = when
+        props.created = props.modified = when
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -191,7 +193,8 @@ class _Writer:
             date_fmt = RunFormat(style=self.styles["date"])
             add_tab(main._p, date_fmt)
             add_text(main._p, item.date, date_fmt)
-            main.paragraph_format.right_indent = self._date_room(main, item.date)
+            if self.tabs_over_indent:
+                main.paragraph_format.right_indent = self._date_room(main, item.date)
         continuation = [("detail", d) for d in item.details]
         if item.abstract:
             continuation.append(("abstract", item.abstract))
@@ -203,9 +206,10 @@ class _Writer:
     def _date_room(self, paragraph: Any, date: str) -> Any:
         """A right indent as wide as the date, so long text wraps before it.
 
-        The date's tab stop sits at the text width, beyond this indent (Word and LibreOffice
-        allow that), so the date stays flush right on the entry's last line instead of being
-        pushed onto a line of its own. The width is estimated from the font size: dates are short
+        The date's tab stop sits at the text width, beyond this indent (Word 2010 layout rules
+        and LibreOffice honour that; the built-in references ask for them), so the date stays
+        flush right on the entry's last line instead of being pushed onto a line of its own.
+        A reference.docx saved by Word 2013+ gets no indent: there the tab would be dropped. The width is estimated from the font size: dates are short
         and mostly digits, about half an em each.
         """
         from docx.shared import Pt
@@ -292,6 +296,17 @@ class _Writer:
                 link = add_hyperlink(parent, self.part, node.href)
                 bold = fmt.bold or fmt.style == self.styles["owner"]
                 self._inline(link, node.children, replace(fmt, style=self.styles["link"], bold=bold), True)
+
+
+def _compatibility_mode(document: Any) -> int:
+    """The Word version whose layout rules the reference.docx asks for (15 = Word 2013+)."""
+    from docx.oxml.ns import qn
+
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            value = setting.get(qn("w:val")) or ""
+            return int(value) if value.isdigit() else 15
+    return 15
 
 
 def _para_type() -> Any:

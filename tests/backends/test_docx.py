@@ -99,6 +99,8 @@ def test_entries_put_dates_on_a_right_tab(rendered):
     dated = [p for p in rendered.paragraphs if p.text.endswith("Mar. 2016")]
     assert len(dated) == 1 and style_of(dated[0]) == "CV Entry"
     assert "\tMar. 2016" in dated[0].text and "  Mar." not in dated[0].text
+    # Long text wraps before the date: a right indent, with the tab stop beyond it (Word 2010 rules).
+    assert 0 < dated[0].paragraph_format.right_indent < width / 4
     # The main line keeps with its continuation line; the last detail does not chain onward.
     following = dated[0]._p.getnext()
     assert dated[0].paragraph_format.keep_with_next is True
@@ -314,6 +316,20 @@ def test_user_reference_without_cv_styles_still_renders(tmp_path, example_doc):
     assert missing_facts(all_text(document)) == []
     assert _numbering_labels(document) == PUBLICATION_LABELS + TALK_LABELS
     assert document.styles["CV Owner"].font.bold
+
+
+def test_word_2013_reference_gets_no_tab_over_indent(tmp_path, example_doc):
+    """Word 2013+ rules drop a tab stop beyond the right indent, so the date would vanish."""
+    from cvgen.themes import Theme
+
+    document = docx.Document(str(resolve_theme("classic").file("reference.docx")))
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    document.save(tmp_path / "reference.docx")
+    out = open_docx(DocxBackend().render(example_doc, Theme("w15", tmp_path, user=True), RenderOptions()))
+    dated = [p for p in out.paragraphs if p.text.endswith("Mar. 2016")]
+    assert dated and dated[0].paragraph_format.right_indent is None
 
 
 def test_theme_without_reference_docx_is_a_usage_error(tmp_path, example_doc):
