@@ -254,10 +254,23 @@ def model_section(cls: type[Model], path: tuple[str, ...], examples: list[Any]) 
         field_type = parent_hints[path[-1]]
         wrapped: Any = [example] if _is_tuple(field_type) else example
         if _is_dict(field_type):
-            wrapped = {"name": example}
-        text = _dump({path[-1]: wrapped})
+            wrapped = {"selected": example}
+        text = _dump(_wrap(path, wrapped))
         lines += ["Example:", "", "```yaml", text.rstrip("\n"), "```", ""]
     return "\n".join(lines)
+
+
+def _wrap(path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    """``value`` under its key, inside the enclosing mappings up to the nearest list (settings → publications)."""
+    doc = {path[-1]: value}
+    i = len(path) - 1
+    while i > 0:
+        field_type = typing.get_type_hints(_owner(path[:i]), include_extras=True)[path[i - 1]]
+        if _is_tuple(field_type) or _is_dict(field_type):
+            break
+        doc = {path[i - 1]: doc}
+        i -= 1
+    return doc
 
 
 def _owner(path: tuple[str, ...]) -> type[BaseModel]:

@@ -1,5 +1,7 @@
 """``cvgen watch``: re-render a CV every time it is saved, with a live HTML preview.
 
+With ``--theme ./folder`` the theme's files are watched too, for theme authors.
+
 The folder holding the CV is watched (not the file itself) so that editors which save by writing a
 new file and renaming it over the old one (vim, many IDEs) are seen like an in-place write. A bad
 save is reported in the terminal and on the preview page, and the watcher keeps going: the next
@@ -85,12 +87,26 @@ class Renderer:
         return True
 
 
-def changes_of(source: Path) -> Callable[[object, str], bool]:
-    """A watchfiles filter keeping only events on the CV file itself (created, changed or renamed onto)."""
+def theme_folder(theme: str | None) -> Path | None:
+    """The folder of a user theme given with --theme, watched too so theme authors see their edits."""
+    from cvgen.themes import builtin_themes
+
+    if not theme or theme in builtin_themes():
+        return None
+    folder = Path(theme)
+    return folder.resolve() if folder.is_dir() else None
+
+
+def changes_of(source: Path, theme_dir: Path | None = None) -> Callable[[object, str], bool]:
+    """A watchfiles filter keeping events on the CV file itself (created, changed or renamed onto)
+    and on files of the user theme; editors' swap and backup files are ignored."""
     target = source.resolve()
 
     def keep(_change: object, path: str) -> bool:
-        return Path(path) == target or Path(path).resolve() == target
+        p = Path(path)
+        if p == target or p.resolve() == target:
+            return True
+        return theme_dir is not None and p.parent == theme_dir and not p.name.startswith(".") and not p.name.endswith("~")
 
     return keep
 
@@ -99,9 +115,12 @@ def watch_loop(renderer: Renderer, stop: object | None = None) -> None:
     """Render on every change until interrupted."""
     import watchfiles
 
-    folder = renderer.source.resolve().parent
+    folders = {renderer.source.resolve().parent}
+    theme_dir = theme_folder(renderer.theme)
+    if theme_dir is not None:
+        folders.add(theme_dir)
     for _changes in watchfiles.watch(
-        folder, watch_filter=changes_of(renderer.source), debounce=400, step=50,
+        *sorted(folders), watch_filter=changes_of(renderer.source, theme_dir), debounce=400, step=50,
         recursive=False, stop_event=stop, raise_interrupt=False,  # type: ignore[arg-type]
     ):
         if not renderer.source.exists():

@@ -191,6 +191,22 @@ def test_no_serve_writes_files_and_exits_cleanly_on_ctrl_c(cv_folder: Path) -> N
     assert "stopped watching" in "".join(w.out)
 
 
+def test_user_theme_edits_rerender(cv_folder: Path) -> None:
+    from cvgen.themes import builtin_dir
+
+    shutil.copytree(builtin_dir() / "classic", cv_folder / "mytheme")
+    w = Watcher(cv_folder, "--theme", "./mytheme")
+    try:
+        w.start_preview()
+        seen = w.version()["version"]
+        css = cv_folder / "mytheme" / "style.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\nh2 { color: #8b1f3f; }\n", encoding="utf-8")
+        w.wait_for(lambda: w.version()["version"] > seen, "a render after a theme edit")
+        assert "#8b1f3f" in _fetch(w.base + "cv.html")
+    finally:
+        w.stop()
+
+
 def test_watch_help_has_examples() -> None:
     result = subprocess.run([str(CVGEN), "watch", "--help"], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0
