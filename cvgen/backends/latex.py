@@ -117,7 +117,7 @@ class LatexBackend(Backend):
         problem = self.check(options)
         if problem:
             raise RenderError(f"cannot compile LaTeX: {problem}")
-        theme.file(TEMPLATE, "LaTeX")
+        theme.file(TEMPLATE, self.name)
         template = environment(theme).get_template(TEMPLATE)
         return template.render(doc=doc, meta=doc.meta, header=doc.header, sections=doc.sections)
 
