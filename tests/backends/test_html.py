@@ -152,9 +152,9 @@ def test_page_has_head_metadata_and_numbering(example_doc) -> None:
         assert ol.get("reversed") is not None
         items = ol.findall("li")
         assert [li.get("value") for li in items] == ["5", "4", "3", "2", "1"]
-        assert [li.find("span").text for li in items] == ["P5.", "P4.", "P3.", "P2.", "P1."]
+        assert [li.find(".//span[@class='label']").text for li in items] == ["P5. ", "P4. ", "P3. ", "P2. ", "P1. "]
     talks = [ol for ol in lists if ol.get("reversed") is None]
-    assert [li.find("span").text for li in talks[0].findall("li")] == [f"T{i}." for i in range(1, 8)]
+    assert [li.find(".//span[@class='label']").text for li in talks[0].findall("li")] == [f"T{i}. " for i in range(1, 8)]
 
 
 def test_fragment_is_publications_only(example_doc) -> None:
