@@ -9,6 +9,7 @@ than the whole log.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -93,6 +94,10 @@ def _describe(chars: list[str], limit: int = 8) -> str:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("TEXMFOUTPUT", None)
+    # Reproducible PDFs (same input, same bytes): dates and the file ID come from SOURCE_DATE_EPOCH,
+    # 1980-01-01 unless the caller set one, as for DOCX.
+    env.setdefault("SOURCE_DATE_EPOCH", "315532800")
+    env.setdefault("FORCE_SOURCE_DATE", "1")
     env.update(openin_any="p", openout_any="p", shell_escape="f", max_print_line="1000")
     return env
 
@@ -135,6 +140,18 @@ def log_error(log: str, source: str) -> str | None:
     return None
 
 
+def _first_line(engine: str, source: str) -> str:
+    """What the engine reads first: the file, and for LuaTeX a file ID from the source.
+
+    LuaTeX derives the PDF's /ID from the time and the full output path (a fresh temp folder), so
+    without this the same input would give different bytes; pdfTeX and XeTeX honour SOURCE_DATE_EPOCH.
+    """
+    if engine != "lualatex":
+        return "cv.tex"
+    digest = hashlib.md5(source.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
+    return f"\\pdfvariable trailerid {{[<{digest}> <{digest}>]}}\\input{{cv.tex}}"
+
+
 def compile_tex(source: str, engine: str = DEFAULT_ENGINE, timeout: float = TIMEOUT) -> CompileResult:
     """Compile LaTeX ``source`` with ``engine`` and return the PDF, or raise a short RenderError."""
     problem = engine_problem(engine)
@@ -150,7 +167,7 @@ def compile_tex(source: str, engine: str = DEFAULT_ENGINE, timeout: float = TIME
     with tempfile.TemporaryDirectory(prefix="cvgen-tex-") as tmp:
         folder = Path(tmp)
         (folder / "cv.tex").write_text(source, encoding="utf-8")
-        cmd = [engine, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-recorder", "cv.tex"]
+        cmd = [engine, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-recorder", _first_line(engine, source)]
         runs = 0
         log = ""
         while runs < 3:

@@ -169,3 +169,10 @@ def test_a_looping_source_is_stopped() -> None:
     source = "\\documentclass{article}\n\\begin{document}\n\\def\\x{\\x}\\x\n\\end{document}\n"
     with pytest.raises(RenderError, match="did not finish within 3 s"):
         compile_tex(source, "pdflatex", timeout=3)
+
+
+def test_same_tex_same_pdf_bytes(example_doc, example_results, cli_pdflatex: Path) -> None:
+    """Reproducible builds: LuaTeX's file ID comes from the source, dates from SOURCE_DATE_EPOCH."""
+    assert compile_doc(example_doc, "classic", "lualatex").pdf == example_results["classic", "lualatex"].pdf
+    again = compile_tex(cli_pdflatex.read_text(encoding="utf-8"), "pdflatex")
+    assert again.pdf == cli_pdflatex.with_suffix(".pdf").read_bytes()
