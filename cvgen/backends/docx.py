@@ -59,6 +59,8 @@ class _Writer:
         self.styles = ensure_styles(document)
         label_style = document.styles.get_by_id(self.styles["label"], _char_type())
         self.numbering = Numbering(document, label_style.element.rPr)
+        self._font_sizes: dict[str, float] = {}
+        self._indent: tuple[int, int] | None = None
         self.tabs_over_indent = _compatibility_mode(document) <= 14
         """Word 2010 rules honour a tab stop beyond the right indent (see :meth:`_date_room`)."""
 
@@ -80,6 +82,9 @@ class _Writer:
         for child in list(self.body):
             if child.tag != qn("w:sectPr"):
                 self.body.remove(child)
+        self._end = self.body.find(qn("w:sectPr"))
+        if self._end is None:
+            self._end = self.body.get_or_add_sectPr()
 
     def _page_setup(self) -> None:
         from docx.shared import Emu, Twips
@@ -114,10 +119,23 @@ class _Writer:
     # -- blocks ----------------------------------------------------------------------------
 
     def _paragraph(self, role: str, nodes: Inline = ()) -> Any:
-        paragraph = self.document.add_paragraph()
-        paragraph.style = self.document.styles.get_by_id(self.styles[role], _para_type())
+        paragraph = self._new_paragraph()
+        paragraph._p.style = self.styles[role]  # the id; python-docx's setter searches every style
         self._inline(paragraph._p, nodes)
         return paragraph
+
+    def _new_paragraph(self) -> Any:
+        """An empty paragraph at the end of the body (before the section properties).
+
+        python-docx's ``add_paragraph`` searches the whole body for the insertion point each
+        time, which is quadratic for a 5,000-publication CV; the end is known here.
+        """
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        self._end.addprevious(p)
+        return Paragraph(p, self.document._body)
 
     def _header(self, header: Header) -> None:
         from docx.shared import Pt
@@ -137,7 +155,7 @@ class _Writer:
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
             for number, line in enumerate(lines):
                 p = cell.add_paragraph()
-                p.style = self.document.styles.get_by_id(self.styles["header"], _para_type())
+                p._p.style = self.styles["header"]
                 if lines is left and number in block_starts:
                     p.paragraph_format.space_before = Pt(4)  # a gap between two affiliations
                 if index == len(columns) - 1 and len(columns) > 1:
@@ -214,12 +232,13 @@ class _Writer:
         """
         from docx.shared import Pt
 
-        size = None
-        style = paragraph.style
-        while style is not None and size is None:
-            size = style.font.size
-            style = style.base_style
-        points = size.pt if size is not None else 11.0
+        style_id = paragraph._p.style
+        points = self._font_sizes.get(style_id)
+        if points is None:
+            size, style = None, self.document.styles.get_by_id(style_id, _para_type())
+            while style is not None and size is None:
+                size, style = style.font.size, style.base_style
+            points = self._font_sizes[style_id] = size.pt if size is not None else 11.0
         return Pt(round(len(date) * points * 0.5 + points))
 
     def _number(self, paragraph: Any, item: Item) -> None:
@@ -237,7 +256,9 @@ class _Writer:
             add_text(paragraph._p, f"{label}.", RunFormat(style=self.styles["label"]))
             add_tab(paragraph._p)
             return
-        num_id = self.numbering.num_id(prefix, number, self._numbered_indent())
+        if self._indent is None:
+            self._indent = self._numbered_indent()
+        num_id = self.numbering.num_id(prefix, number, self._indent)
         set_num_pr(paragraph, num_id)
 
     def _numbered_indent(self) -> tuple[int, int]:
@@ -260,7 +281,7 @@ class _Writer:
         for child in list(p._p):
             if child.tag != qn("w:pPr"):
                 p._p.remove(child)
-        p.style = self.document.styles.get_by_id(self.styles["footer"], _para_type())
+        p._p.style = self.styles["footer"]
         add_text(p._p, self.doc.header.name)
         add_tab(p._p)
         add_field(p._p, "PAGE", "1")

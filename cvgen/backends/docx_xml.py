@@ -147,19 +147,23 @@ class Numbering:
         self._label_rpr = label_rpr
         """Run properties of the visible label ("P5."), copied from the "CV Label" style."""
         self._abstract: dict[str, str] = {}
-        self._last: tuple[str, int] | None = None
-        """(numId, number) of the previous numbered paragraph, to continue a run."""
+        self._last: tuple[str, int, str] | None = None
+        """(numId, number, abstractNumId) of the previous numbered paragraph, to continue a run."""
+        # Ids are counted here, not searched for: a 5,000-item list must stay linear.
+        self._next_abstract = max(self._ids("w:abstractNum", "w:abstractNumId"), default=-1) + 1
+        self._next_num = max(self._ids("w:num", "w:numId"), default=0) + 1
+        self._first_num = self._root.find(qn("w:num"))
 
     def num_id(self, prefix: str, number: int, indent: tuple[int, int]) -> str:
         """The ``w:numId`` for the item numbered ``number`` with label prefix ``prefix``."""
         abstract = self._abstract.get(prefix)
         if abstract is None:
             abstract = self._abstract[prefix] = self._add_abstract(prefix, indent)
-        if self._last is not None and self._last[1] == number - 1 and self._num_abstract(self._last[0]) == abstract:
+        if self._last is not None and self._last[1] == number - 1 and self._last[2] == abstract:
             num = self._last[0]
         else:
             num = self._add_num(abstract, number)
-        self._last = (num, number)
+        self._last = (num, number, abstract)
         return num
 
     def break_run(self) -> None:
@@ -169,14 +173,9 @@ class Numbering:
     def _ids(self, tag: str, attr: str) -> list[int]:
         return [int(el.get(qn(attr))) for el in self._root.findall(qn(tag))]
 
-    def _num_abstract(self, num_id: str) -> str:
-        for num in self._root.findall(qn("w:num")):
-            if num.get(qn("w:numId")) == num_id:
-                return num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        return ""
-
     def _add_abstract(self, prefix: str, indent: tuple[int, int]) -> str:
-        new_id = str(max(self._ids("w:abstractNum", "w:abstractNumId"), default=-1) + 1)
+        new_id = str(self._next_abstract)
+        self._next_abstract += 1
         left, hanging = indent
         nsid = hashlib.sha1(f"cvgen-{prefix}".encode()).hexdigest()[:8].upper()
         lvl_text = prefix + "%1."
@@ -200,21 +199,23 @@ class Numbering:
             lvl.append(copy.deepcopy(self._label_rpr))
         abstract.append(lvl)
         # Every w:abstractNum must precede every w:num in the part.
-        first_num = self._root.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
+        if self._first_num is not None:
+            self._first_num.addprevious(abstract)
         else:
             self._root.append(abstract)
         return new_id
 
     def _add_num(self, abstract_id: str, start: int) -> str:
-        new_id = str(max(self._ids("w:num", "w:numId"), default=0) + 1)
+        new_id = str(self._next_num)
+        self._next_num += 1
         num = OxmlElement("w:num", attrs={qn("w:numId"): new_id})
         num.append(OxmlElement("w:abstractNumId", attrs={qn("w:val"): abstract_id}))
         override = OxmlElement("w:lvlOverride", attrs={qn("w:ilvl"): "0"})
         override.append(OxmlElement("w:startOverride", attrs={qn("w:val"): str(start)}))
         num.append(override)
         self._root.append(num)
+        if self._first_num is None:
+            self._first_num = num
         return new_id
 
 
