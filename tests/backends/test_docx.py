@@ -354,3 +354,37 @@ def test_reference_docx_files_are_current():
         del sys.modules[spec.name]
     for name, look in module.THEMES.items():
         assert module.build(look) == (root / "templates" / name / "reference.docx").read_bytes(), name
+
+
+def test_awkward_urls_stay_exact_working_links():
+    """BAD_INPUTS 24: % # _ & ~ ; in a URL or DOI survive as the relationship target."""
+    from cvgen.loader import load
+
+    url = "https://example.org/a_b%20c/~x?y=1&z=2;w#frag"
+    cv = load({
+        "person": {"name": "Ada Lovelace", "links": [{"label": "Site", "url": url}]},
+        "publications": [{"title": "T", "authors": ["A. Lovelace"], "venue": "V", "date": 2021,
+                          "doi": "10.1000/a_b%c&d~e;f#g"}],
+    })
+    document = open_docx(render(prepare(cv)))
+    targets = {document.part.rels[h.get(qn("r:id"))].target_ref for h in document.element.body.iter(qn("w:hyperlink"))}
+    assert url in targets
+    assert any("10.1000/a_b" in t and t.endswith("~e;f#g") for t in targets), targets
+    assert "10.1000/a_b%c&d~e;f#g" in all_text(document)
+
+
+def test_header_photo_is_embedded(example_doc):
+    from dataclasses import replace
+
+    from PIL import Image
+
+    from cvgen.view.document import Photo
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 160), (200, 120, 40)).save(buffer, "PNG")
+    photo = Photo(buffer.getvalue(), "image/png", 120, 160)
+    doc = replace(example_doc, header=replace(example_doc.header, photo=photo))
+    document = open_docx(render(doc))
+    pictures = document.inline_shapes
+    assert len(pictures) == 1 and round(pictures[0].width.inches, 2) == 1.0
+    assert missing_facts(all_text(document), ["liusiji5@msu.edu", "IBM Research"]) == []
