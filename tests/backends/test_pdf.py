@@ -150,7 +150,9 @@ def test_unknown_variant_is_a_usage_error(example_doc) -> None:
 
 def test_pdf_a3b_and_ua1(example_doc) -> None:
     theme = resolve_theme("modern")
-    pdfa = pypdf.PdfReader(io.BytesIO(PdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/a-3b"))))
+    archival = PdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/a-3b"))
+    assert archival == PdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/a-3b"))  # no clock
+    pdfa = pypdf.PdfReader(io.BytesIO(archival))
     xmp = pdfa.xmp_metadata
     assert xmp is not None and b"pdfaid" in xmp.stream.get_data()
     assert "/OutputIntents" in pdfa.trailer["/Root"]
