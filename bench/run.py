@@ -1,0 +1,573 @@
+"""cvgen vs RenderCV, measured side by side in one run; writes the tables into docs/benchmarks.md.
+
+    .venv/bin/python bench/run.py                  # the full run (several minutes)
+    .venv/bin/python bench/run.py --quick          # tiny sizes, one repeat: a smoke run
+    .venv/bin/python bench/run.py --no-rendercv    # cvgen only
+    .venv/bin/python bench/run.py --install-rendercv   # make ~/rendercv-venv first
+
+RenderCV is found in the virtual environment named by $RENDERCV_VENV (default ~/rendercv-venv).
+Offline, its Typst templates need the icon package stand-in named by $RENDERCV_TYPST_CACHE (default
+../shared/bench/rendercv-offline). Every command runs as a fresh process, cvgen and RenderCV
+alternating, and is timed from start to exit (wall clock); peak memory is the largest resident set
+of the process tree (wait4). Medians are reported; absolute times on a shared machine are noise, the
+ratios measured in the same run are the figures to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_pair  # noqa: E402 - bench/ is a folder of scripts, not a package
+
+CVGEN = Path(sys.executable).with_name("cvgen")
+PY = sys.executable
+RENDERCV_VENV = Path(os.environ.get("RENDERCV_VENV", "~/rendercv-venv")).expanduser()
+TYPST_CACHE = Path(os.environ.get("RENDERCV_TYPST_CACHE", ROOT.parent / "shared" / "bench" / "rendercv-offline"))
+ENGINES = ("weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "rich", "markdown_it", "pydantic", "yaml", "typst")
+
+
+# ----------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float
+    ok: bool
+    error: str = ""
+    cpu: float = float("nan")
+    """User + system CPU seconds of the process tree: far less sensitive than wall time to a busy machine."""
+
+
+def run_cmd(cmd: Sequence[str | Path], env: dict[str, str] | None = None, timeout: float = 900) -> Sample:
+    """Run one command; wall time from spawn to exit and the peak RSS of its process tree."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(c) for c in cmd], stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL,
+                                env={**os.environ, **(env or {})})
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace")[-600:]
+    ok = proc.returncode == 0
+    if not ok:
+        print(f"  ! {' '.join(str(c) for c in cmd)[:160]} exited {proc.returncode}: {tail.strip()[-300:]}", file=sys.stderr)
+    return Sample(seconds, usage.ru_maxrss / 1024, ok, "" if ok else tail, usage.ru_utime + usage.ru_stime)
+
+
+@dataclass
+class Series:
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.samples) and all(s.ok for s in self.samples)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(s.seconds for s in self.samples) if self.ok else float("nan")
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples) if self.ok else float("nan")
+
+    @property
+    def peak_mb(self) -> float:
+        return max((s.peak_mb for s in self.samples), default=float("nan"))
+
+
+def alternate(commands: dict[str, Callable[[], Sample]], repeats: int, warmup: bool = True) -> dict[str, Series]:
+    """Run each command ``repeats`` times, interleaved and in rotating order, after one discarded warm-up."""
+    names = list(commands)
+    if warmup:
+        for name in names:
+            commands[name]()
+    out = {name: Series() for name in names}
+    for i in range(repeats):
+        order = names[i % len(names):] + names[: i % len(names)]
+        for name in order:
+            out[name].samples.append(commands[name]())
+    return out
+
+
+def pages(pdf: Path | None) -> str:
+    if pdf is None or not pdf.is_file() or shutil.which("pdfinfo") is None:
+        return "?"
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+    return m.group(1) if m else "?"
+
+
+# ----------------------------------------------------------------------------- RenderCV
+
+
+class RenderCV:
+    def __init__(self, venv: Path) -> None:
+        self.venv = venv
+        self.exe = venv / "bin" / "rendercv"
+        self.python = venv / "bin" / "python"
+        self.env = {"XDG_CACHE_HOME": str(TYPST_CACHE.resolve())} if TYPST_CACHE.is_dir() else {}
+
+    def available(self) -> bool:
+        return self.exe.is_file() and self.python.is_file()
+
+    def version(self) -> str:
+        code = "import importlib.metadata as m; print(m.version('rendercv'), m.version('typst'))"
+        out = subprocess.run([str(self.python), "-c", code], capture_output=True, text=True)
+        return out.stdout.strip().replace(" ", ", typst ") if out.returncode == 0 else "?"
+
+    def render(self, yaml_file: Path, out: Path, pdf_only: bool) -> Sample:
+        flags = ["-nopng", "-nomd", "-nohtml"] if pdf_only else []
+        return run_cmd([self.exe, "render", yaml_file, *flags, "-o", out], env=self.env)
+
+
+def install_rendercv(venv: Path) -> None:
+    print(f"installing RenderCV into {venv} …")
+    subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "rendercv[full]", "click"], check=True)
+
+
+# ----------------------------------------------------------------------------- the benchmarks
+
+
+@dataclass
+class Config:
+    quick: bool
+    rendercv: RenderCV | None
+    work: Path
+    formats: list[str]
+    repeats: int
+    help_repeats: int
+    pubs: int
+    batch_count: int
+    sizes: list[int]
+    sequential: bool
+
+
+def cvgen_render(src: Path | str, fmt: str, out: Path, *extra: str, folder: bool = False) -> Sample:
+    """``folder``: ``out`` is a folder (passed with a trailing slash, as the CLI wants)."""
+    return run_cmd([CVGEN, "render", src, "-f", fmt, "-o", f"{out}/" if folder else str(out), *extra])
+
+
+def bench_single(cfg: Config) -> dict[str, Any]:
+    """(a) one CV to PDF and (b) the same CV to every format."""
+    cv, rcv = write_pair(cfg.work / "single", "cv", cfg.pubs, seed=0)
+    out = cfg.work / "out-single"
+    first = cfg.formats[0]
+    commands: dict[str, Callable[[], Sample]] = {
+        "cvgen_one": lambda: cvgen_render(cv, first, out / f"cv.{first}"),
+        "cvgen_all": lambda: cvgen_render(cv, ",".join(cfg.formats), out / "all", folder=True),
+    }
+    if cfg.rendercv:
+        r = cfg.rendercv
+        commands["rendercv_pdf"] = lambda: r.render(rcv, out / "rcv-pdf", pdf_only=True)
+        commands["rendercv_all"] = lambda: r.render(rcv, out / "rcv-all", pdf_only=False)
+    series = alternate(commands, cfg.repeats)
+    rcv_pdf = next(iter(sorted((out / "rcv-pdf").glob("*.pdf"))), None)
+    return {
+        "series": series,
+        "format": first,
+        "pages_cvgen": pages(out / f"cv.{first}") if first == "pdf" else "-",
+        "pages_rendercv": pages(rcv_pdf),
+        "outputs_all": sorted(p.name for p in (out / "all").iterdir()) if (out / "all").is_dir() else [],
+    }
+
+
+def bench_batch(cfg: Config) -> dict[str, Any]:
+    """(c) many CVs to every format: cvgen's batch with 2 workers vs RenderCV looping."""
+    folder = cfg.work / "batch"
+    pairs = [write_pair(folder, f"cv_{i:03d}", cfg.pubs, seed=1 + i) for i in range(cfg.batch_count)]
+    fmts = ",".join(cfg.formats)
+    results: dict[str, Series] = {}
+
+    def once(name: str, fn: Callable[[], Sample]) -> None:
+        print(f"  (c) {name} …", file=sys.stderr)
+        results[name] = Series([fn()])
+
+    once("cvgen_jobs2", lambda: cvgen_render(folder / "cvgen", fmts, cfg.work / "out-batch-j2", "-j", "2", folder=True))
+    if cfg.rendercv:
+        r = cfg.rendercv
+
+        def cli_loop() -> Sample:
+            samples = [r.render(rcv, cfg.work / "out-batch-rcv-cli" / rcv.stem, pdf_only=False) for _, rcv in pairs]
+            return Sample(sum(s.seconds for s in samples), max(s.peak_mb for s in samples), all(s.ok for s in samples))
+
+        once("rendercv_cli_loop", cli_loop)
+        once("rendercv_api_loop", lambda: run_cmd(
+            [r.python, HERE / "rendercv_loop.py", "--all", "--out", cfg.work / "out-batch-rcv-api", *[p for _, p in pairs]],
+            env=r.env))
+    if cfg.sequential:
+        once("cvgen_jobs1", lambda: cvgen_render(folder / "cvgen", fmts, cfg.work / "out-batch-j1", "-j", "1", folder=True))
+    return {"series": results, "count": cfg.batch_count}
+
+
+def bench_scaling(cfg: Config) -> dict[str, Any]:
+    """(d) 50 → 2,000 publications: time and peak memory per format (RenderCV: PDF)."""
+    rows: dict[int, dict[str, Sample]] = {}
+    rendercv_gave_up = False
+    for size in cfg.sizes:
+        cv, rcv = write_pair(cfg.work / "scale", f"pubs_{size}", size, seed=0)
+        row: dict[str, Sample] = {}
+        for fmt in cfg.formats:
+            print(f"  (d) cvgen {fmt} {size} publications …", file=sys.stderr)
+            row[fmt] = cvgen_render(cv, fmt, cfg.work / "out-scale" / fmt, folder=True)
+        if cfg.rendercv and not rendercv_gave_up:
+            print(f"  (d) RenderCV pdf {size} publications …", file=sys.stderr)
+            sample = cfg.rendercv.render(rcv, cfg.work / "out-scale" / f"rcv-{size}", pdf_only=True)
+            row["rendercv_pdf"] = sample
+            rendercv_gave_up = not sample.ok or sample.seconds > 120
+        row["_pages"] = pages(cfg.work / "out-scale" / "pdf" / f"pubs_{size}.pdf") if "pdf" in cfg.formats else "-"  # type: ignore[assignment]
+        rows[size] = row
+    return {"rows": rows}
+
+
+def bench_startup(cfg: Config) -> dict[str, Any]:
+    """(e) `cvgen --help`, `import cvgen` (and which engines it loads), RenderCV's --help."""
+    probe = f"import sys, cvgen; print(','.join(m for m in {ENGINES!r} if m in sys.modules))"
+    loaded = subprocess.run([PY, "-c", probe], capture_output=True, text=True).stdout.strip()
+    commands: dict[str, Callable[[], Sample]] = {
+        "cvgen_help": lambda: run_cmd([CVGEN, "--help"]),
+        "import_cvgen": lambda: run_cmd([PY, "-c", "import cvgen"]),
+        "python_bare": lambda: run_cmd([PY, "-c", "pass"]),
+    }
+    if cfg.rendercv:
+        r = cfg.rendercv
+        commands["rendercv_help"] = lambda: run_cmd([r.exe, "--help"], env=r.env)
+    return {"series": alternate(commands, cfg.help_repeats), "loaded": [m for m in loaded.split(",") if m]}
+
+
+def bench_phases(cfg: Config) -> dict[str, Any] | None:
+    """Where one PDF render's CPU time goes (bench/phases.py in a fresh process)."""
+    if "pdf" not in cfg.formats:
+        return None
+    cv = cfg.work / "single" / "cvgen" / "cv.yaml"
+    out = subprocess.run([PY, str(HERE / "phases.py"), str(cv)], capture_output=True, text=True)
+    return json.loads(out.stdout) if out.returncode == 0 else None
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+def fmt_s(x: float | None) -> str:
+    """Seconds for people; None: not measured; NaN: the command failed."""
+    if x is None:
+        return "not measured"
+    return "failed" if x != x else (f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s")
+
+
+def ratio(a: float, b: float) -> str:
+    return "n/a" if a != a or b != b or b == 0 else f"{a / b:.2f}×"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**missed**")
+
+
+def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict[str, Any], scaling: dict[str, Any],
+           startup: dict[str, Any], phases: dict[str, Any] | None) -> str:
+    s, b, e = single["series"], batch["series"], startup["series"]
+    has_r = cfg.rendercv is not None
+    L: list[str] = []
+    add = L.append
+    add("# Benchmarks: cvgen and RenderCV, side by side\n")
+    add("Generated by `.venv/bin/python bench/run.py" + (" --quick" if cfg.quick else "") + "`; every figure below comes "
+        "from one run on the machine described here. **Absolute times on this shared machine are noise; read the ratios**, "
+        "which compare cvgen and RenderCV measured in the same run, alternating.\n")
+    add("| | |\n|---|---|")
+    for k, v in env.items():
+        add(f"| {k} | {v} |")
+    add("")
+    add("## Method\n")
+    add(f"* Content: `bench/generate.py` writes one seeded, made-up academic career as a cvgen YAML and as its RenderCV "
+        f"v2.3 twin (education, positions, honors, grants, publications, talks, teaching, service; the owner's name is "
+        f"bold in author lists in both). The single-CV runs use {cfg.pubs} publications.")
+    add("* Every measurement is a fresh process timed from spawn to exit, so imports count, as they do for a user. "
+        "Each command runs once untimed first (warm disk cache, compiled bytecode), then "
+        f"{cfg.repeats} time(s) interleaved with the others in rotating order; medians are shown.")
+    add("* cvgen: `cvgen render cv.yaml -f pdf`. RenderCV: `rendercv render cv.yaml -nopng -nomd -nohtml` (Typst PDF; it "
+        "also writes its Typst source). \"All formats\": cvgen `-f " + ",".join(cfg.formats) + "`; RenderCV its defaults "
+        "(Typst source, PDF, PNG per page, Markdown, HTML).")
+    add("* RenderCV runs offline with a stand-in for its Typst icon package that draws nothing, so it does slightly "
+        "less work than online (this favours RenderCV).\n")
+
+    add("## (a) One CV to PDF, (b) the same CV to all formats\n")
+    add("Wall: spawn to exit. CPU: user + system seconds of the process tree, the steadier figure on a busy machine.\n")
+    add("| run | cvgen wall | RenderCV wall | ratio (wall) | cvgen CPU | RenderCV CPU | ratio (CPU) |\n|---|---|---|---|---|---|---|")
+    nan = Series()
+    rp, ra = (s["rendercv_pdf"], s["rendercv_all"]) if has_r else (nan, nan)
+    r_pdf = rp.median
+
+    def row(label: str, c: Series, r: Series) -> None:
+        rm, rc = (r.median, r.cpu) if has_r else (None, None)
+        add(f"| {label} | {fmt_s(c.median)} | {fmt_s(rm)} | {ratio(c.median, r.median)} | {fmt_s(c.cpu)} | "
+            f"{fmt_s(rc)} | {ratio(c.cpu, r.cpu)} |")
+
+    row(f"(a) {cfg.pubs} publications to {single['format']}", s["cvgen_one"], rp)
+    row("(b) all formats", s["cvgen_all"], ra)
+    row("(b) cvgen all formats vs RenderCV PDF only", s["cvgen_all"], rp)
+    add(f"\nPeak memory in (a): cvgen {s['cvgen_one'].peak_mb:.0f} MB"
+        + (f", RenderCV {rp.peak_mb:.0f} MB. PDF pages: cvgen {single['pages_cvgen']}, RenderCV {single['pages_rendercv']}.\n"
+           if has_r else ".\n"))
+    add(f"cvgen's all-formats run wrote: {', '.join(single['outputs_all'])}.\n")
+
+    n = batch["count"]
+    add(f"## (c) {n} CVs to all formats\n")
+    add("| run | what it does | time | CVs/s | cvgen (2 workers) throughput ÷ this |\n|---|---|---|---|---|")
+    c2 = b["cvgen_jobs2"].median
+    rows = [
+        ("cvgen_jobs2", f"`cvgen render DIR -f {','.join(cfg.formats)} -j 2 -o out/`: one command, 2 worker processes, "
+                        "each imports its engines once and keeps fonts, stylesheets and templates for every later CV"),
+        ("cvgen_jobs1", "the same with `-j 1`: one process, CVs one after another"),
+        ("rendercv_cli_loop", f"`rendercv render cv_NNN.yaml` run {n} times (a shell loop: what a RenderCV user does); "
+                              "each run imports RenderCV again"),
+        ("rendercv_api_loop", f"`bench/rendercv_loop.py`: RenderCV's own pipeline called for each of the {n} files in "
+                              "ONE Python process (imports paid once; the kindest loop for RenderCV)"),
+    ]
+    for key, what in rows:
+        if key in b:
+            t = b[key].median
+            add(f"| {key.replace('_', ' ')} | {what} | {fmt_s(t)} | {n / t:.2f} | {ratio(t, c2)} |")
+    add("")
+
+    add("## (d) Scaling: 50 → 2,000 publications (one run each)\n")
+    fmts = cfg.formats
+    head = "| publications | PDF pages | " + " | ".join(f"cvgen {f}" for f in fmts) + (" | RenderCV pdf |" if has_r else " |")
+    add(head)
+    add("|" + "---|" * (2 + len(fmts) + (1 if has_r else 0)))
+    for size, srow in scaling["rows"].items():
+        cells = [cell(srow[f]) for f in fmts]
+        if has_r:
+            rs = srow.get("rendercv_pdf")
+            cells.append(cell(rs) if rs else "not run")
+        add(f"| {size} | {srow['_pages']} | " + " | ".join(cells) + " |")
+    add("\nEach cell: wall time (CPU time), peak memory of the process. Growth per 100 publications (seconds), first half of the "
+        "range vs second half; growth is linear when the second is not much steeper than the first:\n")
+    growth = scaling_growth(scaling["rows"], fmts + (["rendercv_pdf"] if has_r else []))
+    add("| format | s / 100 publications, small | s / 100 publications, large | linear? |\n|---|---|---|---|")
+    for f, (lo, hi, lin) in growth.items():
+        add(f"| {f} | {lo} | {hi} | {verdict(lin)} |")
+    add("")
+
+    add("## (e) Start-up\n")
+    add("| command | median | note |\n|---|---|---|")
+    add(f"| `cvgen --help` | {fmt_s(e['cvgen_help'].median)} | |")
+    add(f"| `python -c 'import cvgen'` | {fmt_s(e['import_cvgen'].median)} | loads: {', '.join(startup['loaded']) or 'no engine'} |")
+    add(f"| `python -c 'pass'` | {fmt_s(e['python_bare'].median)} | the interpreter alone, for scale |")
+    if has_r:
+        add(f"| `rendercv --help` | {fmt_s(e['rendercv_help'].median)} | |")
+    add("")
+
+    add("## Targets\n")
+    add("| target | measured | verdict |\n|---|---|---|")
+    a_ratio = s["cvgen_one"].median / r_pdf if has_r else float("nan")
+    b_ratio = s["cvgen_all"].median / r_pdf if has_r else float("nan")
+    add(f"| (a) one CV to PDF ≤ 0.5× RenderCV | {ratio(s['cvgen_one'].median, r_pdf)} | "
+        f"{verdict(None if not has_r else a_ratio <= 0.5)} |")
+    add(f"| (b) all formats ≤ 1.0× RenderCV's PDF-only time | {ratio(s['cvgen_all'].median, r_pdf)} | "
+        f"{verdict(None if not has_r else b_ratio <= 1.0)} |")
+    for key in ("rendercv_cli_loop", "rendercv_api_loop"):
+        if key in b:
+            tp = b[key].median / c2
+            add(f"| (c) ≥ 10× the throughput of {key.replace('_', ' ')} | {tp:.1f}× | {verdict(tp >= 10)} |")
+    big = max(scaling["rows"]) if scaling["rows"] else None
+    if big is not None and "pdf" in fmts:
+        last = scaling["rows"][big]["pdf"]
+        add(f"| (d) {big} publications to PDF < 15 s and < 600 MB | {fmt_s(last.seconds)}, {last.peak_mb:.0f} MB | "
+            f"{verdict(last.ok and last.seconds < 15 and last.peak_mb < 600)} |")
+        add(f"| (d) linear growth, every format | {', '.join(f for f, g in growth.items() if g[2] is False) or 'all linear'} | "
+            f"{verdict(None if all(g[2] is None for g in growth.values()) else all(g[2] is not False for g in growth.values()))} |")
+    help_ms = e["cvgen_help"].median
+    add(f"| (e) `cvgen --help` < 150 ms | {fmt_s(help_ms)} | {verdict(help_ms < 0.150)} |")
+    engines = [m for m in startup["loaded"] if m in ("weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "rich", "typst")]
+    add(f"| (e) `import cvgen` loads no engine | {', '.join(engines) or 'none loaded'} | {verdict(not engines)} |\n")
+
+    if phases:
+        add("## Where the time goes (one PDF, CPU seconds, `bench/phases.py`)\n")
+        add(f"{phases['pages']} pages, WeasyPrint {phases['weasyprint']}. CPU time of this process (not wall time, so other "
+            "load on the machine does not inflate it). \"warm\" is the same render again in the same process: what a batch "
+            "worker pays per CV.\n")
+        add("| phase | CPU |\n|---|---|")
+        for k, v in phases["phases"].items():
+            add(f"| {k} | {fmt_s(v)} |")
+        add("")
+    add(STATIC_SECTIONS)
+    return "\n".join(L)
+
+
+def cell(x: Sample) -> str:
+    return f"{fmt_s(x.seconds if x.ok else float('nan'))} ({fmt_s(x.cpu)}), {x.peak_mb:.0f} MB"
+
+
+def scaling_growth(rows: dict[int, dict[str, Sample]], keys: list[str]) -> dict[str, tuple[str, str, bool | None]]:
+    sizes = sorted(rows)
+    out: dict[str, tuple[str, str, bool | None]] = {}
+    for key in keys:
+        pts = [(n, rows[n][key].seconds) for n in sizes if key in rows[n] and rows[n][key].ok]
+        if len(pts) < 3:
+            out[key] = ("n/a", "n/a", None)
+            continue
+        mid = min(pts, key=lambda p: abs(p[0] - pts[-1][0] / 4))  # the point near a quarter of the largest size
+        if mid in (pts[0], pts[-1]):
+            mid = pts[len(pts) // 2]
+        lo = (mid[1] - pts[0][1]) / (mid[0] - pts[0][0]) * 100
+        hi = (pts[-1][1] - mid[1]) / (pts[-1][0] - mid[0]) * 100
+        out[key] = (f"{lo:.3f}", f"{hi:.3f}", hi <= max(1.5 * lo, lo + 0.05))
+    return out
+
+
+STATIC_SECTIONS = '''## Past one machine
+
+`cvgen.batch.render_one(source, formats, output_dir)` is the per-CV unit of work: it loads, prepares once,
+renders every format, writes atomically and never raises (the failure is in the returned `BatchResult`). Hand
+it to an existing scheduler rather than a home-made distribution layer. Each worker process keeps its engines,
+fonts and stylesheets loaded between tasks, exactly as `cvgen render --jobs` does on one machine.
+
+A Dask bag (the files must be on storage every worker sees):
+
+```python
+import dask.bag as db
+from cvgen.batch import render_one
+
+paths = ["cvs/a.yaml", "cvs/b.yaml"]  # thousands, in practice
+results = (
+    db.from_sequence(paths, npartitions=64)
+    .map(render_one, formats=["pdf", "docx"], output_dir="/shared/out")
+    .compute()
+)
+failed = [r for r in results if not r.ok]
+```
+
+A Celery task per CV (results are plain data, so they travel through any result backend):
+
+```python
+from celery import Celery
+from cvgen.batch import render_one
+
+app = Celery("cvs", broker="redis://localhost:6379/0", backend="redis://localhost:6379/1")
+
+@app.task(acks_late=True)
+def render_cv(path: str, formats: list[str], output_dir: str) -> dict:
+    r = render_one(path, formats, output_dir)
+    return {"source": str(r.source), "outputs": [str(p) for p in r.outputs],
+            "error": r.error, "exit_code": r.exit_code, "elapsed": r.elapsed}
+
+# render_cv.delay("cvs/a.yaml", ["pdf"], "/shared/out")
+```
+
+Run the Celery worker with `--concurrency` equal to the cores and `--max-tasks-per-child` left unset, so each
+worker process keeps its loaded engines between CVs.
+
+## Reproducing
+
+```sh
+python3 -m venv ~/rendercv-venv && ~/rendercv-venv/bin/pip install 'rendercv[full]' click
+.venv/bin/python bench/run.py            # or --quick, --no-rendercv, --install-rendercv
+```
+'''
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def environment(cfg: Config) -> dict[str, str]:
+    out = subprocess.run([PY, "-c", "import cvgen, weasyprint; print(cvgen.__version__, weasyprint.__version__)"],
+                         capture_output=True, text=True).stdout.split()
+    env = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
+        "load average at start": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "Python": platform.python_version(),
+        "cvgen": out[0] if out else "?",
+        "WeasyPrint": out[1] if len(out) > 1 else "?",
+        "RenderCV": cfg.rendercv.version() if cfg.rendercv else "not measured (--no-rendercv or not installed)",
+    }
+    return env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (a smoke run)")
+    parser.add_argument("--no-rendercv", action="store_true", help="measure cvgen only")
+    parser.add_argument("--install-rendercv", action="store_true", help=f"create {RENDERCV_VENV} with RenderCV first")
+    parser.add_argument("--formats", help="cvgen formats, comma-separated (default: pdf, docx, latex, html)")
+    parser.add_argument("--repeats", type=int, help="timed runs per command in (a), (b), (e)")
+    parser.add_argument("--batch-count", type=int, help="CVs in (c)")
+    parser.add_argument("--sizes", help="publication counts for (d), comma-separated")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="the Markdown report")
+    parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed afterwards)")
+    args = parser.parse_args(argv)
+
+    if args.install_rendercv:
+        install_rendercv(RENDERCV_VENV)
+    rendercv = None
+    if not args.no_rendercv:
+        rendercv = RenderCV(RENDERCV_VENV)
+        if not rendercv.available():
+            print(f"RenderCV not found in {RENDERCV_VENV} (set RENDERCV_VENV, or pass --install-rendercv to create it, "
+                  "or --no-rendercv to measure cvgen alone).", file=sys.stderr)
+            return 2
+        if not TYPST_CACHE.is_dir():
+            print(f"note: no Typst package stand-in at {TYPST_CACHE}; RenderCV needs network to fetch its icons.",
+                  file=sys.stderr)
+
+    quick = args.quick
+    work = args.work or Path(tempfile.mkdtemp(prefix="cvgen-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    cfg = Config(
+        quick=quick,
+        rendercv=rendercv,
+        work=work,
+        formats=(args.formats or "pdf,docx,latex,html").split(","),
+        repeats=args.repeats or (1 if quick else 5),
+        help_repeats=args.repeats or (2 if quick else 10),
+        pubs=5 if quick else 40,
+        batch_count=args.batch_count or (2 if quick else 100),
+        sizes=[int(x) for x in args.sizes.split(",")] if args.sizes else ([5, 10, 20] if quick else [50, 100, 250, 500, 1000, 2000]),
+        sequential=not quick,
+    )
+    try:
+        env = environment(cfg)
+        print("(a)(b) single CV …", file=sys.stderr)
+        single = bench_single(cfg)
+        print("(c) batch …", file=sys.stderr)
+        batch = bench_batch(cfg)
+        print("(d) scaling …", file=sys.stderr)
+        scaling = bench_scaling(cfg)
+        print("(e) start-up …", file=sys.stderr)
+        startup = bench_startup(cfg)
+        phases = bench_phases(cfg)
+        env["load average at end"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        text = report(cfg, env, single, batch, scaling, startup, phases)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
