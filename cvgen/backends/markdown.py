@@ -82,7 +82,7 @@ class MarkdownBackend(Backend):
     aliases = ("md",)
     suffix = ".md"
     binary = False
-    description = "Markdown for Jekyll/Hugo sites; --fragment-like RenderOptions.fragment gives publications only"
+    description = "Markdown for Jekyll/Hugo sites (RenderOptions.fragment: publications only)"
 
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> str:
         return MarkdownWriter(doc, fragment=options.fragment).write()
