@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Discriminator, Field, Tag
 from cvgen.model.base import Model
 from cvgen.model.dates import Date, DateStyle
 from cvgen.model.markup import RichText
-from cvgen.model.text import PlainText
+from cvgen.model.text import PlainText, clean_text
 
 SectionKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
 
@@ -81,7 +81,7 @@ class PublicationSettings(Model):
     """Group publications under headings by topic, kind or year, or not at all."""
     topics: tuple[Topic, ...] = ()
     """Topic groups in display order (used when ``group_by: topic``)."""
-    kind_order: tuple[str, ...] = ()
+    kind_order: tuple[PlainText, ...] = ()
     """Order of kind groups (used when ``group_by: kind``); unlisted kinds follow."""
     sort: Literal["newest", "oldest", "as-written"] = "as-written"
     """Order within each group."""
@@ -130,7 +130,7 @@ class Legend(Model):
         "members", "equal", "student", "corresponding"
     )
     """Order of the parts of the legend."""
-    separator: str = "; "
+    separator: Annotated[str, AfterValidator(clean_text)] = "; "  # spaces kept; control characters refused
     """Text between the parts of the legend."""
 
 

@@ -122,6 +122,8 @@ CASES: list[Case] = [
     _case("13-lone-surrogate", 'person:\n  name: "Ada"\n  pronouns: "\\ud800"\n', "lone surrogate U+D800", 3,
           "person.pronouns"),
     _case("13-escaped-c1", PERSON + 'summary: "a\\x85b"\n', "control character U+0085", 3, "summary"),
+    _case("13-escaped-nul-in-setting", PERSON + 'settings:\n  legend: {separator: "\\x00"}\n',
+          "control character U+0000", 4, "settings.legend.separator"),
     # 14. Bidi overrides are refused, with the reason.
     _case("14-bidi-override", 'person:\n  name: "Ada \u202eecalevoL"\n',
           "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed", 2, "person.name"),
