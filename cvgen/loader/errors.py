@@ -87,6 +87,7 @@ _PLAIN = {
     "int_from_float": "expected a whole number",
     "float_type": "expected a number",
     "float_parsing": "expected a number",
+    "finite_number": "expected a finite number",
 }
 
 
@@ -113,7 +114,7 @@ def _message(err: dict[str, Any], root: type[BaseModel], path: Path) -> str:
         known = _fields_at(root, path[:-1])
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else (f"; known fields: {', '.join(known)}" if known else "")
-        return f"unknown field {name!r}{hint}"
+        return f"unknown field {_short(name)}{hint}"
     if kind == "missing":
         return "required field is missing"
     for prefix in ("Value error, ", "Assertion failed, "):

@@ -60,9 +60,15 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+_MAX_KEY_SHOWN = 40
+
+
 def path_str(path: Path) -> str:
+    """``publications[3].authors[0]``; absurdly long keys are shortened so a message stays readable."""
     out = ""
     for part in path:
+        if isinstance(part, str) and len(part) > _MAX_KEY_SHOWN:
+            part = part[: _MAX_KEY_SHOWN - 1] + "…"
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 

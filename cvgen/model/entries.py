@@ -104,7 +104,7 @@ class Talk(Model):
 
 
 class Amount(Model):
-    value: float = Field(ge=0)
+    value: float = Field(ge=0, allow_inf_nan=False)
     """The sum, without thousands separators."""
     currency: PlainText = "USD"
     """ISO 4217 currency code, e.g. USD, EUR, GBP."""

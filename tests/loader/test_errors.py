@@ -73,3 +73,21 @@ def test_messages_are_sorted_by_position() -> None:
     text = "person:\n  name: A\nhonors:\n  - {title: X, date: nope}\n  - {title: '', date: 2020}\nsummary: [x]\n"
     lines = [p[0] for p in _problems(text)]
     assert lines == sorted(lines) and len(lines) == 3
+
+
+def test_absurdly_long_keys_are_shortened_in_messages() -> None:
+    ((line, path, message),) = _problems("person: {name: A}\n" + "k" * 1000 + ": 1\n")
+    assert line == 2 and len(path) <= 40 and path.endswith("…")
+    assert len(message) < 400
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e400"])
+def test_amounts_must_be_finite(value: str) -> None:
+    ((_, path, message),) = _problems(f"person: {{name: A}}\ngrants:\n  - {{title: G, sponsor: S, amount: {{value: {value}}}}}\n")
+    assert path == "grants[0].amount.value"
+    assert "finite" in message or "at least 0" in message
+
+
+def test_huge_integers_are_refused_not_crashing() -> None:
+    ((_, path, _),) = _problems("person: {name: A}\nmetrics: {citations: " + "9" * 5000 + "}\n")
+    assert path == "metrics.citations"
