@@ -16,6 +16,14 @@ import traceback
 from pathlib import Path
 
 
+HINT = (
+    "Hint: each page runs in a scratch folder holding a copy of examples/. Give an example the files it "
+    "reads with a block preceded by <!-- write: NAME --> (the reader sees the file's content too), or use "
+    "<!-- run-in: examples/... -->; only a block that truly cannot run gets <!-- skip-test: why -->. "
+    "See tests/docs/snippets.py."
+)
+
+
 def main(spec_path: str) -> int:
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     home = Path.cwd()
@@ -39,7 +47,19 @@ def main(spec_path: str) -> int:
                     if exc.code not in (0, None):
                         raise
                 except BaseException:
-                    print(f"{where}: the Python example failed:\n{traceback.format_exc()}", file=sys.stderr)
+                    print(f"{where}: the Python example failed:\n{traceback.format_exc()}\n{HINT}", file=sys.stderr)
+                    return 1
+            elif block["kind"] == "yaml-cv":
+                import yaml
+
+                import cvgen
+
+                data = yaml.safe_load(code)
+                data.setdefault("person", {"name": "Ada Lovelace"})
+                try:
+                    cvgen.load(data)
+                except cvgen.InputError as exc:
+                    print(f"{where}: this YAML example is not a valid CV fragment:\n{exc}", file=sys.stderr)
                     return 1
             else:
                 expected = int(directives.get("expect-exit", "0"))
@@ -47,7 +67,7 @@ def main(spec_path: str) -> int:
                     result = subprocess.run(command, shell=True, env=env, capture_output=True, text=True, timeout=300)
                     if result.returncode != expected:
                         print(f"{where}: `{command}` exited {result.returncode} (expected {expected})\n"
-                              f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}", file=sys.stderr)
+                              f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}\n{HINT}", file=sys.stderr)
                         return 1
                     print(f"{where}: ok: {command}")
         finally:
