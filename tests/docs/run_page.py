@@ -15,7 +15,6 @@ import sys
 import traceback
 from pathlib import Path
 
-
 HINT = (
     "Hint: each page runs in a scratch folder holding a copy of examples/. Give an example the files it "
     "reads with a block preceded by <!-- write: NAME --> (the reader sees the file's content too), or use "
