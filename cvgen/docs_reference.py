@@ -300,8 +300,7 @@ def generate() -> str:
     """The whole reference page as Markdown."""
     examples = _load_examples()
     order = model_order(CV)
-    toc = ["## Contents", ""] + [f"- [{cls.__name__}](#{_anchor(cls)})" for cls, _ in order] + [""]
-    parts = [HEADER, "\n".join(toc)]
+    parts = [HEADER]
     parts += [model_section(cls, path, examples) for cls, path in order]  # type: ignore[arg-type]
     return "\n".join(parts).rstrip("\n") + "\n"
 

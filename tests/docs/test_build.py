@@ -54,7 +54,9 @@ def test_every_page_is_in_the_nav() -> None:
             return [p for v in node for p in walk(v)]
         return []
 
-    in_nav = set(walk(config["nav"]))
+    listed = walk(config["nav"])
+    assert len(listed) == len(set(listed)), f"a page is listed twice in the nav: {sorted(listed)}"
+    in_nav = set(listed)
     pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
     assert pages - in_nav == set(), "add these pages to the nav in mkdocs.yml"
     assert in_nav - pages == set(), "the nav names pages that do not exist"
