@@ -105,13 +105,13 @@ class _Writer:
 
         meta, props = self.doc.meta, self.document.core_properties
         when = fixed_time().replace(tzinfo=None)
-        props.title = meta.title
-        props.author = meta.author
-        props.subject = meta.subject
-        props.keywords = ", ".join(meta.keywords)
-        props.comments = meta.description
+        props.title = _core(meta.title)
+        props.author = _core(meta.author)
+        props.subject = _core(meta.subject)
+        props.keywords = _core(", ".join(meta.keywords))
+        props.comments = _core(meta.description)
         props.language = meta.language
-        props.last_modified_by = meta.author
+        props.last_modified_by = _core(meta.author)
         props.category = "Curriculum Vitae"
         props.revision = 1
         props.created = props.modified = when
@@ -340,6 +340,11 @@ def _char_type() -> Any:
     from docx.enum.style import WD_STYLE_TYPE
 
     return WD_STYLE_TYPE.CHARACTER
+
+
+def _core(value: str) -> str:
+    """A core property within the 255 characters python-docx allows (a long name or title must not crash)."""
+    return value if len(value) <= 255 else value[:254] + "…"
 
 
 def _plain_table(table: Any, text_width: int, photo: bool) -> None:
