@@ -17,7 +17,6 @@ Celery task (see docs/benchmarks.md).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -281,6 +280,8 @@ def exit_status(results: Iterable[BatchResult]) -> int:
 
 def _context() -> Any:
     """'fork' where it is safe and cheap (Linux: workers inherit what is already imported), else 'spawn'."""
+    import multiprocessing
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method)
 
