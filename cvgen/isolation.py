@@ -23,6 +23,16 @@ T = TypeVar("T")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY = 2 * 1024**3
 """Address space for the child; WeasyPrint and fonts need a few hundred MB."""
+TIMEOUT_ENV, MEMORY_ENV = "CVGEN_THEME_TIMEOUT", "CVGEN_THEME_MEMORY_MB"
+"""Environment variables overriding the limits (seconds; megabytes), e.g. for a server or a test."""
+
+
+def _limit(name: str, default: float, scale: float = 1) -> float:
+    value = os.environ.get(name, "").strip()
+    try:
+        return float(value) * scale if value else default
+    except ValueError:
+        raise RenderError(f"{name}={value!r} is not a number") from None
 
 
 def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> None:
@@ -47,8 +57,18 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], memory: int
         os._exit(0)
 
 
-def run_limited(fn: Callable[..., T], *args: Any, timeout: float = DEFAULT_TIMEOUT, memory: int = DEFAULT_MEMORY, what: str = "render") -> T:
-    """Run ``fn(*args)`` in a forked child; return its result or re-raise its exception here."""
+def run_limited(
+    fn: Callable[..., T], *args: Any, timeout: float | None = None, memory: int | None = None, what: str = "render"
+) -> T:
+    """Run ``fn(*args)`` in a forked child; return its result or re-raise its exception here.
+
+    Limits default to :data:`DEFAULT_TIMEOUT` and :data:`DEFAULT_MEMORY`, or the environment's
+    ``CVGEN_THEME_TIMEOUT`` (seconds) and ``CVGEN_THEME_MEMORY_MB``.
+    """
+    if timeout is None:
+        timeout = _limit(TIMEOUT_ENV, DEFAULT_TIMEOUT)
+    if memory is None:
+        memory = int(_limit(MEMORY_ENV, DEFAULT_MEMORY, 1024**2))
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, fn, args, memory), daemon=True)

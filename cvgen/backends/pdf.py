@@ -16,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from cvgen.backends.base import Backend, RenderOptions
+from cvgen.backends.glyphs import require_glyphs
 from cvgen.backends.html import STYLESHEET, photo_data_uri, render_html
 from cvgen.errors import RenderError, UsageError
 
@@ -99,6 +100,7 @@ class PdfBackend(Backend):
             raise UsageError(f"unknown PDF variant {variant!r}; choose one of {', '.join(PDF_VARIANTS)}")
         stylesheet = _theme_stylesheet(theme)
         page = render_html(doc, theme, options, for_pdf=True)
+        require_glyphs(page, "PDF")  # a character no font has would be a silent empty box
         photo = doc.header.photo
         data_uris = {photo_data_uri(photo): (photo.data, photo.media_type)} if photo else {}
         fetcher = SafeFetcher(theme.path, data_uris)

@@ -97,7 +97,10 @@ def load_text(text: str, filename: str = "<string>", base_dir: Path | None = Non
         found += exc.problems
     if found:
         raise InputError(sorted(found, key=lambda p: (p.line or 0, p.col or 0)))
-    return _with_source(cv, base_dir)
+    _with_source(cv, base_dir)
+    if cv.person.photo is not None:  # so a bad photo is reported at its line, like any other problem
+        object.__setattr__(cv, "__cvgen_photo_at__", (filename, *located.positions.get(("person", "photo"), (None, None))))
+    return cv
 
 
 def _expand_sources(data: dict[str, Any], located: Located | None, filename: str, base_dir: Path | None) -> dict[str, Any]:
@@ -158,3 +161,8 @@ def _with_source(cv: CV, base_dir: Path | None) -> CV:
 def base_dir_of(cv: CV) -> Path | None:
     """The folder of the file a CV was loaded from (photos are resolved inside it)."""
     return getattr(cv, "__cvgen_base_dir__", None)
+
+
+def photo_origin(cv: CV) -> tuple[str, int | None, int | None]:
+    """(file, line, column) of ``person.photo`` in the YAML it was loaded from, for located errors."""
+    return getattr(cv, "__cvgen_photo_at__", ("<cv>", None, None))

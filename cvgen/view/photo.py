@@ -1,7 +1,9 @@
 """Photos: only a regular image file inside the CV's folder, decoded, capped and re-encoded.
 
 Re-encoding through Pillow drops EXIF (GPS included) and anything that is not pixels, so what is
-embedded is exactly a picture, whatever the file held.
+embedded is exactly a picture, whatever the file held. The file is opened without following a
+final symlink and without blocking, then checked on the open descriptor, so a FIFO, a device or a
+file swapped in after the path check is refused instead of hanging or reading outside the folder.
 """
 
 from __future__ import annotations
@@ -19,49 +21,78 @@ MAX_PIXELS = 80_000_000
 """Pixels decoded at most; a real 60-megapixel photo passes, a decompression bomb does not."""
 TARGET_EDGE = 800
 """Longest edge after downscaling: plenty for a 4 cm photo at print resolution."""
+FORMATS = ("PNG", "JPEG", "MPO", "WEBP", "GIF", "TIFF", "BMP")
+"""Raster formats Pillow decodes itself (MPO: the JPEG many phones write). Never EPS (Ghostscript) or SVG."""
 
 
-def _fail(cv_file: str, message: str) -> InputError:
-    return InputError([Problem(cv_file, None, None, "person.photo", message)])
+class _Where:
+    """Where ``person.photo`` was written, so every photo problem is located like a YAML problem."""
+
+    def __init__(self, file: str, line: int | None, col: int | None):
+        self.file, self.line, self.col = file, line, col
+
+    def fail(self, message: str) -> InputError:
+        return InputError([Problem(self.file, self.line, self.col, "person.photo", message)])
 
 
-def load_photo(base_dir: Path | None, relative: str, cv_file: str = "<cv>") -> Photo:
+def load_photo(
+    base_dir: Path | None, relative: str, cv_file: str = "<cv>", line: int | None = None, col: int | None = None
+) -> Photo:
     """Check and re-encode the photo at ``relative`` (inside ``base_dir``) as PNG or JPEG."""
-    if "://" in relative or relative.startswith(("file:", "data:")):
-        raise _fail(cv_file, f"the photo must be a file next to the CV, not a URL (got {relative!r})")
+    where = _Where(cv_file, line, col)
+    if "://" in relative or relative.lower().startswith(("file:", "data:", "http:", "https:")):
+        raise where.fail(f"the photo must be a file next to the CV, not a URL (got {relative!r})")
     if base_dir is None:
-        raise _fail(cv_file, "a photo needs the CV to be loaded from a file (its folder holds the photo)")
+        raise where.fail("a photo needs the CV to be loaded from a file (its folder holds the photo)")
     if os.path.isabs(relative) or ".." in Path(relative).parts:
-        raise _fail(cv_file, f"the photo must be inside the CV's folder (got {relative!r})")
+        raise where.fail(f"the photo must be inside the CV's folder (got {relative!r})")
     root = base_dir.resolve()
-    candidate = root / relative
     try:
-        resolved = candidate.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError):
-        raise _fail(cv_file, f"photo {relative!r} does not exist") from None
+        resolved = (root / relative).resolve(strict=True)
+    except (FileNotFoundError, NotADirectoryError):
+        raise where.fail(f"photo {relative!r} does not exist") from None
+    except (RuntimeError, OSError) as exc:  # a symlink loop, a permission problem
+        raise where.fail(f"photo {relative!r} cannot be read ({exc.__class__.__name__})") from None
     if not resolved.is_relative_to(root):
-        raise _fail(cv_file, f"the photo {relative!r} points outside the CV's folder")
-    info = os.stat(resolved)
-    if not stat.S_ISREG(info.st_mode):
-        raise _fail(cv_file, f"photo {relative!r} is not a regular file")
-    if info.st_size > MAX_PHOTO_BYTES:
-        raise _fail(cv_file, f"photo {relative!r} is {info.st_size:,} bytes; the limit is {MAX_PHOTO_BYTES:,}")
-    data = resolved.read_bytes()
-    return reencode(data, relative, cv_file)
+        raise where.fail(f"the photo {relative!r} points outside the CV's folder")
+    return reencode(_read_regular(resolved, relative, where), relative, where)
 
 
-def reencode(data: bytes, name: str, cv_file: str) -> Photo:
-    from PIL import Image
+def _read_regular(path: Path, name: str, where: _Where) -> bytes:
+    """The bytes of ``path`` if it is a regular file under the size cap; never blocks on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise where.fail(f"photo {name!r} cannot be read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise where.fail(f"photo {name!r} is not a regular file")
+        if info.st_size > MAX_PHOTO_BYTES:
+            raise where.fail(f"photo {name!r} is {info.st_size:,} bytes; the limit is {MAX_PHOTO_BYTES:,}")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_PHOTO_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_PHOTO_BYTES:  # grew after the check
+        raise where.fail(f"photo {name!r} is over the limit of {MAX_PHOTO_BYTES:,} bytes")
+    return data
 
+
+def reencode(data: bytes, name: str, cv_file: str | _Where = "<cv>") -> Photo:
+    """Decode ``data`` (capped in pixels), upright it, shrink it and write fresh PNG or JPEG bytes."""
+    from PIL import Image, ImageOps
+
+    where = cv_file if isinstance(cv_file, _Where) else _Where(cv_file, None, None)
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            if img.format not in ("PNG", "JPEG", "WEBP", "GIF", "TIFF", "BMP"):
-                raise _fail(cv_file, f"photo {name!r} is an unsupported or corrupt image ({img.format})")
+        with Image.open(io.BytesIO(data), formats=FORMATS) as img:
             if img.width * img.height > MAX_PIXELS:
-                raise _fail(cv_file, f"photo {name!r} has too many pixels ({img.width}×{img.height})")
+                raise where.fail(f"photo {name!r} has too many pixels ({img.width}×{img.height}); a decompression bomb?")
             img.load()
-            has_alpha = img.mode in ("RGBA", "LA", "P")
+            img = ImageOps.exif_transpose(img)  # phones store the camera's rotation in EXIF, which is dropped
+            has_alpha = img.mode in ("RGBA", "LA", "P", "PA")
             img = img.convert("RGBA" if has_alpha else "RGB")
             img.thumbnail((TARGET_EDGE, TARGET_EDGE))
             out = io.BytesIO()
@@ -75,6 +106,6 @@ def reencode(data: bytes, name: str, cv_file: str) -> Photo:
     except InputError:
         raise
     except Image.DecompressionBombError:
-        raise _fail(cv_file, f"photo {name!r} is a decompression bomb (too many pixels)") from None
-    except Exception:  # Pillow raises many types for corrupt data
-        raise _fail(cv_file, f"photo {name!r} is an unsupported or corrupt image") from None
+        raise where.fail(f"photo {name!r} is a decompression bomb (too many pixels)") from None
+    except Exception:  # Pillow raises many types for unknown or corrupt data
+        raise where.fail(f"photo {name!r} is an unsupported or corrupt image (PNG, JPEG, WebP, GIF, TIFF or BMP)") from None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from cvgen.errors import UsageError
-from cvgen.loader.load import base_dir_of
+from cvgen.loader.load import base_dir_of, photo_origin
 from cvgen.model.cv import CV
 from cvgen.model.dates import PRESENT, PartialDate, parse_date
 from cvgen.model.markup import Inline, Text, plain
@@ -172,7 +172,7 @@ def _header(cv: CV) -> Header:
     if p.address:
         contacts.append(Contact("address", "Address", ", ".join(p.address)))
     contacts.extend(Contact("link", lnk.label, lnk.label, lnk.url) for lnk in p.links)
-    photo = load_photo(base_dir_of(cv), p.photo) if p.photo else None
+    photo = load_photo(base_dir_of(cv), p.photo, *photo_origin(cv)) if p.photo else None
     return Header(name=p.name, affiliations=tuple(blocks), contacts=tuple(contacts), photo=photo)
 
 
