@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-HEADER = "# yaml-language-server: $schema=cvgen.schema.json\n"
-
-
 def dump_yaml(data: Any, comment: str | None = None) -> str:
     """YAML text for ``data`` (dicts, lists, strings, numbers, booleans).
 
@@ -25,4 +22,4 @@ def dump_yaml(data: Any, comment: str | None = None) -> str:
         indent=2,
     )
     lines = [f"# {line}".rstrip() for line in (comment or "").splitlines()]
-    return HEADER + ("\n".join(lines) + "\n" if lines else "") + text
+    return ("\n".join(lines) + "\n" if lines else "") + text
