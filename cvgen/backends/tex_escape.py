@@ -42,7 +42,7 @@ _CHARS: dict[str, str] = {
 SAFE_MACROS = frozenset(
     {
         "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater", "textbar",
-        "textquotedbl", "textasciigrave", "cvcjk", "cvalt",
+        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt",
     }
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
@@ -87,9 +87,27 @@ def _script(ch: str) -> str:
     return ""
 
 
+LONG_WORD = 40
+"""Longer words (a URL or gene name in running text) get a line-break chance every few characters."""
+_BREAK_EVERY = 8
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _escape_chars(s: str) -> str:
+    return _LIGATURE.sub(r"\1{}", "".join(_CHARS.get(ch, ch) for ch in s))
+
+
 def _escape_run(s: str) -> str:
-    out = "".join(_CHARS.get(ch, ch) for ch in s)
-    return _LIGATURE.sub(r"\1{}", out)
+    out: list[str] = []
+    pos = 0
+    for m in _LONG.finditer(s):
+        out.append(_escape_chars(s[pos : m.start()]))
+        word = m.group()
+        pieces = [word[i : i + _BREAK_EVERY] for i in range(0, len(word), _BREAK_EVERY)]
+        out.append("\\allowbreak{}".join(_escape_chars(p) for p in pieces))
+        pos = m.end()
+    out.append(_escape_chars(s[pos:]))
+    return "".join(out)
 
 
 def _runs(s: str) -> list[tuple[str, str]]:

@@ -29,6 +29,7 @@ HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</style>
 MARKDOWNISH = ["C++ and C#", "*nix", "snake_case_name", "2*3*4"]
 URL = "https://example.org/a_b%20c/~user?x=1&y=<2>;z#frag_1"
 DOI = "10.1000/abc_def%23(x)<y>;z~1&2"
+LONG_WORD = "ACGT" * 125  # BAD_INPUTS 37: a 500-character word must wrap, not run off the page
 NAMES = ["刘思佳", "山田 太郎", "김민준", "Nguyễn Văn An", "Αλέξανδρος Παπαδόπουλος"]
 
 
@@ -46,7 +47,7 @@ def hostile_cv() -> dict:
         "education": [{"degree": "Ph.D. " + COMMANDS[2], "institution": "Institut " + SPECIAL, "end": "2016-03",
                        "distinctions": [COMMANDS[4]], "advisors": [NAMES[1], NAMES[3]]}],
         "positions": [{"title": "Title with a blank line\n\nin the middle", "organization": HTML[0],
-                       "start": "2020-01", "end": "present", "notes": [HTML[1] + " " + HTML[2]]}],
+                       "start": "2020-01", "end": "present", "notes": [HTML[1] + " " + HTML[2], "gene " + LONG_WORD]}],
         "honors": [{"title": MARKDOWNISH[0] + " award", "date": 2021, "description": " ".join(MARKDOWNISH[1:])}],
         "publications": [
             {"title": "Escapes: " + SPECIAL, "authors": ["S. Liu", NAMES[2], NAMES[4]], "venue": "Venue " + COMMANDS[0],

@@ -23,7 +23,7 @@ EXAMPLES = int(os.environ.get("CVGEN_HYPOTHESIS_EXAMPLES", "200"))
 # What each safe command prints; control symbols print their character.
 PRINTS = {
     "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textless": "<", "textgreater": ">",
-    "textbar": "|", "textquotedbl": '"', "textasciigrave": "`",
+    "textbar": "|", "textquotedbl": '"', "textasciigrave": "`", "allowbreak": "",
 }
 CONTROL_SYMBOLS = set("{}$&%#_")
 # Characters that must never appear bare in escaped text (TeX syntax or T1/TeX-ligature surprises).
@@ -161,6 +161,14 @@ def test_url_escaping_keeps_the_target_and_leaves_no_tex_syntax(tail: str) -> No
     assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c == "%")
     plain = re.sub(r"\\([%#&_~])", r"\1", out)
     assert unquote(plain) == unquote(url)
+
+
+def test_long_words_get_break_chances_and_short_ones_none() -> None:
+    word = "ACGT" * 30
+    out = escape(f"gene {word} end")
+    assert out.count(r"\allowbreak{}") == 14 and out.startswith("gene ACGTACGT") and out.endswith(" end")
+    assert decode(out) == f"gene {word} end"
+    assert "allowbreak" not in escape("Zeroth-Order Optimization of Deep Models, 2024")
 
 
 def test_url_keeps_hyperref_specials_readable() -> None:

@@ -23,7 +23,7 @@ from cvgen.backends.tex_compile import CompileResult, compile_tex
 from cvgen.errors import RenderError
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
-from tests.backends.test_latex import COMMANDS, HTML, MARKDOWNISH, NAMES, SPECIAL, URL, hostile_cv
+from tests.backends.test_latex import COMMANDS, HTML, LONG_WORD, MARKDOWNISH, NAMES, SPECIAL, URL, hostile_cv
 from tests.conftest import EXAMPLE, require_program
 from tests.seed_facts import (
     PUBLICATION_LABELS,
@@ -128,6 +128,7 @@ def test_hostile_cv_prints_everything_literally(hostile_results, theme: str, eng
     text = normalise(pdftotext(result.pdf))
     for literal in [*COMMANDS, *HTML, *MARKDOWNISH, *NAMES, SPECIAL, "Title with a blank line in the middle"]:
         assert normalise(literal) in text, literal
+    assert LONG_WORD in re.sub(r"\s", "", text)  # wrapped over lines, every letter there
 
 
 @pytest.mark.parametrize(("theme", "engine"), HOSTILE_RUNS)
