@@ -34,10 +34,10 @@ class Rendered:
     extras: dict[str, bytes]
 
 
-def backend_for(fmt: str) -> Backend:
-    """The backend for ``fmt``, checked to be usable here (engine installed)."""
+def backend_for(fmt: str, options: RenderOptions | None = None) -> Backend:
+    """The backend for ``fmt``, checked to be usable here for ``options`` (engine installed)."""
     backend = registry.get(fmt)
-    problem = backend.check()
+    problem = backend.check(options)
     if problem:
         raise RenderError(f"{backend.name} output is not available here: {problem}")
     return backend
@@ -57,6 +57,8 @@ def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backe
         extras = extras_fn(doc, theme, opts, data) if extras_fn else {}
     except CVError:
         raise
+    except MemoryError:
+        raise RenderError(f"{backend.name} rendering used more memory than allowed (a runaway template?)") from None
     except Exception as exc:
         template_error = describe_template_error(exc, theme)
         if template_error:
@@ -72,7 +74,7 @@ def render_document(
 
     A user theme renders in a child process with time and memory limits (see cvgen.isolation).
     """
-    backend = backend or backend_for(fmt)
+    backend = backend or backend_for(fmt, options)
     opts = options or RenderOptions()
     if theme.user:
         return run_limited(_render_now, doc, theme, opts, backend, what=f"{backend.name} render with theme {theme.name!r}")

@@ -56,8 +56,12 @@ class Backend(ABC):
     requires_programs: ClassVar[tuple[str, ...]] = ()
     """Programs that must be on PATH."""
 
-    def check(self) -> str | None:
-        """Return why this backend cannot run here, or None when it can."""
+    def check(self, options: RenderOptions | None = None) -> str | None:
+        """Return why this backend cannot run here (for these options), or None when it can.
+
+        Called before any work starts, so a missing engine is reported up front; a backend whose
+        needs depend on the options (LaTeX compiling with a chosen engine) looks at ``options``.
+        """
         missing = [m for m in self.requires_modules if importlib.util.find_spec(m) is None]
         if missing:
             return f"missing Python package(s): {', '.join(missing)}"

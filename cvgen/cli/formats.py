@@ -17,6 +17,12 @@ def command() -> None:
         backend = registry.get(name)
         problem = backend.check()
         status = "ok" if problem is None else f"unavailable: {problem}"
+        if name == "latex" and problem is None:
+            from cvgen.backends.base import RenderOptions
+            from cvgen.backends.tex_compile import ENGINES
+
+            usable = [e for e in ENGINES if backend.check(RenderOptions(compile=True, engine=e)) is None]
+            status += f"; --compile with: {', '.join(usable)}" if usable else "; --compile unavailable (no TeX engine)"
         aliases = f" (aliases: {', '.join(backend.aliases)})" if backend.aliases else ""
         click.echo(f"{name:<10} {backend.suffix:<6} {status}{aliases}")
     for name, why in registry.broken().items():
