@@ -8,11 +8,13 @@ alone, with a clear message, while the rest of a batch goes on.
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import contextlib
 import os
 import pickle
 import resource
+import select
 import signal
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -35,7 +37,8 @@ def _limit(name: str, default: float, scale: float = 1) -> float:
         raise RenderError(f"{name}={value!r} is not a number") from None
 
 
-def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> None:
+def _child(write_fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory: int) -> None:
+    """In the forked child: cap the address space, run, send (status, value) back, and exit."""
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
@@ -49,11 +52,15 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple[Any, ...], memory: int
     except BaseException as exc:  # noqa: BLE001 - sent back to the parent as is
         result = ("error", exc)
     try:
-        conn.send_bytes(pickle.dumps(result))
-    except Exception as exc:  # noqa: BLE001 - an unpicklable exception is reported by its text
-        conn.send_bytes(pickle.dumps(("error", RenderError(f"{type(result[1]).__name__}: {result[1]}" if result[0] == "error" else str(exc)))))
+        try:
+            payload = pickle.dumps(result)
+        except Exception:  # noqa: BLE001 - an unpicklable result or exception is reported by its text
+            value = result[1]
+            text = f"{type(value).__name__}: {value}" if result[0] == "error" else "the result could not be sent back"
+            payload = pickle.dumps(("error", RenderError(text)))
+        with os.fdopen(write_fd, "wb") as fh:
+            fh.write(payload)
     finally:
-        conn.close()
         os._exit(0)
 
 
@@ -69,23 +76,35 @@ def run_limited(
         timeout = _limit(TIMEOUT_ENV, DEFAULT_TIMEOUT)
     if memory is None:
         memory = int(_limit(MEMORY_ENV, DEFAULT_MEMORY, 1024**2))
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, fn, args, memory), daemon=True)
-    proc.start()
-    child.close()
+    # A plain fork rather than multiprocessing.Process: batch workers are daemonic processes, which
+    # multiprocessing forbids to have children.
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, which reports through the pipe
+        os.close(read_fd)
+        _child(write_fd, fn, args, memory)
+    os.close(write_fd)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
     try:
-        if not parent.poll(timeout):
-            raise RenderError(f"{what} took longer than {timeout:g} s and was stopped (a runaway template?)")
-        try:
-            status, value = pickle.loads(parent.recv_bytes())
-        except EOFError:
-            raise RenderError(f"{what} was killed (out of memory or crashed)") from None
+        while True:
+            remaining = deadline - time.monotonic()
+            ready, _, _ = select.select([read_fd], [], [], max(remaining, 0))
+            if not ready:
+                raise RenderError(f"{what} took longer than {timeout:g} s and was stopped (a runaway template?)")
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
     finally:
-        if proc.is_alive():
-            os.kill(proc.pid, signal.SIGKILL)
-        proc.join(5)
-        parent.close()
+        os.close(read_fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    try:
+        status, value = pickle.loads(b"".join(chunks))
+    except (EOFError, pickle.UnpicklingError):
+        raise RenderError(f"{what} was killed (out of memory or crashed)") from None
     if status == "error":
         raise value
     return value  # type: ignore[no-any-return]

@@ -57,9 +57,8 @@ class Theme:
         env = self._envs.get(key)
         if env is None:
             import jinja2
-            from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-            cls = ImmutableSandboxedEnvironment if self.user else jinja2.Environment
+            cls = _strict_sandbox() if self.user else jinja2.Environment
             env = cls(
                 loader=jinja2.FileSystemLoader(str(self.path)),
                 undefined=jinja2.StrictUndefined,
@@ -68,6 +67,23 @@ class Theme:
             )
             self._envs[key] = env
         return env
+
+
+def _strict_sandbox() -> type:
+    """Jinja's immutable sandbox, with an unsafe attribute an immediate SecurityError.
+
+    Jinja's own sandbox returns an undefined value for ``x.__class__`` or ``x|attr('__class__')`` and
+    raises only if it is printed; chained (``|attr('__class__')|attr('__mro__')``) the security
+    reason was lost in a plain "no attribute" error. Raising at once names the real problem.
+    """
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class StrictSandbox(ImmutableSandboxedEnvironment):
+        def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+            raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
+
+    return StrictSandbox
 
 
 _cache: dict[str, Theme] = {}
