@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+
 def dump_yaml(data: Any, comment: str | None = None) -> str:
     """YAML text for ``data`` (dicts, lists, strings, numbers, booleans).
 
