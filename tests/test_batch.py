@@ -170,3 +170,21 @@ def test_render_many_is_exported_lazily() -> None:
     code = "import cvgen, sys; assert 'cvgen.batch' not in sys.modules; f = cvgen.render_many; print(f.__module__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "cvgen.batch"
+
+
+@pytest.mark.e2e
+def test_pdf_in_forked_workers_after_the_parent_rendered_one(tmp_path: Path) -> None:
+    """WeasyPrint (fontconfig, Pango) already loaded in the parent still works in the forked workers."""
+    import subprocess
+
+    from tests.conftest import require_program
+
+    pdftotext = require_program("pdftotext")
+    paths = write_cvs(tmp_path / "in", 3)
+    [first] = batch.render_many(paths[:1], ["pdf"], output_dir=tmp_path / "parent", jobs=1)
+    assert first.ok, first.error
+    results = batch.render_many(paths, ["pdf"], output_dir=tmp_path / "out", jobs=2)
+    assert all(r.ok for r in results), [r.error for r in results]
+    for n, r in enumerate(results):
+        text = subprocess.run([pdftotext, str(r.outputs[0]), "-"], capture_output=True, text=True, check=True).stdout
+        assert f"Person Number{n}" in text and f"Paper number {n}" in text
