@@ -119,13 +119,37 @@ def watch_loop(renderer: Renderer, stop: object | None = None) -> None:
     theme_dir = theme_folder(renderer.theme)
     if theme_dir is not None:
         folders.add(theme_dir)
-    for _changes in watchfiles.watch(
+    last = signature(renderer.source, theme_dir)
+    for changes in watchfiles.watch(
         *sorted(folders), watch_filter=changes_of(renderer.source, theme_dir), debounce=400, step=50,
         recursive=False, stop_event=stop, raise_interrupt=False,  # type: ignore[arg-type]
+        rust_timeout=1000, yield_on_timeout=True,
     ):
+        now = signature(renderer.source, theme_dir)
+        if not changes and now == last:
+            continue  # the once-a-second check: nothing happened
         if not renderer.source.exists():
             time.sleep(0.2)  # an editor between deleting the old file and writing the new one
+            now = signature(renderer.source, theme_dir)
+        last = now
         renderer.run()
+
+
+def signature(source: Path, theme_dir: Path | None = None) -> tuple[tuple[str, int, int, int], ...]:
+    """(name, mtime, size, inode) of the CV and the theme's files, compared once a second as well:
+    file events can be missed (a save before the watcher is set up; polling watchers on network
+    drives see one change per second at most)."""
+    paths = [source]
+    if theme_dir is not None:
+        paths += sorted(p for p in theme_dir.iterdir() if p.is_file())
+    out = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
+    return tuple(out)
 
 
 @click.command("watch", epilog=EPILOG)
@@ -173,6 +197,8 @@ def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme
     click.echo(f"watching {source} for changes; press Ctrl+C to stop")
     try:
         watch_loop(renderer)
+    except KeyboardInterrupt:
+        pass  # Ctrl+C during a render: outputs are written atomically, so stopping here is safe
     finally:
         if server is not None:
             server.stop()

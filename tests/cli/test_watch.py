@@ -187,7 +187,7 @@ def test_no_serve_writes_files_and_exits_cleanly_on_ctrl_c(cv_folder: Path) -> N
         w.wait_for(lambda: "Ada Disk Lovelace" in (cv_folder / "cv.html").read_text(encoding="utf-8"), "cv.html rewritten")
     finally:
         w.stop()
-    assert w.proc.returncode == 0
+    assert w.proc.returncode == 0, "".join(w.out) + "".join(w.err)
     assert "stopped watching" in "".join(w.out)
 
 
