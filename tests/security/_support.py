@@ -99,9 +99,9 @@ def pdf_text(pdf: bytes, footer_name: str | None = None) -> str:
     exe = require_program("pdftotext")
     out = subprocess.run([exe, "-enc", "UTF-8", "-raw", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120)
     text = out.stdout.decode("utf-8")
-    footer = r"\d+\s*(/\s*\d+)?"
+    footer = r"\d+\s*/\s*\d+"  # "3 / 5"; a bare number may be the CV's own text
     if footer_name:
-        footer = rf"({re.escape(footer_name)}\s*)?{footer}"
+        footer = rf"{footer}|{re.escape(footer_name)}\s*\d+(\s*/\s*\d+)?"
     return "\n".join(line for line in text.splitlines() if not re.fullmatch(footer, line.strip().replace("\f", "")))
 
 
@@ -144,11 +144,26 @@ def html_tree(html: str | bytes) -> ElementTree.Element:
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
 
 
+def _shown_text(el: ElementTree.Element, out: list[str]) -> None:
+    """Text of ``el`` a browser shows: not the JSON-LD script or the style sheet."""
+    if el.tag in ("script", "style", "template"):
+        if el.tail:
+            out.append(el.tail)
+        return
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _shown_text(child, out)
+    if el.tail:
+        out.append(el.tail)
+
+
 def html_text(html: str | bytes) -> str:
-    root = html_tree(html)
-    body = root.find("body")
+    body = html_tree(html).find("body")
     assert body is not None
-    return " ".join(body.itertext())
+    out: list[str] = []
+    _shown_text(body, out)
+    return " ".join(out)
 
 
 def markdown_html(md: str | bytes) -> str:
@@ -164,7 +179,9 @@ def markdown_text(md: str | bytes) -> str:
     import html5lib
 
     root = html5lib.HTMLParser(namespaceHTMLElements=False).parse(markdown_html(md))
-    return " ".join(root.find("body").itertext())
+    out: list[str] = []
+    _shown_text(root.find("body"), out)
+    return " ".join(out)
 
 
 def visible_text(fmt: str, data: bytes, footer_name: str | None = None) -> str:
