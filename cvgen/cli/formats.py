@@ -7,7 +7,7 @@ import click
 from cvgen.cli.common import handles_errors
 
 
-@click.command("formats")
+@click.command("formats", epilog="\b\nExample:\n  cvgen formats    # which of pdf, docx, latex, html, markdown, text work here")
 @handles_errors
 def command() -> None:
     """List installed output formats and whether each is usable on this machine."""
