@@ -144,16 +144,23 @@ def html_tree(html: str | bytes) -> ElementTree.Element:
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
 
 
+_INLINE = {"a", "em", "strong", "sup", "sub", "span", "b", "i", "small", "abbr", "time", "code", "bdi", "cite", "q"}
+
+
 def _shown_text(el: ElementTree.Element, out: list[str]) -> None:
-    """Text of ``el`` a browser shows: not the JSON-LD script or the style sheet."""
+    """Text of ``el`` a browser shows: not the JSON-LD script or the style sheet; blocks apart, inline joined."""
+    block = el.tag not in _INLINE
     if el.tag in ("script", "style", "template"):
-        if el.tail:
-            out.append(el.tail)
+        out.append(" " + (el.tail or ""))
         return
+    if block:
+        out.append(" ")
     if el.text:
         out.append(el.text)
     for child in el:
         _shown_text(child, out)
+    if block:
+        out.append(" ")
     if el.tail:
         out.append(el.tail)
 
@@ -163,7 +170,7 @@ def html_text(html: str | bytes) -> str:
     assert body is not None
     out: list[str] = []
     _shown_text(body, out)
-    return " ".join(out)
+    return "".join(out)
 
 
 def markdown_html(md: str | bytes) -> str:
@@ -181,7 +188,7 @@ def markdown_text(md: str | bytes) -> str:
     root = html5lib.HTMLParser(namespaceHTMLElements=False).parse(markdown_html(md))
     out: list[str] = []
     _shown_text(root.find("body"), out)
-    return " ".join(out)
+    return "".join(out)
 
 
 def visible_text(fmt: str, data: bytes, footer_name: str | None = None) -> str:
