@@ -204,8 +204,11 @@ def bench_batch(cfg: Config) -> dict[str, Any]:
     fmts = ",".join(cfg.formats)
     results: dict[str, Series] = {}
 
+    loads: dict[str, float] = {}
+
     def once(name: str, fn: Callable[[], Sample]) -> None:
         print(f"  (c) {name} …", file=sys.stderr)
+        loads[name] = os.getloadavg()[0]
         results[name] = Series([fn()])
 
     once("cvgen_jobs2", lambda: cvgen_render(folder / "cvgen", fmts, cfg.work / "out-batch-j2", "-j", "2", folder=True))
@@ -223,7 +226,7 @@ def bench_batch(cfg: Config) -> dict[str, Any]:
             env=r.env))
     if cfg.sequential:
         once("cvgen_jobs1", lambda: cvgen_render(folder / "cvgen", fmts, cfg.work / "out-batch-j1", "-j", "1", folder=True))
-    return {"series": results, "count": cfg.batch_count}
+    return {"series": results, "count": cfg.batch_count, "loads": loads}
 
 
 def bench_scaling(cfg: Config) -> dict[str, Any]:
@@ -337,7 +340,11 @@ def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict
 
     n = batch["count"]
     add(f"## (c) {n} CVs to all formats\n")
-    add("| run | what it does | wall | CPU | CVs/s | cvgen (2 workers) throughput ÷ this |\n|---|---|---|---|---|---|")
+    add("One run each, one after another (each takes minutes). The load average before each run shows how busy "
+        "the shared machine was: cvgen's 2 workers can only run in parallel when 2 cores are free, while the "
+        "other runs use one core.\n")
+    add("| run | what it does | load before | wall | CPU | CVs/s | cvgen (2 workers) throughput ÷ this |\n"
+        "|---|---|---|---|---|---|---|")
     c2 = b["cvgen_jobs2"].median
     rows = [
         ("cvgen_jobs2", f"`cvgen render DIR -f {','.join(cfg.formats)} -j 2 -o out/`: one command, 2 worker processes, "
@@ -351,7 +358,9 @@ def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict
     for key, what in rows:
         if key in b:
             t = b[key].median
-            add(f"| {key.replace('_', ' ')} | {what} | {fmt_s(t)} | {fmt_s(b[key].cpu)} | {n / t:.2f} | {ratio(t, c2)} |")
+            load = batch.get("loads", {}).get(key, float("nan"))
+            add(f"| {key.replace('_', ' ')} | {what} | {load:.1f} | {fmt_s(t)} | {fmt_s(b[key].cpu)} | {n / t:.2f} | "
+                f"{ratio(t, c2)} |")
     add("")
 
     add("## (d) Scaling: 50 → 2,000 publications (one run each)\n")
