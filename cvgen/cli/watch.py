@@ -111,15 +111,14 @@ def changes_of(source: Path, theme_dir: Path | None = None) -> Callable[[object,
     return keep
 
 
-def watch_loop(renderer: Renderer, stop: object | None = None) -> None:
-    """Render on every change until interrupted."""
+def watch_loop(renderer: Renderer, last: tuple[tuple[str, int, int, int], ...], stop: object | None = None) -> None:
+    """Render on every change until interrupted; ``last`` is the files' signature at the last render."""
     import watchfiles
 
     folders = {renderer.source.resolve().parent}
     theme_dir = theme_folder(renderer.theme)
     if theme_dir is not None:
         folders.add(theme_dir)
-    last = signature(renderer.source, theme_dir)
     for changes in watchfiles.watch(
         *sorted(folders), watch_filter=changes_of(renderer.source, theme_dir), debounce=400, step=50,
         recursive=False, stop_event=stop, raise_interrupt=False,  # type: ignore[arg-type]
@@ -150,6 +149,16 @@ def signature(source: Path, theme_dir: Path | None = None) -> tuple[tuple[str, i
             continue
         out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
     return tuple(out)
+
+
+def _stop_on_sigterm() -> None:
+    """`kill` and process managers send SIGTERM: stop as cleanly as on Ctrl+C."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 @click.command("watch", epilog=EPILOG)
@@ -191,12 +200,14 @@ def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme
         except OSError as exc:
             raise UsageError(f"cannot serve the preview on port {port}: {exc.strerror or exc}; try --port 0") from None
     renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile), RenderOptions(), state)
+    before_first_render = signature(source, theme_folder(theme))  # a save during the first render is not lost
     renderer.run()
     if server is not None:
         click.echo(f"preview: {server.url}")
     click.echo(f"watching {source} for changes; press Ctrl+C to stop")
+    _stop_on_sigterm()
     try:
-        watch_loop(renderer)
+        watch_loop(renderer, before_first_render)
     except KeyboardInterrupt:
         pass  # Ctrl+C during a render: outputs are written atomically, so stopping here is safe
     finally:

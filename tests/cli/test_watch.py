@@ -19,6 +19,7 @@ import pytest
 
 CVGEN = Path(sys.executable).with_name("cvgen")
 WAIT = 10.0  # seconds: the longest any step may take before the test fails
+_RESTORE_SIGINT = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
 
 
 def _fetch(url: str) -> str:
@@ -30,8 +31,11 @@ class Watcher:
     """A `cvgen watch` process and what it printed."""
 
     def __init__(self, folder: Path, *args: str) -> None:
+        command = [str(CVGEN), "watch", "cv.yaml", "--port", "0", *args]
         self.proc = subprocess.Popen(
-            [str(CVGEN), "watch", "cv.yaml", "--port", "0", *args],
+            # A test runner started in the background inherits an ignored SIGINT, and so would cvgen:
+            # restore it before exec, as a terminal would have it, so that Ctrl+C can be tested.
+            [sys.executable, "-c", _RESTORE_SIGINT, *command],
             cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True,
         )
@@ -68,9 +72,9 @@ class Watcher:
     def version(self) -> dict:
         return json.loads(_fetch(self.base + "version"))
 
-    def stop(self) -> None:
+    def stop(self, sig: int = signal.SIGINT) -> None:
         if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGINT)
+            os.killpg(self.proc.pid, sig)
             try:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
@@ -204,7 +208,8 @@ def test_user_theme_edits_rerender(cv_folder: Path) -> None:
         w.wait_for(lambda: w.version()["version"] > seen, "a render after a theme edit")
         assert "#8b1f3f" in _fetch(w.base + "cv.html")
     finally:
-        w.stop()
+        w.stop(signal.SIGTERM)
+    assert w.proc.returncode == 0 and "stopped watching" in "".join(w.out), "SIGTERM stops cleanly too"
 
 
 def test_watch_help_has_examples() -> None:
