@@ -8,6 +8,9 @@ site, that tells the test how to treat it:
 * ``<!-- write: path -->`` — the block is a file: write it there before the blocks after it run;
 * ``<!-- expect-exit: 2 -->`` — shell commands in the block must exit with this status.
 
+A Python example whose own ``import`` of a third-party tool fails because the tool is not installed
+here (Dask, Celery) is reported as skipped, like ``pytest.importorskip``; any other failure fails.
+
 ``--8<-- "path"`` lines (pymdownx.snippets) are replaced by the file they include, so an example
 included from ``examples/`` is run exactly as the site shows it.
 """
