@@ -36,7 +36,7 @@ def _options(fn):  # noqa: ANN001, ANN202 - click decorators
     return click.argument("cv_file", type=click.Path(exists=True, dir_okay=False))(fn)
 
 
-@command.command("bibtex")
+@command.command("bibtex", epilog="\b\nExample:\n  cvgen export bibtex cv.yaml -o publications.bib")
 @_options
 @handles_errors
 def bibtex(cv_file: str, output: str | None) -> None:
@@ -47,7 +47,7 @@ def bibtex(cv_file: str, output: str | None) -> None:
     _write(to_bibtex(load_file(cv_file)), output)
 
 
-@command.command("csl-json")
+@command.command("csl-json", epilog="\b\nExample:\n  cvgen export csl-json cv.yaml -o publications.json")
 @_options
 @handles_errors
 def csl_json(cv_file: str, output: str | None) -> None:
@@ -60,7 +60,7 @@ def csl_json(cv_file: str, output: str | None) -> None:
     _write(json.dumps(to_csl(load_file(cv_file)), ensure_ascii=False, indent=2) + "\n", output)
 
 
-@command.command("jsonresume")
+@command.command("jsonresume", epilog="\b\nExample:\n  cvgen export jsonresume cv.yaml -o resume.json")
 @_options
 @handles_errors
 def jsonresume(cv_file: str, output: str | None) -> None:

@@ -53,7 +53,7 @@ def _check(text: str, name: str) -> None:
     load_text(text, name, base_dir=Path.cwd())
 
 
-@command.command("bibtex")
+@command.command("bibtex", epilog="\b\nExample:\n  cvgen import bibtex refs.bib -o publications.yaml --owner \"Sijia Liu\"")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")
 @click.option("--owner", help="The CV owner's name (default: the most frequent author).")
@@ -81,7 +81,7 @@ def bibtex(file: str, output: str | None, owner: str | None, publications_only: 
     _emit(text, output, result.warnings, f"{len(result.data)} publications of {result.entries} entries")
 
 
-@command.command("jsonresume")
+@command.command("jsonresume", epilog="\b\nExample:\n  cvgen import jsonresume resume.json -o cv.yaml")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")
 @handles_errors
@@ -106,7 +106,7 @@ def jsonresume(file: str, output: str | None) -> None:
     _emit(text, output, result.warnings, "JSON Resume")
 
 
-@command.command("rendercv")
+@command.command("rendercv", epilog="\b\nExample:\n  cvgen import rendercv John_Doe_CV.yaml -o cv.yaml")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")
 @handles_errors
