@@ -471,10 +471,24 @@ Read with the phase table above (CPU seconds of one process rendering the 40-pub
   output shows its Typst step (layout and PDF of the same six pages) at about 0.17 s.
 * **Per CV, writing the PDF**: font subsetting already goes through HarfBuzz (libharfbuzz-subset0), the fast
   path; fonts and the parsed theme stylesheet are cached per process, so a batch worker pays them once.
+* **DOCX grows faster than linearly** past about 1,000 publications: python-docx's `part.relate_to()` (used
+  for every hyperlink, e.g. each DOI) scans all existing relationships for a match and again for the next
+  free id, so n links cost O(n²) (4,000 publications: 5.2 s, two thirds of it in that scan). Proposed fix
+  for the DOCX backend: keep a dict from URL to relationship id per document and add new ones with
+  `part.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)` under ids it counts itself.
+* **Why (a) and (c) are missed**: cvgen's PDF costs about 2 s of CPU for this CV against RenderCV's 1 s:
+  0.3 s model import (RenderCV pays a similar one), 0.3 s WeasyPrint import (no counterpart), then about
+  0.6 s of layout and PDF writing per CV, where Typst needs about 0.17 s (the phase table accounts for
+  about 1.4 s; the rest is spent outside its timed spans: interpreter start and exit, loading libraries). The 0.5× target for one CV would
+  need about 0.5 s in total, less than cvgen's fixed imports alone, so it needs another PDF engine (for
+  example Typst through the `typst` package, as an optional backend) rather than tuning. For the same
+  reason a batch cannot reach 10× RenderCV's loop: once start-up is amortised, both are bounded by their
+  layout engine, and WeasyPrint lays out this CV about three times slower than Typst.
 * **Batch**: `cvgen render --jobs N` and `cvgen.render_many` keep N worker processes that import their
   engines once, so the fixed cost above is paid N times per batch instead of once per CV. What remains
   per CV is the layout, which is why cvgen's batch throughput is bounded by WeasyPrint rather than by
-  start-up.
+  start-up. On this 2-vCPU shared machine two workers gave 1.2–1.5× the throughput of one (10 CVs to PDF:
+  7.8 s with `-j 1`, 5.1–5.7 s with `-j 2`), not 2×: the two vCPUs are not two idle cores.
 
 ## Past one machine
 
