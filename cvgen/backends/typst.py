@@ -1,0 +1,288 @@
+"""PDF through Typst: a second, fast PDF engine (``-f pdf-typst``), optional extra ``academic-cvgen[typst]``.
+
+WeasyPrint's import and layout cost about a second per CV; Typst is one compiled extension that
+lays out the same pages in a fraction of that. The theme's ``cv.typ.j2`` is a Jinja template with
+delimiters that do not clash with Typst syntax::
+
+    ((* for item in group.items *))   statements
+    ((( item.date )))                 values, shown literally (``#"…";``)
+    ((= a comment =))
+
+Every plain string a template prints becomes a Typst string literal through
+:mod:`cvgen.backends.typst_escape` (the environment's ``finalize``); rich text goes through the
+``inline`` filter, ``str`` gives a literal for code positions (``#set document(title: …)``) and
+``fonts`` a list of font families. User text can therefore never run Typst code or markup.
+
+The compile is sealed: its root is a fresh temporary folder holding only the generated ``cv.typ``
+(and the photo, re-encoded by cvgen), so ``#read``/``#image`` of anything else is impossible, and
+the document sets no date, so the same input gives the same bytes.
+
+Fonts: scanning every system font costs Typst about 0.2 s (most of it the CJK collections), so when
+all the text is in scripts the themes' own fonts cover (Latin with Vietnamese, Greek, Cyrillic) only
+the folders of the families the template names are loaded. Other text gets every system font and
+the same "no font for U+…" check as the WeasyPrint PDF, since Typst draws an empty box silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
+from cvgen.backends.typst_escape import literal, markup
+from cvgen.errors import RenderError, UsageError
+
+if TYPE_CHECKING:
+    from cvgen.model.markup import Inline
+    from cvgen.themes import Theme
+    from cvgen.view.document import Document
+
+TEMPLATE = "cv.typ.j2"
+DEFAULT_ACCENT = "#1f5f8b"
+"""The modern theme's accent colour when the CV sets none (as in the HTML/PDF theme)."""
+_PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png"}
+
+
+class Typ(str):
+    """A string that is already Typst source: ``finalize`` prints it unchanged."""
+
+
+class TypstInline(InlineFormat):
+    """Rich text as Typst markup; :meth:`text` is the only escaping function (a string literal)."""
+
+    def text(self, s: str) -> str:
+        return markup(s)
+
+    def strong(self, inner: str, role: str | None) -> str:
+        # The role is a fixed word chosen by cvgen ("owner", …), never user text.
+        return f"#cvowner[{inner}];" if role == "owner" else f"#strong[{inner}];"
+
+    def emph(self, inner: str) -> str:
+        return f"#emph[{inner}];"
+
+    def link(self, href: str, inner: str) -> str:
+        return f"#link({literal(href)})[{inner}];"
+
+    def sup(self, inner: str) -> str:
+        return f"#super[{inner}];"
+
+
+_INLINE = TypstInline()
+
+
+def _finalize(value: Any) -> str:
+    if isinstance(value, Typ):
+        return value
+    if value is None:
+        return ""
+    return markup(str(value))
+
+
+def _inline(nodes: Inline | None) -> Typ:
+    return Typ(render_inline(nodes or (), _INLINE))
+
+
+def _str(value: Any) -> Typ:
+    """A value as a Typst string literal, for code positions."""
+    return Typ(literal("" if value is None else str(value)))
+
+
+def _strs(values: Any) -> Typ:
+    """A list of strings as a Typst array of string literals (the trailing comma keeps one item an array)."""
+    return Typ("(" + "".join(f"{literal(str(v))}, " for v in values).rstrip() + ")")
+
+
+def _colour(value: str | None, default: str = DEFAULT_ACCENT) -> Typ:
+    """"#1f4e79" or "#17a" → ``rgb("#1f4e79")`` (the model has checked the form; anything else → default)."""
+    hex_ = (value or "").lstrip("#")
+    if len(hex_) == 3:
+        hex_ = "".join(c * 2 for c in hex_)
+    ok = len(hex_) == 6 and all(c in "0123456789abcdefABCDEF" for c in hex_)
+    return Typ(f'rgb("#{hex_.lower() if ok else default.lstrip("#")}")')
+
+
+class _FontRecorder:
+    """The template's ``fonts(…)`` function: a Typst array of families, remembered for loading."""
+
+    def __init__(self) -> None:
+        self.families: list[str] = []
+
+    def __call__(self, *families: str) -> Typ:
+        self.families.extend(f for f in families if f not in self.families)
+        return _strs(families)
+
+
+def environment(theme: Theme) -> Any:
+    """The theme's Jinja environment for Typst (sandboxed for user themes)."""
+    env = theme.environment(
+        "typst",
+        block_start_string="((*",
+        block_end_string="*))",
+        variable_start_string="(((",
+        variable_end_string=")))",
+        comment_start_string="((=",
+        comment_end_string="=))",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=_finalize,
+    )
+    env.filters.update(inline=_inline, str=_str, strs=_strs, colour=_colour)
+    return env
+
+
+def render_source(doc: Document, theme: Theme) -> tuple[str, list[str]]:
+    """The Typst source for ``doc`` and the font families its template asked for."""
+    theme.file(TEMPLATE, "pdf-typst")
+    fonts = _FontRecorder()
+    photo = doc.header.photo
+    context = {
+        "doc": doc,
+        "meta": doc.meta,
+        "header": doc.header,
+        "sections": doc.sections,
+        "fonts": fonts,
+        "accent": doc.meta.accent_colour or DEFAULT_ACCENT,
+        "paper": "a4" if doc.meta.page_size.lower() == "a4" else "us-letter",
+        "lang": doc.meta.language.split("-")[0].lower(),
+        "photo": Typ(literal(_PHOTO_NAMES.get(photo.media_type, "photo.png"))) if photo else None,
+    }
+    source = environment(theme).get_template(TEMPLATE).render(context)
+    return source, fonts.families
+
+
+# --- fonts ------------------------------------------------------------------------------------------
+
+_COVERED = (
+    (0x0020, 0x024F),  # Basic Latin, Latin-1, Latin Extended-A and -B
+    (0x0250, 0x02FF),  # IPA extensions, spacing modifier letters
+    (0x0300, 0x036F),  # combining diacritical marks
+    (0x0370, 0x03FF),  # Greek and Coptic
+    (0x0400, 0x04FF),  # Cyrillic
+    (0x1E00, 0x1FFF),  # Latin Extended Additional (Vietnamese), Greek Extended
+    (0x2000, 0x206F),  # general punctuation
+    (0x20A0, 0x20BF),  # currency symbols
+)
+"""Code points the themes' fallback fonts (Noto Serif, Noto Sans, DejaVu) draw: the fast path.
+
+tests/backends/test_typst.py checks this claim against the installed fonts through fontconfig."""
+
+
+def covered(text: str) -> bool:
+    """True when every character of ``text`` is in :data:`_COVERED` (or is a line break)."""
+    for ch in set(text):
+        cp = ord(ch)
+        if cp in (0x09, 0x0A, 0x0D):
+            continue
+        if not any(low <= cp <= high for low, high in _COVERED):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _family_dirs() -> dict[str, frozenset[str]] | None:
+    """Lower-case family name → folders holding its files, from fontconfig (None without fc-list)."""
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run(
+            [exe, "--format", "%{family}\t%{file}\n"], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    dirs: dict[str, set[str]] = {}
+    for line in out.splitlines():
+        families, _, file = line.partition("\t")
+        for family in families.split(","):
+            dirs.setdefault(family.strip().lower(), set()).add(str(Path(file).parent))
+    return {k: frozenset(v) for k, v in dirs.items()}
+
+
+_lock = threading.Lock()
+_fonts: dict[tuple[str, ...] | None, Any] = {}
+"""typst.Fonts by folder list (None: every system font), built once per process: a batch scans once."""
+
+
+def _font_book(folders: tuple[str, ...] | None) -> Any:
+    import typst
+
+    with _lock:
+        book = _fonts.get(folders)
+        if book is None:
+            if folders is None:
+                book = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
+            else:
+                book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(folders))
+            _fonts[folders] = book
+        return book
+
+
+def font_folders(source: str, families: list[str]) -> tuple[str, ...] | None:
+    """The font folders to load for ``source``, or None for every system font (and the tofu check).
+
+    Fast path: all text in :data:`_COVERED` and every named family found by fontconfig.
+    """
+    from cvgen.backends.glyphs import require_glyphs
+
+    dirs = _family_dirs()
+    if dirs is not None and covered(source):
+        wanted = [dirs.get(f.lower()) for f in families if "cjk" not in f.lower()]
+        if wanted and all(wanted):
+            return tuple(sorted({d for found in wanted if found for d in found}))
+    require_glyphs(source, "PDF (Typst)")  # a character no installed font has would be an empty box
+    return None
+
+
+# --- the backend ------------------------------------------------------------------------------------
+
+
+def compile_pdf(source: str, families: list[str], photo: tuple[str, bytes] | None = None) -> bytes:
+    """Compile Typst source to PDF in a sealed, fresh root folder; Typst errors become RenderError."""
+    import typst
+
+    book = _font_book(font_folders(source, families))
+    with tempfile.TemporaryDirectory(prefix="cvgen-typst-") as tmp:
+        root = Path(tmp)
+        main = root / "cv.typ"
+        main.write_text(source, encoding="utf-8")
+        if photo is not None:
+            (root / photo[0]).write_bytes(photo[1])
+        empty = root / "packages"
+        empty.mkdir()
+        try:
+            compiler = typst.Compiler(
+                root=str(root), font_paths=book, package_path=str(empty), package_cache_path=str(empty)
+            )
+            pdf = compiler.compile(input=str(main), format="pdf")
+        except typst.TypstError as exc:
+            detail = getattr(exc, "diagnostic", "") or str(exc)
+            raise RenderError(f"Typst could not compile the CV: {getattr(exc, 'message', exc)}\n{detail}") from None
+    if not isinstance(pdf, bytes):
+        raise RenderError("Typst returned no PDF")
+    return pdf
+
+
+class TypstPdfBackend(Backend):
+    """PDF laid out by Typst from the theme's ``cv.typ.j2``."""
+
+    name: ClassVar[str] = "pdf-typst"
+    aliases: ClassVar[tuple[str, ...]] = ("typst",)
+    suffix: ClassVar[str] = ".pdf"
+    binary: ClassVar[bool] = True
+    description: ClassVar[str] = "PDF laid out by Typst from the theme's cv.typ.j2 (fast; pip install 'academic-cvgen[typst]')"
+    requires_modules: ClassVar[tuple[str, ...]] = ("typst", "jinja2")
+
+    def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes:
+        if options.pdf_variant is not None:
+            raise UsageError("--pdf-variant is only supported by the WeasyPrint PDF (-f pdf)")
+        source, families = render_source(doc, theme)
+        photo = doc.header.photo
+        attached = (_PHOTO_NAMES.get(photo.media_type, "photo.png"), photo.data) if photo else None
+        return compile_pdf(source, families, attached)

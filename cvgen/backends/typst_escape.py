@@ -1,0 +1,48 @@
+"""The one place where user text becomes Typst source.
+
+Every string a CV owner writes reaches a ``.typ`` file as a Typst *string literal*, never as
+markup. This is the approach that can be shown complete in a few lines, unlike escaping markup
+characters (Typst markup gives meaning to ``# $ * _ ` < > @ = - + / \\ [ ] ~ '`` and ``"``, to
+``//`` and ``/*``, to line starts and to new syntax in later versions):
+
+* Inside ``"…"`` Typst's lexer knows only two special characters: ``\\`` starts an escape and
+  ``"`` ends the literal. :func:`escape_string` doubles every ``\\`` and escapes every ``"``, so the
+  literal ends exactly where we close it and every character inside stands for itself. Nothing in
+  a string literal is ever evaluated: no ``#read``, ``#import``, ``#eval``, label or reference.
+* Line breaks, tabs and other control characters (which would break a line or be invisible) become
+  a space or are dropped, as in the other formats; lone surrogates and noncharacters are dropped.
+* In markup a literal is shown with :func:`markup`: ``#"…";``. The ``#`` switches to code for one
+  expression and the ``;`` ends it, so whatever the template puts next (``.``, ``(``, ``[``) can
+  never continue the expression as a method call, call or content argument.
+* In code (``#set document(title: …)``, ``#link(…)``) :func:`literal` gives the bare ``"…"``.
+
+A string shown this way is plain text: Typst's smart quotes and ``--`` dashes apply to markup only,
+so the PDF shows exactly the characters written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls except the whitespace handled below, DEL, BOM, noncharacters, lone surrogates.
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_SPACE = re.compile("[\t\n\x0b\x0c\r\x85\u2028\u2029]+")
+
+
+def escape_string(s: str) -> str:
+    """User text → the inside of a Typst string literal that denotes exactly that text.
+
+    The only escaping function of the Typst format: every other helper wraps its result.
+    """
+    s = _DROP.sub("", _SPACE.sub(" ", s))
+    return s.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def literal(s: str) -> str:
+    """User text → a complete Typst string literal, for code positions (arguments, settings)."""
+    return f'"{escape_string(s)}"'
+
+
+def markup(s: str) -> str:
+    """User text → markup that shows it literally: ``#"…";`` (empty text gives nothing)."""
+    return f"#{literal(s)};" if s else ""
