@@ -10,8 +10,9 @@ delimiters that do not clash with Typst syntax::
 
 Every plain string a template prints becomes a Typst string literal through
 :mod:`cvgen.backends.typst_escape` (the environment's ``finalize``); rich text goes through the
-``inline`` filter, ``str`` gives a literal for code positions (``#set document(title: …)``) and
-``fonts`` a list of font families. User text can therefore never run Typst code or markup.
+``inline`` filter, ``str`` gives a literal for code positions (``#set document(title: …)``),
+``fonts`` a list of font families and the test ``item is short`` says an entry surely fits on a page
+(Typst cuts off an unbreakable block taller than a page, so only those are kept whole). User text can therefore never run Typst code or markup.
 
 The compile is sealed: its root is a fresh temporary folder holding only the generated ``cv.typ``
 (and the photo, re-encoded by cvgen), so ``#read``/``#image`` of anything else is impossible, and
@@ -26,8 +27,10 @@ the same "no font for U+…" check as the WeasyPrint PDF, since Typst draws an e
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -106,6 +109,21 @@ def _colour(value: str | None, default: str = DEFAULT_ACCENT) -> Typ:
     return Typ(f'rgb("#{hex_.lower() if ok else default.lstrip("#")}")')
 
 
+_CHARS_PER_LINE = 60
+"""A low guess of characters per line, so that an entry's height in lines is over- rather than underestimated."""
+_MAX_UNBROKEN_LINES = 40
+"""Entries estimated longer than this may break across pages: Typst would cut off an unbreakable block taller than a page."""
+
+
+def _short(item: Any) -> bool:
+    """The template's ``is short`` test: the entry surely fits on one page, so it is never split."""
+    from cvgen.model.markup import plain
+
+    parts = [item.main, *item.details, *([item.abstract] if item.abstract else [])]
+    lines = sum(1 + len(plain(p)) // _CHARS_PER_LINE for p in parts) + (1 if item.links else 0)
+    return lines <= _MAX_UNBROKEN_LINES
+
+
 class _FontRecorder:
     """The template's ``fonts(…)`` function: a Typst array of families, remembered for loading."""
 
@@ -134,6 +152,7 @@ def environment(theme: Theme) -> Any:
         finalize=_finalize,
     )
     env.filters.update(inline=_inline, str=_str, strs=_strs, colour=_colour)
+    env.tests["short"] = _short
     return env
 
 
@@ -163,7 +182,8 @@ _COVERED = (
     (0x0020, 0x024F),  # Basic Latin, Latin-1, Latin Extended-A and -B
     (0x0250, 0x02FF),  # IPA extensions, spacing modifier letters
     (0x0300, 0x036F),  # combining diacritical marks
-    (0x0370, 0x03FF),  # Greek and Coptic
+    (0x0370, 0x03E1),  # Greek (not the Coptic letters after it)
+    (0x03F0, 0x03FF),
     (0x0400, 0x04FF),  # Cyrillic
     (0x1E00, 0x1FFF),  # Latin Extended Additional (Vietnamese), Greek Extended
     (0x2000, 0x206F),  # general punctuation
@@ -243,30 +263,67 @@ def font_folders(source: str, families: list[str]) -> tuple[str, ...] | None:
 # --- the backend ------------------------------------------------------------------------------------
 
 
+_used_in: int | None = None
+"""The process that has run Typst. Typst's worker threads do not survive ``fork``: a forked child of
+that process (a user theme's limited render, a batch worker forked after a render) would hang on its
+first compile, so such a child compiles in a fresh interpreter instead (:func:`main`)."""
+_SUBPROCESS_TIMEOUT = 300
+
+
 def compile_pdf(source: str, families: list[str], photo: tuple[str, bytes] | None = None) -> bytes:
     """Compile Typst source to PDF in a sealed, fresh root folder; Typst errors become RenderError."""
-    import typst
-
-    book = _font_book(font_folders(source, families))
+    folders = font_folders(source, families)
     with tempfile.TemporaryDirectory(prefix="cvgen-typst-") as tmp:
         root = Path(tmp)
-        main = root / "cv.typ"
-        main.write_text(source, encoding="utf-8")
+        (root / "cv.typ").write_text(source, encoding="utf-8")
         if photo is not None:
             (root / photo[0]).write_bytes(photo[1])
-        empty = root / "packages"
-        empty.mkdir()
-        try:
-            compiler = typst.Compiler(
-                root=str(root), font_paths=book, package_path=str(empty), package_cache_path=str(empty)
-            )
-            pdf = compiler.compile(input=str(main), format="pdf")
-        except typst.TypstError as exc:
-            detail = getattr(exc, "diagnostic", "") or str(exc)
-            raise RenderError(f"Typst could not compile the CV: {getattr(exc, 'message', exc)}\n{detail}") from None
+        (root / "packages").mkdir()  # empty: no Typst package can be imported or downloaded into it
+        if _used_in is not None and _used_in != os.getpid():
+            return _compile_in_subprocess(root, folders)
+        return _compile(root, folders)
+
+
+def _compile(root: Path, folders: tuple[str, ...] | None) -> bytes:
+    global _used_in
+    import typst
+
+    _used_in = _used_in or os.getpid()
+    packages = str(root / "packages")
+    try:
+        compiler = typst.Compiler(
+            root=str(root), font_paths=_font_book(folders), package_path=packages, package_cache_path=packages
+        )
+        pdf = compiler.compile(input=str(root / "cv.typ"), format="pdf")
+    except typst.TypstError as exc:
+        detail = getattr(exc, "diagnostic", "") or ""
+        raise RenderError(f"Typst could not compile the CV: {getattr(exc, 'message', exc)}\n{detail}".rstrip()) from None
     if not isinstance(pdf, bytes):
         raise RenderError("Typst returned no PDF")
     return pdf
+
+
+def _compile_in_subprocess(root: Path, folders: tuple[str, ...] | None) -> bytes:
+    args = [sys.executable, "-m", "cvgen.backends.typst", str(root), *(folders if folders is not None else ["--all-fonts"])]
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=_SUBPROCESS_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"Typst took longer than {_SUBPROCESS_TIMEOUT} s") from None
+    if done.returncode != 0:
+        raise RenderError(done.stderr.strip() or f"Typst exited with status {done.returncode}")
+    return (root / "cv.pdf").read_bytes()
+
+
+def main(argv: list[str]) -> int:
+    """``python -m cvgen.backends.typst ROOT (FONT_FOLDER… | --all-fonts)``: compile ROOT/cv.typ to ROOT/cv.pdf."""
+    root, rest = Path(argv[0]), argv[1:]
+    try:
+        pdf = _compile(root, None if rest == ["--all-fonts"] else tuple(rest))
+    except RenderError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    (root / "cv.pdf").write_bytes(pdf)
+    return 0
 
 
 class TypstPdfBackend(Backend):
@@ -286,3 +343,7 @@ class TypstPdfBackend(Backend):
         photo = doc.header.photo
         attached = (_PHOTO_NAMES.get(photo.media_type, "photo.png"), photo.data) if photo else None
         return compile_pdf(source, families, attached)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
