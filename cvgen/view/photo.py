@@ -8,9 +8,12 @@ file swapped in after the path check is refused instead of hanging or reading ou
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from cvgen.errors import InputError, Problem
@@ -80,6 +83,27 @@ def _read_regular(path: Path, name: str, where: _Where) -> bytes:
     return data
 
 
+_truncated_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _whole_images_only() -> Iterator[None]:
+    """Refuse truncated files while decoding a photo.
+
+    Importing WeasyPrint sets Pillow's process-wide ``LOAD_TRUNCATED_IMAGES``, which would let a
+    truncated photo through (half grey) in any process that has rendered a PDF before.
+    """
+    from PIL import ImageFile
+
+    with _truncated_lock:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def reencode(data: bytes, name: str, cv_file: str | _Where = "<cv>") -> Photo:
     """Decode ``data`` (capped in pixels), upright it, shrink it and write fresh PNG or JPEG bytes."""
     from PIL import Image, ImageOps
@@ -87,7 +111,7 @@ def reencode(data: bytes, name: str, cv_file: str | _Where = "<cv>") -> Photo:
     where = cv_file if isinstance(cv_file, _Where) else _Where(cv_file, None, None)
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data), formats=FORMATS) as img:
+        with _whole_images_only(), Image.open(io.BytesIO(data), formats=FORMATS) as img:
             if img.width * img.height > MAX_PIXELS:
                 raise where.fail(f"photo {name!r} has too many pixels ({img.width}×{img.height}); a decompression bomb?")
             img.load()

@@ -177,6 +177,17 @@ def test_unsupported_or_corrupt_image(tmp_path: Path, name: str, data: bytes) ->
 # ----------------------------------------------------------------------------- 29: bombs and big photos
 
 
+def test_truncated_photo_is_refused_after_a_pdf_render(tmp_path: Path) -> None:
+    """WeasyPrint switches Pillow's LOAD_TRUNCATED_IMAGES on for the whole process; photos stay strict."""
+    from PIL import ImageFile
+
+    cvgen.render({"person": {"name": "A"}}, "pdf")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # what importing WeasyPrint did
+    (tmp_path / "me.png").write_bytes(png_bytes((300, 300))[:200])
+    assert "unsupported or corrupt image" in photo_problem(write_cv(tmp_path, "me.png"))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint's own setting is left as it was
+
+
 def test_decompression_bomb_is_refused_fast(tmp_path: Path) -> None:
     import time
 
