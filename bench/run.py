@@ -16,6 +16,7 @@ ratios measured in the same run are the figures to read.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -165,6 +166,13 @@ class Config:
     batch_count: int
     sizes: list[int]
     sequential: bool
+    typst: bool = False
+    """cvgen's Typst PDF backend (``-f pdf-typst``, extra ``academic-cvgen[typst]``) is installed: measure it too."""
+
+    @property
+    def typst_formats(self) -> list[str]:
+        """The formats with the Typst PDF in place of WeasyPrint's."""
+        return ["pdf-typst" if f == "pdf" else f for f in self.formats]
 
 
 def cvgen_render(src: Path | str, fmt: str, out: Path, *extra: str, folder: bool = False) -> Sample:
@@ -182,6 +190,9 @@ def bench_single(cfg: Config) -> dict[str, Any]:
         "cvgen_one": lambda: cvgen_render(cv, first, out / f"cv.{first}"),
         "cvgen_all": lambda: cvgen_render(cv, ",".join(cfg.formats), out / "all", folder=True),
     }
+    if cfg.typst:
+        commands["cvgen_typst_one"] = lambda: cvgen_render(cv, "pdf-typst", out / "cv-typst.pdf")
+        commands["cvgen_typst_all"] = lambda: cvgen_render(cv, ",".join(cfg.typst_formats), out / "all-typst", folder=True)
     if cfg.rendercv:
         r = cfg.rendercv
         commands["rendercv_pdf"] = lambda: r.render(rcv, out / "rcv-pdf", pdf_only=True)
@@ -192,6 +203,7 @@ def bench_single(cfg: Config) -> dict[str, Any]:
         "series": series,
         "format": first,
         "pages_cvgen": pages(out / f"cv.{first}") if first == "pdf" else "-",
+        "pages_typst": pages(out / "cv-typst.pdf") if cfg.typst else "-",
         "pages_rendercv": pages(rcv_pdf),
         "outputs_all": sorted(p.name for p in (out / "all").iterdir()) if (out / "all").is_dir() else [],
     }
@@ -212,6 +224,9 @@ def bench_batch(cfg: Config) -> dict[str, Any]:
         results[name] = Series([fn()])
 
     once("cvgen_jobs2", lambda: cvgen_render(folder / "cvgen", fmts, cfg.work / "out-batch-j2", "-j", "2", folder=True))
+    if cfg.typst:
+        once("cvgen_typst_jobs2", lambda: cvgen_render(folder / "cvgen", ",".join(cfg.typst_formats),
+                                                       cfg.work / "out-batch-typst-j2", "-j", "2", folder=True))
     if cfg.rendercv:
         r = cfg.rendercv
 
@@ -236,7 +251,7 @@ def bench_scaling(cfg: Config) -> dict[str, Any]:
     for size in cfg.sizes:
         cv, rcv = write_pair(cfg.work / "scale", f"pubs_{size}", size, seed=0)
         row: dict[str, Sample] = {}
-        for fmt in cfg.formats:
+        for fmt in cfg.formats + (["pdf-typst"] if cfg.typst else []):
             print(f"  (d) cvgen {fmt} {size} publications …", file=sys.stderr)
             row[fmt] = cvgen_render(cv, fmt, cfg.work / "out-scale" / fmt, folder=True)
         if cfg.rendercv and not rendercv_gave_up:
@@ -331,11 +346,18 @@ def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict
             f"{fmt_s(rc)} | {ratio(c.cpu, r.cpu)} |")
 
     row(f"(a) {cfg.pubs} publications to {single['format']}", s["cvgen_one"], rp)
+    if "cvgen_typst_one" in s:
+        row(f"(a) {cfg.pubs} publications to pdf-typst (Typst)", s["cvgen_typst_one"], rp)
     row("(b) all formats", s["cvgen_all"], ra)
     row("(b) cvgen all formats vs RenderCV PDF only", s["cvgen_all"], rp)
+    if "cvgen_typst_all" in s:
+        row("(b) all formats with typst PDF", s["cvgen_typst_all"], ra)
+        row("(b) all formats with typst PDF vs RenderCV PDF only", s["cvgen_typst_all"], rp)
+    typst_note = (f" cvgen with Typst {s['cvgen_typst_one'].peak_mb:.0f} MB, {single['pages_typst']} pages."
+                  if "cvgen_typst_one" in s else "")
     add(f"\nPeak memory in (a): cvgen {s['cvgen_one'].peak_mb:.0f} MB"
-        + (f", RenderCV {rp.peak_mb:.0f} MB. PDF pages: cvgen {single['pages_cvgen']}, RenderCV {single['pages_rendercv']}.\n"
-           if has_r else ".\n"))
+        + (f", RenderCV {rp.peak_mb:.0f} MB. PDF pages: cvgen {single['pages_cvgen']}, RenderCV {single['pages_rendercv']}."
+           if has_r else ".") + typst_note + "\n")
     add(f"cvgen's all-formats run wrote: {', '.join(single['outputs_all'])}.\n")
 
     n = batch["count"]
@@ -350,6 +372,8 @@ def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict
         ("cvgen_jobs2", f"`cvgen render DIR -f {','.join(cfg.formats)} -j 2 -o out/`: one command, 2 worker processes, "
                         "each imports its engines once and keeps fonts, stylesheets and templates for every later CV"),
         ("cvgen_jobs1", "the same with `-j 1`: one process, CVs one after another"),
+        ("cvgen_typst_jobs2", f"`cvgen render DIR -f {','.join(cfg.typst_formats)} -j 2 -o out/`: the same 2 workers, "
+                              "PDF laid out by Typst instead of WeasyPrint"),
         ("rendercv_cli_loop", f"`rendercv render cv_NNN.yaml` run {n} times (a shell loop: what a RenderCV user does); "
                               "each run imports RenderCV again"),
         ("rendercv_api_loop", f"`bench/rendercv_loop.py`: RenderCV's own pipeline called for each of the {n} files in "
@@ -364,7 +388,7 @@ def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict
     add("")
 
     add("## (d) Scaling: 50 → 2,000 publications (one run each)\n")
-    fmts = cfg.formats
+    fmts = cfg.formats + (["pdf-typst"] if cfg.typst else [])
     head = "| publications | PDF pages | " + " | ".join(f"cvgen {f}" for f in fmts) + (" | RenderCV pdf |" if has_r else " |")
     add(head)
     add("|" + "---|" * (2 + len(fmts) + (1 if has_r else 0)))
@@ -401,15 +425,27 @@ def report(cfg: Config, env: dict[str, str], single: dict[str, Any], batch: dict
         f"{verdict(None if not has_r else a_ratio <= 0.5)} |")
     add(f"| (b) all formats ≤ 1.0× RenderCV's PDF-only time | {ratio(s['cvgen_all'].median, r_pdf)} | "
         f"{verdict(None if not has_r else b_ratio <= 1.0)} |")
-    for key in ("rendercv_cli_loop", "rendercv_api_loop"):
-        if key in b:
-            tp = b[key].median / c2
-            add(f"| (c) ≥ 10× the throughput of {key.replace('_', ' ')} | {tp:.1f}× | {verdict(tp >= 10)} |")
+    if "cvgen_typst_one" in s:
+        ta, tb = s["cvgen_typst_one"].median, s["cvgen_typst_all"].median
+        add(f"| (a) with Typst: one CV to pdf-typst ≤ 0.5× RenderCV | {ratio(ta, r_pdf)} | "
+            f"{verdict(None if not has_r else ta / r_pdf <= 0.5)} |")
+        add(f"| (b) with Typst: all formats ≤ 1.0× RenderCV's PDF-only time | {ratio(tb, r_pdf)} | "
+            f"{verdict(None if not has_r else tb / r_pdf <= 1.0)} |")
+    for mine in ("cvgen_jobs2", "cvgen_typst_jobs2"):
+        for key in ("rendercv_cli_loop", "rendercv_api_loop"):
+            if key in b and mine in b:
+                tp = b[key].median / b[mine].median
+                who = " (with Typst)" if mine == "cvgen_typst_jobs2" else ""
+                add(f"| (c){who} ≥ 10× the throughput of {key.replace('_', ' ')} | {tp:.1f}× | {verdict(tp >= 10)} |")
     big = max(scaling["rows"]) if scaling["rows"] else None
     if big is not None and "pdf" in fmts:
         last = scaling["rows"][big]["pdf"]
         add(f"| (d) {big} publications to PDF < 15 s and < 600 MB | {fmt_s(last.seconds)}, {last.peak_mb:.0f} MB | "
             f"{verdict(last.ok and last.seconds < 15 and last.peak_mb < 600)} |")
+        if "pdf-typst" in fmts:
+            last = scaling["rows"][big]["pdf-typst"]
+            add(f"| (d) with Typst: {big} publications to pdf-typst < 15 s and < 600 MB | {fmt_s(last.seconds)}, "
+                f"{last.peak_mb:.0f} MB | {verdict(last.ok and last.seconds < 15 and last.peak_mb < 600)} |")
         add(f"| (d) linear growth, every format | {', '.join(f for f, g in growth.items() if g[2] is False) or 'all linear'} | "
             f"{verdict(None if all(g[2] is None for g in growth.values()) else all(g[2] is not False for g in growth.values()))} |")
     help_ms = e["cvgen_help"].median
@@ -547,12 +583,15 @@ python3 -m venv ~/rendercv-venv && ~/rendercv-venv/bin/pip install 'rendercv[ful
 def environment(cfg: Config) -> dict[str, str]:
     out = subprocess.run([PY, "-c", "import cvgen, weasyprint; print(cvgen.__version__, weasyprint.__version__)"],
                          capture_output=True, text=True).stdout.split()
+    typst_version = subprocess.run([PY, "-c", "from importlib.metadata import version; print(version('typst'))"],
+                                   capture_output=True, text=True).stdout.strip()
     env = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
         "load average at start": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
         "Python": platform.python_version(),
         "cvgen": out[0] if out else "?",
         "WeasyPrint": out[1] if len(out) > 1 else "?",
+        "typst (cvgen's pdf-typst)": typst_version if cfg.typst else "not installed (pip install 'academic-cvgen[typst]')",
         "RenderCV": cfg.rendercv.version() if cfg.rendercv else "not measured (--no-rendercv or not installed)",
     }
     return env
@@ -607,6 +646,7 @@ def main(argv: list[str] | None = None) -> int:
         batch_count=args.batch_count or (2 if quick else 100),
         sizes=[int(x) for x in args.sizes.split(",")] if args.sizes else ([5, 10, 20] if quick else [50, 100, 250, 500, 1000, 2000]),
         sequential=not quick,
+        typst=importlib.util.find_spec("typst") is not None,
     )
     try:
         env = environment(cfg)
