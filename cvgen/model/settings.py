@@ -97,6 +97,8 @@ class PublicationSettings(Model):
     """Show subject categories (arXiv's cs.LG) under each publication."""
     show_tags: bool = False
     """Show free-form tags under each publication."""
+    show_citations: bool = True
+    """Show each publication's own citation count ("Cited by 120") when it has one."""
     layout: Literal["citation", "title-first"] = "citation"
     """"citation": authors, "title," venue, year (a CV). "title-first": linked title, then authors, then
     venue and awards on their own lines (a lab web page)."""

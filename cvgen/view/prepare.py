@@ -164,6 +164,8 @@ def _header(cv: CV) -> Header:
         if lines:
             blocks.append(tuple(lines))
     contacts: list[Contact] = []
+    if p.pronouns:
+        contacts.append(Contact("pronouns", "Pronouns", p.pronouns))
     contacts.extend(Contact("email", "Email", e, f"mailto:{e}") for e in p.emails)
     for ph in p.phones:
         text = ph.number + (f" ({ph.label})" if ph.label else "")

@@ -144,6 +144,8 @@ def _details(pub: Publication, ps: PublicationSettings) -> list[Inline]:
         details.append((Text(", ".join(pub.categories)),))
     if pub.tags and ps.show_tags:
         details.append((Text("Tags: " + ", ".join(pub.tags)),))
+    if pub.citations is not None and ps.show_citations:
+        details.append((Text(f"Cited by {pub.citations}"),))
     return details
 
 
