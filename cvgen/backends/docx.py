@@ -50,12 +50,12 @@ class _Writer:
 
     def __init__(self, document: Any, doc: Document) -> None:
         from cvgen.backends.docx_styles import ensure_styles
-        from cvgen.backends.docx_xml import Numbering
+        from cvgen.backends.docx_xml import Hyperlinks, Numbering
 
         self.document = document
         self.doc = doc
         self.body = document.element.body
-        self.part = document.part
+        self.links = Hyperlinks(document.part)
         self.styles = ensure_styles(document)
         label_style = document.styles.get_by_id(self.styles["label"], _char_type())
         self.numbering = Numbering(document, label_style.element.rPr)
@@ -314,7 +314,7 @@ class _Writer:
                 if in_link:
                     self._inline(parent, node.children, fmt, in_link)
                     continue
-                link = add_hyperlink(parent, self.part, node.href)
+                link = add_hyperlink(parent, self.links, node.href)
                 bold = fmt.bold or fmt.style == self.styles["owner"]
                 self._inline(link, node.children, replace(fmt, style=self.styles["link"], bold=bold), True)
 
