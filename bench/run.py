@@ -512,18 +512,37 @@ Read with the phase table above (CPU seconds of one process rendering the 40-pub
   free id, so n links cost O(n²) (4,000 publications: 5.2 s, two thirds of it in that scan). Proposed fix
   for the DOCX backend: keep a dict from URL to relationship id per document and add new ones with
   `part.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)` under ids it counts itself.
-* **Why (a) and (c) are missed**: cvgen's PDF costs about 2 s of CPU for this CV against RenderCV's 1 s:
-  0.3 s model import (RenderCV pays a similar one), 0.3 s WeasyPrint import (no counterpart), then about
-  0.6 s of layout and PDF writing per CV, where Typst needs about 0.17 s (the phase table accounts for
-  about 1.4 s; the rest is spent outside its timed spans: interpreter start and exit, loading libraries). The 0.5× target for one CV would
-  need about 0.5 s in total, less than cvgen's fixed imports alone, so it needs another PDF engine (for
-  example Typst through the `typst` package, as an optional backend) rather than tuning. For the same
-  reason a batch cannot reach 10× RenderCV's loop: once start-up is amortised, both are bounded by their
-  layout engine, and WeasyPrint lays out this CV about three times slower than Typst.
+* **Why (a) and (c) are missed with WeasyPrint**: cvgen's WeasyPrint PDF costs about 2 s of CPU for this CV
+  against RenderCV's 1 s: 0.3 s model import (RenderCV pays a similar one), 0.3 s WeasyPrint import (no
+  counterpart), about 0.6 s of layout and PDF writing per CV, where Typst needs well under 0.1 s, and about
+  0.17 s checking that some installed font has every character (`cvgen/backends/glyphs.py` parses the
+  charset of every installed font from fontconfig in each process). No tuning of that path reaches 0.5×,
+  so cvgen now has a second PDF engine, below.
+* **The Typst PDF (`-f pdf-typst`, extra `academic-cvgen[typst]`)**: the same themes' look laid out by
+  Typst (`cvgen/backends/typst.py`, `templates/*/cv.typ.j2`). Measured in one process for this CV (CPU,
+  cold): model, loader and view import about 0.35 s, Jinja import 0.05 s, template 0.02 s, fonts 0.03 s
+  (fontconfig is asked where the theme's font families live and only those folders are scanned; scanning
+  every system font costs Typst about 0.2 s, most of it the CJK collections, and is done only when the text
+  needs a script the theme's fonts lack), Typst compile 0.045 s. Warm, per CV in a batch worker, for
+  different CVs: Typst PDF 43 ms against WeasyPrint's 490 ms; the other formats take load + prepare 50 ms,
+  DOCX 69 ms, LaTeX 11 ms, HTML 6 ms. So with Typst (b) and (d) are met, and what is left of (a) is almost
+  all Python start-up and the model import.
+* **Levers left for (a), measured, not made (the model and the glyph check belong to other modules)**:
+  pydantic `defer_build=True` in `cvgen/model/base.py` cut import + load + prepare from about 0.43 s to
+  0.31 s of CPU (copies of the package, three runs each; validation builds the schema on first use, so
+  behaviour is unchanged); also turning off `use_attribute_docstrings` brought it to 0.27 s, but the JSON
+  Schema descriptions come from those docstrings, so that needs another source for them first. Together
+  with `cvgen.cli` and `cvgen.interop.source` imported by the loader's error module (about 0.06 s each),
+  these would bring the Typst run near 0.55× of RenderCV: 0.5× needs the model import itself to shrink.
+* **(c) with Typst**: the batch is no longer bounded by the PDF: per CV a worker spends about 0.2 s of
+  CPU on all four formats, DOCX and load + prepare being the largest parts. The run above had a load
+  average of 4.6 on 2 vCPUs when it started, so the two workers shared the cores with other work; on idle
+  cores the same CPU time would give about 9-10 CVs/s (an estimate from the CPU time, not a measurement):
+  more than 10× RenderCV's CLI loop, still short of 10× its one-process loop.
 * **Batch**: `cvgen render --jobs N` and `cvgen.render_many` keep N worker processes that import their
   engines once, so the fixed cost above is paid N times per batch instead of once per CV. What remains
-  per CV is the layout, which is why cvgen's batch throughput is bounded by WeasyPrint rather than by
-  start-up. On this 2-vCPU shared machine two workers gave 1.2–1.5× the throughput of one (10 CVs to PDF:
+  per CV is the layout, which is why cvgen's WeasyPrint batch throughput is bounded by WeasyPrint rather
+  than by start-up. On this 2-vCPU shared machine two workers gave 1.2–1.5× the throughput of one (10 CVs to PDF:
   7.8 s with `-j 1`, 5.1–5.7 s with `-j 2`), not 2×: the two vCPUs are not two idle cores.
 
 ## Past one machine

@@ -1,0 +1,201 @@
+"""The Typst PDF (``-f pdf-typst``) through the real engine, read back with poppler and pypdf.
+
+The reference CV in both themes and both page sizes must show every seed fact in order, with the
+owner in bold and nobody else, working links and full metadata; hostile text (BAD_INPUTS 17-21, 24
+and Typst's own syntax) must print literally; CJK, Vietnamese and Greek names get real glyphs; the
+same input gives the same bytes in two processes.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import cvgen
+from cvgen.api import render_document
+from cvgen.errors import RenderError
+from cvgen.themes import resolve_theme
+from tests.conftest import require_program
+from tests.security._support import HOSTILE, every_field_cv, missing, pdf_text
+from tests.seed_facts import (
+    PUBLICATION_LABELS,
+    SECTION_TITLES,
+    TALK_LABELS,
+    labels_in_order,
+    missing_facts,
+    normalise,
+)
+
+pytest.importorskip("typst")
+pytestmark = pytest.mark.e2e
+
+PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+VARIANTS = [(theme, size) for theme in ("classic", "modern") for size in ("letter", "a4")]
+# Typst's own syntax (its block comment "/* */" is left to tests/backends/test_typst_escape.py: in a CV its
+# asterisks would pair with the "*nix" above as Markdown emphasis, in every format).
+TYPST_HOSTILE = ('#read("/etc/passwd") #import "@preview/x:0.1.0" #include "/etc/passwd" #eval("1") $x^2$ @ref <label> '
+                 '// not a comment ] [ \\ "quoted" = heading - list + enum')
+
+
+@pytest.fixture(scope="module")
+def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    out = {}
+    folder = tmp_path_factory.mktemp("typst")
+    for theme, size in VARIANTS:
+        doc = dataclasses.replace(example_doc, meta=dataclasses.replace(example_doc.meta, page_size=size))
+        path = folder / f"{theme}-{size}.pdf"
+        path.write_bytes(render_document(doc, "pdf-typst", resolve_theme(theme)).data)
+        out[theme, size] = path
+    return out
+
+
+def pdftotext(path: Path) -> str:
+    """Text in drawing order; a line-final hyphen belongs to the text (themes never hyphenate)."""
+    exe = require_program("pdftotext")
+    out = subprocess.run([exe, "-enc", "UTF-8", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"-\n", "-", out)
+
+
+def uris(reader: pypdf.PdfReader) -> set[str]:
+    return {a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])
+            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]}
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
+    text = pdftotext(pdfs[theme, size])
+    assert missing_facts(text, SECTION_TITLES, case_insensitive=True) == []
+    assert missing_facts(text) == []
+    flat = normalise(text)
+    assert labels_in_order(flat, PUBLICATION_LABELS)
+    assert labels_in_order(flat, TALK_LABELS)
+    assert "P5." in flat and "T7." in flat
+    assert re.search(r"Sijia Liu\s+1 / 2", text)  # the footer: owner's name and "n / N"
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_metadata_page_size_and_links(pdfs, theme: str, size: str, example_doc) -> None:
+    reader = pypdf.PdfReader(pdfs[theme, size])
+    info = reader.metadata
+    assert info.title == example_doc.meta.title == "Sijia Liu — Curriculum Vitae"
+    assert info.author == "Sijia Liu"
+    assert info.subject == example_doc.meta.description
+    assert "Trustworthy ML" in info["/Keywords"] and "Zeroth-order optimization" in info["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "/CreationDate" not in info
+    width, height = PAGE_POINTS[size]
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - width) < 1 and abs(float(page.mediabox.height) - height) < 1
+    wanted = {c.href for c in example_doc.header.contacts if c.href}
+    wanted |= {link.href for s in example_doc.sections for item in s.items for link in item.links}
+    assert wanted and wanted <= uris(reader)
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_owner_in_bold_and_nobody_else(pdfs, theme: str) -> None:
+    runs: collections.Counter[tuple[str, bool]] = collections.Counter()
+
+    def visit(text, cm, tm, font, size) -> None:
+        if font is not None and text.strip():
+            runs[text.strip(), "Bold" in str(font.get("/BaseFont"))] += 1
+
+    for page in pypdf.PdfReader(pdfs[theme, "letter"]).pages:
+        page.extract_text(visitor_text=visit)
+    assert runs["S. Liu", True] == 10  # the owner in each of the ten publications
+    author = re.compile(r"[A-Z]\.(?: [A-Z]\.)? [A-Z][a-z]+")
+    bold_authors = {text for (text, bold) in runs if bold and author.fullmatch(text)}
+    assert bold_authors == {"S. Liu"}  # no other author is bold
+    assert any(not bold and "Y. Zhang" in text for (text, bold) in runs)
+
+
+def test_both_themes_look_different(pdfs) -> None:
+    fonts = {}
+    for theme in ("classic", "modern"):
+        out = subprocess.run([require_program("pdffonts"), str(pdfs[theme, "letter"])], capture_output=True, text=True)
+        fonts[theme] = out.stdout
+    assert "TeXGyreTermes" in fonts["classic"] and "NotoSans" not in fonts["classic"]
+    assert "NotoSans" in fonts["modern"] and "TeXGyreTermes" not in fonts["modern"]
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dict:
+    data, tags = every_field_cv(f"{HOSTILE} {TYPST_HOSTILE}")
+    cv = cvgen.load(data)
+    return {"cv": cv, "tags": tags, "out": {t: cvgen.render(cv, "pdf-typst", theme=t) for t in ("classic", "modern")}}
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_hostile_text_prints_literally(hostile, theme: str) -> None:
+    text = pdf_text(hostile["out"][theme], hostile["cv"].person.name)
+    assert missing(hostile["tags"], text, squeezed=True) == []
+    assert "root:x:0" not in text  # /etc/passwd was never read
+
+
+def test_awkward_urls_and_dois_are_working_links() -> None:
+    url = "https://example.org/a_b%20c/~user?x=1&y=<2>;z#frag_1"
+    doi = "10.1000/abc_def%23(x)<y>;z~1&2"
+    cv = cvgen.load({
+        "person": {"name": "Ada Lovelace", "links": [{"label": "Home page", "url": url}]},
+        "publications": [{"title": "Awkward", "authors": ["A. Lovelace"], "date": 2020, "doi": doi, "url": url}],
+    })
+    pdf = cvgen.render(cv, "pdf-typst")
+    targets = uris(pypdf.PdfReader(io.BytesIO(pdf)))
+    assert url in targets and f"https://doi.org/{doi}" in targets, targets
+    assert doi in pdf_text(pdf, "Ada Lovelace").replace(" ", "").replace("\n", "")
+
+
+NAMES = ["刘思佳", "山田 太郎", "김민준", "Nguyễn Văn Đức", "Αλέξανδρος Παπαδόπουλος", "Zoë Ŝtajn"]
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_cjk_vietnamese_and_greek_names_get_real_glyphs(theme: str) -> None:
+    cv = cvgen.load({"person": {"name": "刘思佳 (Sijia Liu)"},
+                     "publications": [{"title": f"Paper {i}", "authors": ["刘思佳", name], "date": 2020 + i}
+                                      for i, name in enumerate(NAMES)]})
+    pdf = cvgen.render(cv, "pdf-typst", theme=theme)
+    text = pdf_text(pdf, "刘思佳 (Sijia Liu)")
+    for name in NAMES:
+        assert name in text, name
+    fonts = subprocess.run([require_program("pdffonts"), "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "CJK" in fonts, fonts
+    rows = fonts.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows)  # every font embedded
+
+
+def test_a_character_no_font_has_fails_loudly() -> None:
+    cv = cvgen.load({"person": {"name": "Ada Lovelace"},
+                     "publications": [{"title": "DNA \U0001f9ec", "authors": ["A. Lovelace"], "date": 2020}]})
+    with pytest.raises(RenderError, match="U\\+1F9EC"):
+        cvgen.render(cv, "pdf-typst")
+
+
+def test_same_bytes_in_two_processes(example_path, tmp_path) -> None:
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"cv{i}.pdf"
+        subprocess.run([sys.executable, "-m", "cvgen", "render", str(example_path), "-f", "pdf-typst", "-o", str(out)],
+                       check=True, capture_output=True, timeout=120)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].startswith(b"%PDF")
+
+
+def test_cli_alias_and_batch_workers(example_path, tmp_path) -> None:
+    """``-f typst`` works from the command line, and batch workers (forked) render Typst PDFs."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.yaml").write_text(example_path.read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cvgen", "render", str(folder), "-f", "typst", "-j", "2",
+                           "-o", f"{tmp_path / 'out'}/"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    pdfs = sorted((tmp_path / "out").glob("*.pdf"))
+    assert [p.stem for p in pdfs] == ["a", "b", "c"]
+    assert all(missing_facts(pdftotext(p)) == [] for p in pdfs)
