@@ -51,7 +51,7 @@ class _Text(HTMLParser):
 
 def extract(fmt: str, data: bytes, tmp: Path, numbers: bool = True) -> str:
     """What a reader of this format sees, as text (DOCX list numbers only when ``numbers``: slow)."""
-    if fmt == "pdf":
+    if data.startswith(b"%PDF-"):  # every PDF backend (pdf, pdf-typst)
         require_program("pdftotext")
         path = tmp / "x.pdf"
         path.write_bytes(data)
