@@ -189,7 +189,7 @@ _COVERED = (
     (0x2000, 0x206F),  # general punctuation
     (0x20A0, 0x20BF),  # currency symbols
 )
-"""Code points the themes' fallback fonts (Noto Serif, Noto Sans, DejaVu) draw: the fast path.
+"""Code points the themes' fallback fonts (Noto Serif, Noto Sans) draw: the fast path.
 
 tests/backends/test_typst.py checks this claim against the installed fonts through fontconfig."""
 
@@ -247,12 +247,13 @@ def _font_book(folders: tuple[str, ...] | None) -> Any:
 def font_folders(source: str, families: list[str]) -> tuple[str, ...] | None:
     """The font folders to load for ``source``, or None for every system font (and the tofu check).
 
-    Fast path: all text in :data:`_COVERED` and every named family found by fontconfig.
+    Fast path: all text in :data:`_COVERED`, a family named that the claim was checked against
+    (Noto Serif or Noto Sans) and every named family found by fontconfig.
     """
     from cvgen.backends.glyphs import require_glyphs
 
     dirs = _family_dirs()
-    if dirs is not None and covered(source):
+    if dirs is not None and covered(source) and {"Noto Serif", "Noto Sans"} & set(families):
         wanted = [dirs.get(f.lower()) for f in families if "cjk" not in f.lower()]
         if wanted and all(wanted):
             return tuple(sorted({d for found in wanted if found for d in found}))

@@ -157,6 +157,7 @@ def test_font_folders_fast_path_and_full_scan() -> None:
     assert not any("opentype/noto" in d for d in fast)  # the CJK collections are not scanned
     assert covered("Zoë") and not covered("刘思佳")
     assert font_folders("刘思佳", families) is None  # CJK: every system font
+    assert font_folders("Zoë", ["DejaVu Serif"]) is None  # the claim is only checked for Noto Serif/Sans
 
 
 def test_a_character_no_font_has_is_a_loud_error(example_doc) -> None:
