@@ -41,6 +41,16 @@ def expand_formats(spec: str) -> list[str]:
             canonical = registry.get(part).name
             if canonical not in out:
                 out.append(canonical)
+    suffixes: dict[str, str] = {}
+    for name in out:
+        suffix = registry.get(name).suffix
+        if suffix in suffixes:
+            from cvgen.errors import UsageError
+
+            raise UsageError(
+                f"formats {suffixes[suffix]} and {name} both write {suffix} files; render them in separate runs"
+            )
+        suffixes[suffix] = name
     return out
 
 

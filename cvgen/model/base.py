@@ -15,4 +15,7 @@ class Model(BaseModel):
         populate_by_name=True,
         # Field docstrings become descriptions: editor hovers (JSON Schema) and docs/reference.md.
         use_attribute_docstrings=True,
+        # Build validators on first use, not at import: the models a run never validates directly
+        # (most nested ones are built once, with the root) cost nothing, and `import` stays quick.
+        defer_build=True,
     )
