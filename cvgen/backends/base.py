@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -93,6 +94,27 @@ class InlineFormat(ABC):
 
     @abstractmethod
     def sup(self, inner: str) -> str: ...
+
+
+class Source(str):
+    """Text already in a backend's own syntax (LaTeX, Typst): :func:`escaping_finalize` passes it through."""
+
+
+def escaping_finalize(escape: Callable[[str], str]) -> Callable[[Any], str]:
+    """A Jinja ``finalize`` for templates that write source code.
+
+    Every value a template prints is escaped with the backend's one escaping function unless it is
+    already :class:`Source` (rendered rich text, a checked URL), so no template escapes by hand.
+    """
+
+    def finalize(value: Any) -> str:
+        if isinstance(value, Source):
+            return value
+        if value is None:
+            return ""
+        return escape(str(value))
+
+    return finalize
 
 
 def render_inline(nodes: Inline, fmt: InlineFormat) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
+from cvgen.backends.base import Backend, InlineFormat, RenderOptions, Source, escaping_finalize, render_inline
 from cvgen.backends.tex_compile import DEFAULT_ENGINE, compile_tex, engine_problem
 from cvgen.backends.tex_escape import escape, escape_url
 from cvgen.errors import RenderError
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 TEMPLATE = "cv.tex.j2"
 
 
-class TeX(str):
-    """A string that is already LaTeX source: ``finalize`` prints it unchanged."""
+TeX = Source
+"""Text that is already LaTeX source: the template prints it unchanged."""
 
 
 class LatexInline(InlineFormat):
@@ -54,12 +54,7 @@ class LatexInline(InlineFormat):
 _INLINE = LatexInline()
 
 
-def _finalize(value: Any) -> str:
-    if isinstance(value, TeX):
-        return value
-    if value is None:
-        return ""
-    return escape(str(value))
+_finalize = escaping_finalize(escape)
 
 
 def _inline(nodes: Inline) -> TeX:

@@ -36,7 +36,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
+from cvgen.backends.base import Backend, InlineFormat, RenderOptions, Source, escaping_finalize, render_inline
 from cvgen.backends.typst_escape import literal, markup
 from cvgen.errors import RenderError, UsageError
 
@@ -51,8 +51,8 @@ DEFAULT_ACCENT = "#1f5f8b"
 _PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png"}
 
 
-class Typ(str):
-    """A string that is already Typst source: ``finalize`` prints it unchanged."""
+Typ = Source
+"""Text that is already Typst source: the template prints it unchanged."""
 
 
 class TypstInline(InlineFormat):
@@ -78,12 +78,7 @@ class TypstInline(InlineFormat):
 _INLINE = TypstInline()
 
 
-def _finalize(value: Any) -> str:
-    if isinstance(value, Typ):
-        return value
-    if value is None:
-        return ""
-    return markup(str(value))
+_finalize = escaping_finalize(markup)
 
 
 def _inline(nodes: Inline | None) -> Typ:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import subprocess
@@ -11,9 +10,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from cvgen.api import render, render_document
-from cvgen.themes import resolve_theme
+from cvgen.api import render
 from tests.conftest import require_program
+from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, pdftotext, render_variants
 from tests.seed_facts import (
     PUBLICATION_LABELS,
     SECTION_TITLES,
@@ -25,33 +24,11 @@ from tests.seed_facts import (
 
 pytestmark = pytest.mark.e2e
 
-PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
-VARIANTS = [(theme, size) for theme in ("classic", "modern") for size in ("letter", "a4")]
 
 
 @pytest.fixture(scope="module")
 def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
-    out = {}
-    folder = tmp_path_factory.mktemp("pdf")
-    for theme, size in VARIANTS:
-        doc = dataclasses.replace(example_doc, meta=dataclasses.replace(example_doc.meta, page_size=size))
-        path = folder / f"{theme}-{size}.pdf"
-        path.write_bytes(render_document(doc, "pdf", resolve_theme(theme)).data)
-        out[theme, size] = path
-    return out
-
-
-def pdftotext(path: Path, *args: str) -> str:
-    """The PDF's text in drawing order (``-raw``: the order a screen reader or copy-paste gets).
-
-    A line ending in a hyphen is joined without a space: themes never hyphenate automatically, so
-    such a hyphen belongs to the text ("Zeroth-" + "Order"); pdftotext's default mode would drop it.
-    """
-    exe = require_program("pdftotext")
-    mode = [] if "-layout" in args or "-bbox" in args else ["-raw"]
-    out = subprocess.run([exe, "-enc", "UTF-8", *mode, *args, str(path), "-"], capture_output=True, text=True,
-                         check=True, timeout=60).stdout
-    return out if mode == [] else re.sub(r"-\n", "-", out)
+    return render_variants(example_doc, "pdf", tmp_path_factory.mktemp("pdf"))
 
 
 @pytest.mark.parametrize(("theme", "size"), VARIANTS)

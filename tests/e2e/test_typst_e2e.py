@@ -9,7 +9,6 @@ same input gives the same bytes in two processes.
 from __future__ import annotations
 
 import collections
-import dataclasses
 import io
 import re
 import subprocess
@@ -20,10 +19,9 @@ import pypdf
 import pytest
 
 import cvgen
-from cvgen.api import render_document
 from cvgen.errors import RenderError
-from cvgen.themes import resolve_theme
 from tests.conftest import require_program
+from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, pdftotext, render_variants
 from tests.security._support import HOSTILE, every_field_cv, missing, pdf_text
 from tests.seed_facts import (
     PUBLICATION_LABELS,
@@ -37,8 +35,6 @@ from tests.seed_facts import (
 pytest.importorskip("typst")
 pytestmark = pytest.mark.e2e
 
-PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
-VARIANTS = [(theme, size) for theme in ("classic", "modern") for size in ("letter", "a4")]
 # Typst's own syntax (its block comment "/* */" is left to tests/backends/test_typst_escape.py: in a CV its
 # asterisks would pair with the "*nix" above as Markdown emphasis, in every format).
 TYPST_HOSTILE = ('#read("/etc/passwd") #import "@preview/x:0.1.0" #include "/etc/passwd" #eval("1") $x^2$ @ref <label> '
@@ -47,21 +43,7 @@ TYPST_HOSTILE = ('#read("/etc/passwd") #import "@preview/x:0.1.0" #include "/etc
 
 @pytest.fixture(scope="module")
 def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
-    out = {}
-    folder = tmp_path_factory.mktemp("typst")
-    for theme, size in VARIANTS:
-        doc = dataclasses.replace(example_doc, meta=dataclasses.replace(example_doc.meta, page_size=size))
-        path = folder / f"{theme}-{size}.pdf"
-        path.write_bytes(render_document(doc, "pdf-typst", resolve_theme(theme)).data)
-        out[theme, size] = path
-    return out
-
-
-def pdftotext(path: Path) -> str:
-    """Text in drawing order; a line-final hyphen belongs to the text (themes never hyphenate)."""
-    exe = require_program("pdftotext")
-    out = subprocess.run([exe, "-enc", "UTF-8", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return re.sub(r"-\n", "-", out)
+    return render_variants(example_doc, "pdf-typst", tmp_path_factory.mktemp("typst"))
 
 
 def uris(reader: pypdf.PdfReader) -> set[str]:

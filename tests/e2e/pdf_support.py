@@ -1,0 +1,39 @@
+"""What the PDF end-to-end tests share: the theme × page-size variants, rendering them, reading them back."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+from pathlib import Path
+
+from cvgen.api import render_document
+from cvgen.themes import resolve_theme
+from tests.conftest import require_program
+
+PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+VARIANTS = [(theme, size) for theme in ("classic", "modern") for size in ("letter", "a4")]
+
+
+def render_variants(doc, fmt: str, folder: Path) -> dict[tuple[str, str], Path]:
+    """The document rendered by ``fmt`` in every theme and page size, as files in ``folder``."""
+    out = {}
+    for theme, size in VARIANTS:
+        sized = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, page_size=size))
+        path = folder / f"{theme}-{size}.pdf"
+        path.write_bytes(render_document(sized, fmt, resolve_theme(theme)).data)
+        out[theme, size] = path
+    return out
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    """The PDF's text in drawing order (``-raw``: the order a screen reader or copy-paste gets).
+
+    A line ending in a hyphen is joined without a space: themes never hyphenate automatically, so
+    such a hyphen belongs to the text ("Zeroth-" + "Order"); pdftotext's default mode would drop it.
+    """
+    exe = require_program("pdftotext")
+    mode = [] if "-layout" in args or "-bbox" in args else ["-raw"]
+    out = subprocess.run([exe, "-enc", "UTF-8", *mode, *args, str(path), "-"], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    return out if mode == [] else re.sub(r"-\n", "-", out)
