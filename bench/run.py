@@ -500,18 +500,18 @@ Read with the phase table above (CPU seconds of one process rendering the 40-pub
   re-reading `cvgen/model/markup.py`'s source for the attribute docstrings of the markup nodes at every
   rich-text field.
 * **Per CV, WeasyPrint's layout** is the largest cost and it is paid again for every CV, even warm. About
-  a third of it is the flexbox used to right-align dates (`.head { display: flex }` in the themes):
-  laying out the same page with the date absolutely positioned in a reserved right column (and numbered
-  labels as a hanging float) measured 0.45 s instead of 0.70 s of layout CPU for this CV, with identical
-  text; that change belongs to the themes and is proposed, not made. For scale, RenderCV's own progress
+  a third of it was the flexbox used to right-align dates (`.head { display: flex }` in the themes).
+  That is fixed: entries with a date are now a two-column grid and entries without one plain blocks,
+  which took the warm layout of the reference CV from 0.28 s to 0.15 s (classic) with identical text and
+  pixel-identical screenshots (absolute positioning and floats were measured too and rejected: they
+  change the reading order of the extracted text). For scale, RenderCV's own progress
   output shows its Typst step (layout and PDF of the same six pages) at about 0.17 s.
 * **Per CV, writing the PDF**: font subsetting already goes through HarfBuzz (libharfbuzz-subset0), the fast
   path; fonts and the parsed theme stylesheet are cached per process, so a batch worker pays them once.
-* **DOCX grows faster than linearly** past about 1,000 publications: python-docx's `part.relate_to()` (used
+* **DOCX grew faster than linearly** past about 1,000 publications: python-docx's `part.relate_to()` (used
   for every hyperlink, e.g. each DOI) scans all existing relationships for a match and again for the next
-  free id, so n links cost O(n²) (4,000 publications: 5.2 s, two thirds of it in that scan). Proposed fix
-  for the DOCX backend: keep a dict from URL to relationship id per document and add new ones with
-  `part.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)` under ids it counts itself.
+  free id, so n links cost O(n²). Fixed: the DOCX backend keeps a dict from URL to relationship id per
+  document and counts ids itself (4,000 publications: 7.2 s before, 1.9 s after, byte-identical files).
 * **Why (a) and (c) are missed with WeasyPrint**: cvgen's WeasyPrint PDF costs about 2 s of CPU for this CV
   against RenderCV's 1 s: 0.3 s model import (RenderCV pays a similar one), 0.3 s WeasyPrint import (no
   counterpart), about 0.6 s of layout and PDF writing per CV, where Typst needs well under 0.1 s, and about
@@ -527,13 +527,11 @@ Read with the phase table above (CPU seconds of one process rendering the 40-pub
   different CVs: Typst PDF 43 ms against WeasyPrint's 490 ms; the other formats take load + prepare 50 ms,
   DOCX 69 ms, LaTeX 11 ms, HTML 6 ms. So with Typst (b) and (d) are met, and what is left of (a) is almost
   all Python start-up and the model import.
-* **Levers left for (a), measured, not made (the model and the glyph check belong to other modules)**:
-  pydantic `defer_build=True` in `cvgen/model/base.py` cut import + load + prepare from about 0.43 s to
-  0.31 s of CPU (copies of the package, three runs each; validation builds the schema on first use, so
-  behaviour is unchanged); also turning off `use_attribute_docstrings` brought it to 0.27 s, but the JSON
-  Schema descriptions come from those docstrings, so that needs another source for them first. Together
-  with `cvgen.cli` and `cvgen.interop.source` imported by the loader's error module (about 0.06 s each),
-  these would bring the Typst run near 0.55× of RenderCV: 0.5× needs the model import itself to shrink.
+* **Levers for (a)**: pydantic `defer_build=True` in `cvgen/model/base.py` is applied (validators are built
+  on first use; import + load + prepare of the reference CV went from 0.51 s to 0.39 s median wall time per
+  process, 12 runs each). Turning off `use_attribute_docstrings` would save a little more, but the JSON
+  Schema descriptions come from those docstrings. What is left of (a) with Typst is Python start-up and
+  the model import: 0.5× needs the model import itself to shrink.
 * **(c) with Typst**: the batch is no longer bounded by the PDF: per CV a worker spends about 0.2 s of
   CPU on all four formats, DOCX and load + prepare being the largest parts. The run above had a load
   average of 4.6 on 2 vCPUs when it started, so the two workers shared the cores with other work; on idle

@@ -174,8 +174,13 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
 
 
 def canonical_formats(formats: str | Iterable[str]) -> list[str]:
-    """Format names or aliases → canonical names, in order, without repeats; unknown ones raise."""
+    """Format names or aliases → canonical names, in order, without repeats; unknown ones raise.
+
+    Two formats that write the same suffix (pdf and pdf-typst) would overwrite each other's file,
+    so asking for both at once is refused.
+    """
     from cvgen.backends import registry
+    from cvgen.errors import UsageError
 
     names = formats.split(",") if isinstance(formats, str) else list(formats)
     out: list[str] = []
@@ -185,6 +190,12 @@ def canonical_formats(formats: str | Iterable[str]) -> list[str]:
             canonical = registry.get(name).name
             if canonical not in out:
                 out.append(canonical)
+    suffixes: dict[str, str] = {}
+    for name in out:
+        suffix = registry.get(name).suffix
+        if suffix in suffixes:
+            raise UsageError(f"formats {suffixes[suffix]} and {name} both write {suffix} files; render them in separate runs")
+        suffixes[suffix] = name
     return out
 
 

@@ -28,30 +28,14 @@ Examples:
 
 
 def expand_formats(spec: str) -> list[str]:
-    """"pdf,docx" or "all" → canonical backend names (built-in formats first)."""
+    """"pdf,docx" or "all" → canonical backend names ("all": the four main formats)."""
     from cvgen.backends import registry
+    from cvgen.batch import canonical_formats
 
-    names = registry.names()
     if spec == "all":
+        names = registry.names()
         return [n for n in BUILTIN_ORDER if n in names]
-    out: list[str] = []
-    for part in spec.split(","):
-        part = part.strip()
-        if part:
-            canonical = registry.get(part).name
-            if canonical not in out:
-                out.append(canonical)
-    suffixes: dict[str, str] = {}
-    for name in out:
-        suffix = registry.get(name).suffix
-        if suffix in suffixes:
-            from cvgen.errors import UsageError
-
-            raise UsageError(
-                f"formats {suffixes[suffix]} and {name} both write {suffix} files; render them in separate runs"
-            )
-        suffixes[suffix] = name
-    return out
+    return canonical_formats(spec)
 
 
 def collect_inputs(paths: tuple[str, ...]) -> list[Path]:
