@@ -47,15 +47,15 @@ _EXPORTS.update({name: "cvgen.model" for name in _MODEL_NAMES})
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
-    from cvgen.api import render, render_document, render_to_file
-    from cvgen.backends.base import Backend, InlineFormat, RenderOptions
-    from cvgen.backends.registry import register as register_backend
-    from cvgen.batch import BatchResult, render_many
-    from cvgen.errors import CVError, InputError, Problem, RenderError, UsageError
-    from cvgen.loader import load
+    from cvgen.api import render, render_document, render_to_file  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.backends.base import Backend, InlineFormat, RenderOptions  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.backends.registry import register as register_backend  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.batch import BatchResult, render_many  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.errors import CVError, InputError, Problem, RenderError, UsageError  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.loader import load  # noqa: F401 - re-exported lazily through __getattr__
     from cvgen.model import *  # noqa: F403
-    from cvgen.themes import resolve_theme
-    from cvgen.view import Document, ViewOptions, prepare
+    from cvgen.themes import resolve_theme  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.view import Document, ViewOptions, prepare  # noqa: F401 - re-exported lazily through __getattr__
 
 
 def __getattr__(name: str) -> Any:
