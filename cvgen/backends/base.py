@@ -117,6 +117,33 @@ def escaping_finalize(escape: Callable[[str], str]) -> Callable[[Any], str]:
     return finalize
 
 
+def source_environment(theme: Theme, key: str, escape: Callable[[str], str]) -> Any:
+    """The Jinja environment of a theme template that writes source code (LaTeX, Typst).
+
+    Delimiters ``((* *))``, ``((( )))`` and ``((= =))`` clash with neither language, and every value
+    printed is escaped by :func:`escaping_finalize`; user themes get the sandbox (see Theme).
+    """
+    return theme.environment(
+        key,
+        block_start_string="((*",
+        block_end_string="*))",
+        variable_start_string="(((",
+        variable_end_string=")))",
+        comment_start_string="((=",
+        comment_end_string="=))",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=escaping_finalize(escape),
+    )
+
+
+def hex_digits(colour: str | None, default: str) -> str:
+    """"#1f4e79" → "1f4e79"; the model stores colours as #rrggbb, so this only drops the hash."""
+    return (colour or default).lstrip("#")
+
+
 def render_inline(nodes: Inline, fmt: InlineFormat) -> str:
     """Render inline nodes with a backend's primitives."""
     out: list[str] = []

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cvgen.backends.base import Backend, InlineFormat, RenderOptions, Source, escaping_finalize, render_inline
+from cvgen.backends.base import (
+    Backend,
+    InlineFormat,
+    RenderOptions,
+    Source,
+    hex_digits,
+    render_inline,
+    source_environment,
+)
 from cvgen.backends.tex_compile import DEFAULT_ENGINE, compile_tex, engine_problem
 from cvgen.backends.tex_escape import escape, escape_url
 from cvgen.errors import RenderError
@@ -54,9 +62,6 @@ class LatexInline(InlineFormat):
 _INLINE = LatexInline()
 
 
-_finalize = escaping_finalize(escape)
-
-
 def _inline(nodes: Inline) -> TeX:
     return TeX(render_inline(nodes, _INLINE))
 
@@ -66,29 +71,13 @@ def _url(href: str) -> TeX:
 
 
 def _colour(value: str | None, default: str = "1F4E79") -> TeX:
-    """"#1f4e79" or "#17a" → "1F4E79" for xcolor's HTML model (the model has checked the form)."""
-    hex_ = (value or "").lstrip("#")
-    if len(hex_) == 3:
-        hex_ = "".join(c * 2 for c in hex_)
-    return TeX(hex_.upper() if len(hex_) == 6 and all(c in "0123456789abcdefABCDEF" for c in hex_) else default)
+    """The CV's accent colour (#rrggbb, checked by the model) as xcolor's HTML model wants it: "1F4E79"."""
+    return TeX(hex_digits(value, default).upper())
 
 
 def environment(theme: Theme) -> Any:
     """The theme's Jinja environment for LaTeX (sandboxed for user themes)."""
-    env = theme.environment(
-        "latex",
-        block_start_string="((*",
-        block_end_string="*))",
-        variable_start_string="(((",
-        variable_end_string=")))",
-        comment_start_string="((=",
-        comment_end_string="=))",
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-        finalize=_finalize,
-    )
+    env = source_environment(theme, "latex", escape)
     env.filters.update(inline=_inline, url=_url, colour=_colour)
     return env
 

@@ -36,7 +36,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cvgen.backends.base import Backend, InlineFormat, RenderOptions, Source, escaping_finalize, render_inline
+from cvgen.backends.base import (
+    Backend,
+    InlineFormat,
+    RenderOptions,
+    Source,
+    hex_digits,
+    render_inline,
+    source_environment,
+)
 from cvgen.backends.typst_escape import literal, markup
 from cvgen.errors import RenderError, UsageError
 
@@ -78,9 +86,6 @@ class TypstInline(InlineFormat):
 _INLINE = TypstInline()
 
 
-_finalize = escaping_finalize(markup)
-
-
 def _inline(nodes: Inline | None) -> Typ:
     return Typ(render_inline(nodes or (), _INLINE))
 
@@ -96,12 +101,8 @@ def _strs(values: Any) -> Typ:
 
 
 def _colour(value: str | None, default: str = DEFAULT_ACCENT) -> Typ:
-    """"#1f4e79" or "#17a" → ``rgb("#1f4e79")`` (the model has checked the form; anything else → default)."""
-    hex_ = (value or "").lstrip("#")
-    if len(hex_) == 3:
-        hex_ = "".join(c * 2 for c in hex_)
-    ok = len(hex_) == 6 and all(c in "0123456789abcdefABCDEF" for c in hex_)
-    return Typ(f'rgb("#{hex_.lower() if ok else default.lstrip("#")}")')
+    """The CV's accent colour (#rrggbb, checked by the model) as ``rgb("#1f4e79")``."""
+    return Typ(f'rgb("#{hex_digits(value, default)}")')
 
 
 _CHARS_PER_LINE = 60
@@ -132,20 +133,7 @@ class _FontRecorder:
 
 def environment(theme: Theme) -> Any:
     """The theme's Jinja environment for Typst (sandboxed for user themes)."""
-    env = theme.environment(
-        "typst",
-        block_start_string="((*",
-        block_end_string="*))",
-        variable_start_string="(((",
-        variable_end_string=")))",
-        comment_start_string="((=",
-        comment_end_string="=))",
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-        finalize=_finalize,
-    )
+    env = source_environment(theme, "typst", markup)
     env.filters.update(inline=_inline, str=_str, strs=_strs, colour=_colour)
     env.tests["short"] = _short
     return env

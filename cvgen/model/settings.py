@@ -46,9 +46,11 @@ _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 def _check_colour(value: str) -> str:
+    """Accept #rgb or #rrggbb and store #rrggbb, the one form every backend (CSS, Word, xcolor, Typst) takes."""
     if not _COLOUR.match(value):
         raise ValueError(f"{value!r} is not a colour; write it as #rgb or #rrggbb")
-    return value.lower()
+    digits = value[1:].lower()
+    return "#" + ("".join(c * 2 for c in digits) if len(digits) == 3 else digits)
 
 
 Colour = Annotated[str, AfterValidator(_check_colour)]

@@ -388,3 +388,16 @@ def test_header_photo_is_embedded(example_doc):
     pictures = document.inline_shapes
     assert len(pictures) == 1 and round(pictures[0].width.inches, 2) == 1.0
     assert missing_facts(all_text(document), ["liusiji5@msu.edu", "IBM Research"]) == []
+
+
+def test_short_accent_colour_is_a_valid_word_colour() -> None:
+    """"#17a" reaches Word as 1177AA (the model expands it), never the invalid three-digit "17A"."""
+    import io
+    import zipfile
+
+    import cvgen
+
+    cv = cvgen.load({"person": {"name": "A"}, "settings": {"accent_colour": "#17a", "theme": "modern"}})
+    styles = zipfile.ZipFile(io.BytesIO(cvgen.render(cv, "docx"))).read("word/styles.xml").decode().upper()
+    assert 'W:VAL="1177AA"' in styles
+    assert 'W:VAL="17A"' not in styles

@@ -114,8 +114,14 @@ def test_page_size_comes_from_the_document(example_doc) -> None:
     assert "[a4paper," in render_tex(doc)
 
 
-def test_accent_colour_reaches_the_modern_theme(example_doc) -> None:
-    doc = dataclasses.replace(example_doc, meta=dataclasses.replace(example_doc.meta, accent_colour="#a1b"))
+def test_accent_colour_reaches_the_modern_theme(example_cv) -> None:
+    """A short #rgb colour is expanded by the model, so every backend gets #rrggbb."""
+    from cvgen.loader import validate
+    from cvgen.view import prepare
+
+    data = example_cv.model_dump(mode="json")
+    data["settings"]["accent_colour"] = "#a1b"
+    doc = prepare(validate(data))
     assert r"\definecolor{cvaccent}{HTML}{AA11BB}" in render_tex(doc, "modern")
 
 

@@ -48,9 +48,10 @@ def test_defaults_reproduce_the_seed_conventions() -> None:
     assert (settings.markers.student, settings.markers.equal) == ("†", "*")
 
 
-@pytest.mark.parametrize("colour", ["#abc", "#A1B2C3"])
-def test_colours(colour: str) -> None:
-    assert Settings(accent_colour=colour).accent_colour == colour.lower()
+@pytest.mark.parametrize(("colour", "stored"), [("#abc", "#aabbcc"), ("#A1B2C3", "#a1b2c3")])
+def test_colours(colour: str, stored: str) -> None:
+    """Colours are stored as #rrggbb, the one form CSS, Word, xcolor and Typst all take."""
+    assert Settings(accent_colour=colour).accent_colour == stored
 
 
 @pytest.mark.parametrize("colour", ["red", "red; background:url(file:///etc/passwd)", "#12345", "#abcd", "rgb(1,2,3)"])
