@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -13,10 +12,10 @@ from cvgen.model.cv import CV
 from cvgen.model.dates import PRESENT, PartialDate, parse_date
 from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.publications import Publication
-from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Profile, SectionSpec
+from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Numbering, Profile, SectionSpec
 from cvgen.view import entries as fmt
 from cvgen.view.document import Contact, Document, Group, Header, Item, Meta, Section
-from cvgen.view.inline import join, strong
+from cvgen.view.inline import join
 from cvgen.view.photo import load_photo
 from cvgen.view.publications import (
     People,
@@ -178,6 +177,34 @@ def _header(cv: CV) -> Header:
     return Header(name=p.name, affiliations=tuple(blocks), contacts=tuple(contacts), photo=photo)
 
 
+@dataclass(frozen=True)
+class _ListSection:
+    """A dated list section: where its rows are, how each is dated and formatted, whether caps apply."""
+
+    rows: Callable[[CV, Profile], Sequence[Any]]
+    dates: Callable[[Any], tuple[Any, Any]]
+    item: Callable[[Any, Any], Item]
+    capped: bool = False
+
+
+_LISTS: dict[str, _ListSection] = {
+    "education": _ListSection(lambda cv, p: cv.education, lambda e: (e.start, e.end), fmt.education),
+    "positions": _ListSection(lambda cv, p: cv.positions, lambda x: (x.start, x.end), fmt.position),
+    "honors": _ListSection(lambda cv, p: cv.honors, lambda h: (h.date, None), fmt.honor, capped=True),
+    "grants": _ListSection(lambda cv, p: cv.grants, lambda g: (g.start, g.end), fmt.grant),
+    "talks": _ListSection(
+        lambda cv, p: [t for t in cv.talks if t.selected or not p.selected_only], lambda t: (t.date, None), fmt.talk,
+        capped=True,
+    ),
+    "teaching": _ListSection(lambda cv, p: cv.teaching, lambda t: (t.start, t.end), fmt.teaching),
+    "mentoring": _ListSection(lambda cv, p: cv.mentoring, lambda m: (m.start, m.end), fmt.mentee),
+    "service": _ListSection(
+        lambda cv, p: cv.service, lambda s: (s.start, s.end) if s.start or s.end else _years_span(s.years), fmt.service
+    ),
+}
+"""Every built-in section but summary, research areas and publications, in one place."""
+
+
 def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
     """Decide everything the reader will see, once, for every backend."""
     options = options or ViewOptions()
@@ -204,11 +231,6 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
                 return c.title
         return DEFAULT_TITLES[key]
 
-    def simple(key: str, items: list[Item], numbering: Any = None) -> Group | None:
-        if not items:
-            return None
-        return Group(None, tuple(items))
-
     for key, override in _order(cv, profile):
         title = title_of(key, override)
         section: Section | None = None
@@ -217,52 +239,29 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
         elif key == "research_areas" and cv.research_areas:
             items = [fmt.research_area(a) for a in cv.research_areas]
             section = Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
-        elif key == "education":
-            rows = _window(cv.education, profile, lambda e: (e.start, e.end))
-            items = [fmt.education(e, style(key)) for e in rows]
-            section = _entries(key, title, items)
-        elif key == "positions":
-            rows = _window(cv.positions, profile, lambda p: (p.start, p.end))
-            section = _entries(key, title, [fmt.position(p, style(key)) for p in rows])
-        elif key == "honors":
-            rows = _cap(_window(cv.honors, profile, lambda h: (h.date, None)), profile)
-            section = _entries(key, title, [fmt.honor(h, style(key)) for h in rows])
-        elif key == "grants":
-            rows = _window(cv.grants, profile, lambda g: (g.start, g.end))
-            section = _entries(key, title, [fmt.grant(g, style(key)) for g in rows])
         elif key == "publications":
             section = _publications(cv, profile, people, title, warnings)
-        elif key == "talks":
-            rows = [t for t in cv.talks if t.selected or not profile.selected_only]
-            rows = _cap(_window(rows, profile, lambda t: (t.date, None)), profile)
-            if rows:
-                items = [fmt.talk(t, style(key)) for t in rows]
-                groups = number_groups([(None, items)], settings.talks_numbering, [[t.id for t in rows]])
-                section = Section(key, title, groups=groups)
-        elif key == "teaching":
-            rows = _window(cv.teaching, profile, lambda t: (t.start, t.end))
-            section = _entries(key, title, [fmt.teaching(t, style(key)) for t in rows])
-        elif key == "mentoring":
-            rows = _window(cv.mentoring, profile, lambda m: (m.start, m.end))
-            section = _entries(key, title, [fmt.mentee(m, style(key)) for m in rows])
-        elif key == "service":
-            rows = _window(
-                cv.service, profile, lambda s: (s.start, s.end) if s.start or s.end else _years_span(s.years)
-            )
-            section = _entries(key, title, [fmt.service(s, style(key)) for s in rows])
+        elif key in _LISTS:
+            spec = _LISTS[key]
+            rows = _window(spec.rows(cv, profile), profile, spec.dates)
+            if spec.capped:
+                rows = _cap(rows, profile)
+            items = [spec.item(row, style(key)) for row in rows]
+            if key == "talks" and items:
+                ids = [[t.id for t in rows]]
+                section = Section(key, title, groups=number_groups([(None, items)], settings.talks_numbering, ids))
+            else:
+                section = _entries(key, title, items)
         else:
             custom = next((c for c in cv.custom_sections if c.key == key), None)
             if custom is not None:
                 rows = _window(custom.entries, profile, lambda e: (e.date or e.start, e.end))
                 items = [fmt.entry(e, style(key)) for e in rows]
-                if items:
-                    if custom.numbered:
-                        from cvgen.model.settings import Numbering
-
-                        groups = number_groups([(None, items)], Numbering(style="ascending"))
-                        section = Section(key, title, groups=groups)
-                    else:
-                        section = _entries(key, title, items)
+                if items and custom.numbered:
+                    groups = number_groups([(None, items)], Numbering(style="ascending"))
+                    section = Section(key, title, groups=groups)
+                else:
+                    section = _entries(key, title, items)
         if section is not None:
             sections.append(section)
 
@@ -321,14 +320,4 @@ def _meta(cv: CV, options: ViewOptions, profile: Profile) -> Meta:
     )
 
 
-def today() -> _dt.date:
-    """The date shown where one is asked for: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
-    return _dt.date.today()
-
-
-__all__ = ["ViewOptions", "prepare", "strong"]
+__all__ = ["ViewOptions", "prepare", "select_publications"]
