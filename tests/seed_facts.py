@@ -127,3 +127,16 @@ def labels_in_order(text: str, labels: list[str]) -> bool:
             return False
         pos = m.end()
     return True
+
+
+def seed_problems(text: str) -> list[str]:
+    """What the extracted text of a rendered reference CV lacks; empty when it is complete.
+
+    Every fact, every section heading (in any case: themes typeset them in capitals or small caps),
+    and the numbering in order: P5…P1 in each publication group, then T1…T7.
+    """
+    problems = [f"missing fact: {f}" for f in missing_facts(text)]
+    problems += [f"missing heading: {h}" for h in missing_facts(text, SECTION_TITLES, case_insensitive=True)]
+    if not labels_in_order(normalise(text), PUBLICATION_LABELS + TALK_LABELS):
+        problems.append("labels out of order (expected P5…P1 twice, then T1…T7)")
+    return problems

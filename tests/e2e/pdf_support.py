@@ -37,3 +37,14 @@ def pdftotext(path: Path, *args: str) -> str:
     out = subprocess.run([exe, "-enc", "UTF-8", *mode, *args, str(path), "-"], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     return out if mode == [] else re.sub(r"-\n", "-", out)
+
+
+def link_targets(reader) -> set[str]:
+    """The URIs of every link annotation in a PDF read with pypdf (links that a reader can click)."""
+    out = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                out.add(str(action["/URI"]))
+    return out

@@ -12,13 +12,9 @@ import pytest
 
 from cvgen.api import render
 from tests.conftest import require_program
-from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, pdftotext, render_variants
+from tests.e2e.pdf_support import VARIANTS, link_targets, pdftotext, render_variants
 from tests.seed_facts import (
-    PUBLICATION_LABELS,
     SECTION_TITLES,
-    TALK_LABELS,
-    labels_in_order,
-    missing_facts,
     normalise,
 )
 
@@ -29,35 +25,6 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
     return render_variants(example_doc, "pdf", tmp_path_factory.mktemp("pdf"))
-
-
-@pytest.mark.parametrize(("theme", "size"), VARIANTS)
-def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
-    text = pdftotext(pdfs[theme, size])
-    # Headings may be typeset in capitals or small caps; everything else must match exactly.
-    assert missing_facts(text, SECTION_TITLES, case_insensitive=True) == []
-    assert missing_facts(text) == []
-    flat = normalise(text)
-    assert labels_in_order(flat, PUBLICATION_LABELS)
-    assert labels_in_order(flat, TALK_LABELS)
-    assert "P5." in flat and "T7." in flat
-
-
-@pytest.mark.parametrize(("theme", "size"), VARIANTS)
-def test_metadata_page_size_and_links(pdfs, theme: str, size: str, example_doc) -> None:
-    reader = pypdf.PdfReader(pdfs[theme, size])
-    info = reader.metadata
-    assert info.title == example_doc.meta.title == "Sijia Liu — Curriculum Vitae"
-    assert info.author == "Sijia Liu"
-    assert info.subject == example_doc.meta.description
-    assert "Trustworthy ML" in info["/Keywords"] and "Zeroth-order optimization" in info["/Keywords"]
-    assert reader.trailer["/Root"]["/Lang"] == "en"
-    assert "/CreationDate" not in info  # no clock in the output: same input, same bytes
-    width, height = PAGE_POINTS[size]
-    for page in reader.pages:
-        assert abs(float(page.mediabox.width) - width) < 1 and abs(float(page.mediabox.height) - height) < 1
-    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])}
-    assert {"mailto:liusiji5@msu.edu", "tel:3157446778"} <= uris
 
 
 @pytest.mark.parametrize(("theme", "size"), VARIANTS)
@@ -128,5 +95,5 @@ def test_long_word_wraps_inside_the_page(tmp_path: Path) -> None:
 def test_pdf_links_and_owner_from_starter(tmp_path: Path) -> None:
     starter = Path(__file__).resolve().parents[2] / "cvgen" / "starter.yaml"
     reader = pypdf.PdfReader(io.BytesIO(render(starter.read_text(encoding="utf-8"), "pdf")))
-    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])}
+    uris = link_targets(reader)
     assert "https://doi.org/10.1000/example.2023" in uris and "https://example.org" in uris

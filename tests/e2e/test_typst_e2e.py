@@ -21,15 +21,10 @@ import pytest
 import cvgen
 from cvgen.errors import RenderError
 from tests.conftest import require_program
-from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, pdftotext, render_variants
+from tests.e2e.pdf_support import link_targets, pdftotext, render_variants
 from tests.security._support import HOSTILE, every_field_cv, missing, pdf_text
 from tests.seed_facts import (
-    PUBLICATION_LABELS,
-    SECTION_TITLES,
-    TALK_LABELS,
-    labels_in_order,
     missing_facts,
-    normalise,
 )
 
 pytest.importorskip("typst")
@@ -44,41 +39,6 @@ TYPST_HOSTILE = ('#read("/etc/passwd") #import "@preview/x:0.1.0" #include "/etc
 @pytest.fixture(scope="module")
 def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
     return render_variants(example_doc, "pdf-typst", tmp_path_factory.mktemp("typst"))
-
-
-def uris(reader: pypdf.PdfReader) -> set[str]:
-    return {a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])
-            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]}
-
-
-@pytest.mark.parametrize(("theme", "size"), VARIANTS)
-def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
-    text = pdftotext(pdfs[theme, size])
-    assert missing_facts(text, SECTION_TITLES, case_insensitive=True) == []
-    assert missing_facts(text) == []
-    flat = normalise(text)
-    assert labels_in_order(flat, PUBLICATION_LABELS)
-    assert labels_in_order(flat, TALK_LABELS)
-    assert "P5." in flat and "T7." in flat
-    assert re.search(r"Sijia Liu\s+1 / 2", text)  # the footer: owner's name and "n / N"
-
-
-@pytest.mark.parametrize(("theme", "size"), VARIANTS)
-def test_metadata_page_size_and_links(pdfs, theme: str, size: str, example_doc) -> None:
-    reader = pypdf.PdfReader(pdfs[theme, size])
-    info = reader.metadata
-    assert info.title == example_doc.meta.title == "Sijia Liu — Curriculum Vitae"
-    assert info.author == "Sijia Liu"
-    assert info.subject == example_doc.meta.description
-    assert "Trustworthy ML" in info["/Keywords"] and "Zeroth-order optimization" in info["/Keywords"]
-    assert reader.trailer["/Root"]["/Lang"] == "en"
-    assert "/CreationDate" not in info
-    width, height = PAGE_POINTS[size]
-    for page in reader.pages:
-        assert abs(float(page.mediabox.width) - width) < 1 and abs(float(page.mediabox.height) - height) < 1
-    wanted = {c.href for c in example_doc.header.contacts if c.href}
-    wanted |= {link.href for s in example_doc.sections for item in s.items for link in item.links}
-    assert wanted and wanted <= uris(reader)
 
 
 @pytest.mark.parametrize("theme", ["classic", "modern"])
@@ -129,7 +89,7 @@ def test_awkward_urls_and_dois_are_working_links() -> None:
         "publications": [{"title": "Awkward", "authors": ["A. Lovelace"], "date": 2020, "doi": doi, "url": url}],
     })
     pdf = cvgen.render(cv, "pdf-typst")
-    targets = uris(pypdf.PdfReader(io.BytesIO(pdf)))
+    targets = link_targets(pypdf.PdfReader(io.BytesIO(pdf)))
     assert url in targets and f"https://doi.org/{doi}" in targets, targets
     assert doi in pdf_text(pdf, "Ada Lovelace").replace(" ", "").replace("\n", "")
 

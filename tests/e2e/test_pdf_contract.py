@@ -1,0 +1,53 @@
+"""What every PDF engine (WeasyPrint `pdf`, Typst `pdf-typst`) must give for the reference CV, in both
+themes and both page sizes: every fact in reading order, the footer, metadata, page size, live links.
+
+Engine-specific checks (fonts, bold runs, fetching, hostile text) stay in test_pdf_e2e / test_typst_e2e.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, link_targets, pdftotext, render_variants
+from tests.seed_facts import normalise, seed_problems
+
+pytestmark = pytest.mark.e2e
+
+ENGINES = ["pdf", "pdf-typst"]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def pdfs(request, example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    if request.param == "pdf-typst":
+        pytest.importorskip("typst")
+    return render_variants(example_doc, request.param, tmp_path_factory.mktemp(request.param))
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
+    text = pdftotext(pdfs[theme, size])
+    assert seed_problems(text) == []
+    assert "P5." in normalise(text) and "T7." in normalise(text)
+    assert re.search(r"Sijia Liu\s+1 / 2", text)  # the footer: owner's name and "n / N"
+
+
+@pytest.mark.parametrize(("theme", "size"), VARIANTS)
+def test_metadata_page_size_and_links(pdfs, theme: str, size: str, example_doc) -> None:
+    reader = pypdf.PdfReader(pdfs[theme, size])
+    info = reader.metadata
+    assert info.title == example_doc.meta.title == "Sijia Liu — Curriculum Vitae"
+    assert info.author == "Sijia Liu"
+    assert info.subject == example_doc.meta.description
+    assert "Trustworthy ML" in info["/Keywords"] and "Zeroth-order optimization" in info["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "/CreationDate" not in info  # no clock in the output: same input, same bytes
+    width, height = PAGE_POINTS[size]
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - width) < 1 and abs(float(page.mediabox.height) - height) < 1
+    wanted = {c.href for c in example_doc.header.contacts if c.href}
+    wanted |= {link.href for s in example_doc.sections for item in s.items for link in item.links}
+    assert {"mailto:liusiji5@msu.edu", "tel:3157446778"} <= wanted <= link_targets(reader)
