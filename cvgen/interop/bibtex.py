@@ -325,36 +325,50 @@ class BibtexImport(Imported):
 
 def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``)."""
-    import bibtexparser
-    from bibtexparser import middlewares as mw
-    from bibtexparser.library import Library
-    from bibtexparser.model import (
-        DuplicateBlockKeyBlock,
-        DuplicateFieldKeyBlock,
-        Entry,
-        ExplicitComment,
-        ImplicitComment,
-        ParsingFailedBlock,
-        Preamble,
-        String,
-    )
-
     warnings: list[str] = []
+    entries, strings = _sort_blocks(_parse_blocks(text), filename, warnings)
+    state = _State()
+    decode = _decode_middleware()
+    library = _clean(strings, entries, state, decode)
+    pubs, dropped = _convert(library, state, filename, warnings)
+    for name, where_keys in sorted(dropped.items()):
+        shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
+        warnings.append(f"{filename}: field {name!r} not carried over ({len(where_keys)} entr"
+                        f"{'y' if len(where_keys) == 1 else 'ies'}: {shown})")
+    if state.daggers:
+        warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
+                        "supervision'; check that the file meant that")
+    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+
+
+def _where(filename: str, line: int | None) -> str:
+    """``file:line`` for a block (bibtexparser counts lines from 0)."""
+    return f"{filename}:{(line or 0) + 1}" if line is not None else filename
+
+
+def _parse_blocks(text: str) -> list[Any]:
+    """bibtexparser's blocks, with no middleware yet; its syntax messages are silenced because
+    :func:`_sort_blocks` reports them with line numbers."""
+    import bibtexparser
+
     quiet = logging.getLogger("bibtexparser")
     level = quiet.level
-    quiet.setLevel(logging.CRITICAL)  # its syntax messages are reported below, with line numbers
+    quiet.setLevel(logging.CRITICAL)
     try:
-        raw = bibtexparser.parse_string(text, parse_stack=[])
+        return bibtexparser.parse_string(text, parse_stack=[]).blocks
     finally:
         quiet.setLevel(level)
 
-    def where(line: int | None) -> str:
-        return f"{filename}:{(line or 0) + 1}" if line is not None else filename
+
+def _sort_blocks(blocks: list[Any], filename: str, warnings: list[str]) -> tuple[list[Any], list[Any]]:
+    """Entries (a duplicated key renamed, a duplicated field's entry kept) and @string macros;
+    everything else is reported and skipped."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, String
 
     entries: list[Any] = []
     strings: list[Any] = []
     keys: Counter[str] = Counter()
-    for block in raw.blocks:
+    for block in blocks:
         if isinstance(block, Entry):
             keys[block.key] += 1
             entries.append(block)
@@ -364,41 +378,55 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
             entry = block.ignore_error_block
             if isinstance(entry, Entry):
                 keys[entry.key] += 1
-                new_key = f"{entry.key}-{keys[entry.key]}"
-                warnings.append(
-                    f"{where(block.start_line)}: the key {entry.key!r} is used twice; "
-                    f"the second entry was imported as {new_key!r}"
-                )
-                entry.key = new_key
-                entries.append(entry)
+                entries.append(_renamed(entry, keys[entry.key], _where(filename, block.start_line), warnings))
             else:
                 strings.append(entry)
         elif isinstance(block, DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             warnings.append(
-                f"{where(block.start_line)}: {entry.key}: broken entry (field "
+                f"{_where(filename, block.start_line)}: {entry.key}: broken entry (field "
                 f"{', '.join(sorted(block.duplicate_keys))} given twice); imported with the first value"
             )
             entries.append(entry)
-        elif isinstance(block, ParsingFailedBlock):
-            warnings.append(f"{where(block.start_line)}: cannot read this block ({block.error or 'syntax error'}); skipped: "
-                            f"{_short(block.raw or '', 60)}")
-        elif isinstance(block, ImplicitComment):
-            stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]
-            if [ln.strip() for ln in stray] == ["@"]:
-                warnings.append(f"{where(block.start_line)}: a stray '@' (as in @@inproceedings) was skipped; "
-                                "the entry after it was imported")
-            elif stray:
-                warnings.append(f"{where(block.start_line)}: text outside any entry skipped: {_short(' '.join(stray), 50)}")
-        elif isinstance(block, ExplicitComment):
-            warnings.append(f"{where(block.start_line)}: @comment skipped: {_short(block.comment, 50)}")
-        elif isinstance(block, Preamble):
-            note = " (\\noop{…} is understood: its argument is dropped)" if "\\noop" in block.value else ""
-            warnings.append(f"{where(block.start_line)}: @preamble skipped{note}")
+        else:
+            message = _skipped(block)
+            if message:
+                warnings.append(f"{_where(filename, block.start_line)}: {message}")
+    return entries, strings
 
-    state = _State()
+
+def _renamed(entry: Any, count: int, where: str, warnings: list[str]) -> Any:
+    new_key = f"{entry.key}-{count}"
+    warnings.append(f"{where}: the key {entry.key!r} is used twice; the second entry was imported as {new_key!r}")
+    entry.key = new_key
+    return entry
+
+
+def _skipped(block: Any) -> str | None:
+    """Why a block that is not an entry is skipped (None for plain % comments)."""
+    from bibtexparser.model import ExplicitComment, ImplicitComment, ParsingFailedBlock, Preamble
+
+    if isinstance(block, ParsingFailedBlock):
+        return f"cannot read this block ({block.error or 'syntax error'}); skipped: {_short(block.raw or '', 60)}"
+    if isinstance(block, ImplicitComment):
+        stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]
+        if [ln.strip() for ln in stray] == ["@"]:
+            return "a stray '@' (as in @@inproceedings) was skipped; the entry after it was imported"
+        return f"text outside any entry skipped: {_short(' '.join(stray), 50)}" if stray else None
+    if isinstance(block, ExplicitComment):
+        return f"@comment skipped: {_short(block.comment, 50)}"
+    if isinstance(block, Preamble):
+        note = " (\\noop{…} is understood: its argument is dropped)" if "\\noop" in block.value else ""
+        return f"@preamble skipped{note}"
+    return None
+
+
+def _clean(strings: list[Any], entries: list[Any], state: _State, decode: Any) -> Any:
+    """bibtexparser's middlewares with cvgen's own around them (see the module docstring)."""
+    from bibtexparser import middlewares as mw
+    from bibtexparser.library import Library
+
     library = Library(blocks=[*strings, *entries], fail_on_duplicate_key=False)
-    decode = _decode_middleware()
     stack = [
         mw.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         mw.RemoveEnclosingMiddleware(allow_inplace_modification=True),
@@ -410,29 +438,27 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     ]
     for middleware in stack:
         library = middleware.transform(library)
+    return library
+
+
+def _convert(library: Any, state: _State, filename: str, warnings: list[str]) -> tuple[list[Data], dict[str, list[str]]]:
+    """Each cleaned entry → a publication; returns them and the fields not carried over (name → keys)."""
+    from bibtexparser.model import Entry, String
 
     pubs: list[Data] = []
     dropped: dict[str, list[str]] = defaultdict(list)
     for entry in library.blocks:
-        if isinstance(entry, String) or not isinstance(entry, Entry):
-            if not isinstance(entry, String):
-                block = getattr(entry, "ignore_error_block", None)
-                warnings.append(f"{where(getattr(entry, 'start_line', None))}: "
-                                f"{getattr(block, 'key', '?')}: could not be processed ({getattr(entry, 'error', '')})")
+        if isinstance(entry, String):
+            continue
+        if not isinstance(entry, Entry):
+            block = getattr(entry, "ignore_error_block", None)
+            warnings.append(f"{_where(filename, getattr(entry, 'start_line', None))}: "
+                            f"{getattr(block, 'key', '?')}: could not be processed ({getattr(entry, 'error', '')})")
             continue
         entry_warnings = state.warnings.get(entry.key, [])
-        pub = _publication(entry, entry_warnings, dropped)
-        for w in entry_warnings:
-            warnings.append(f"{where(entry.start_line)}: {entry.key}: {w}")
-        pubs.append(pub)
-    for name, where_keys in sorted(dropped.items()):
-        shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
-        warnings.append(f"{filename}: field {name!r} not carried over ({len(where_keys)} entr"
-                        f"{'y' if len(where_keys) == 1 else 'ies'}: {shown})")
-    if state.daggers:
-        warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
-                        "supervision'; check that the file meant that")
-    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+        pubs.append(_publication(entry, entry_warnings, dropped))
+        warnings.extend(f"{_where(filename, entry.start_line)}: {entry.key}: {w}" for w in entry_warnings)
+    return pubs, dropped
 
 
 def import_bibtex_file(path: str | Path) -> BibtexImport:
