@@ -682,7 +682,7 @@ def environment(cfg: Config) -> dict[str, str]:
     return env
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (a smoke run)")
     parser.add_argument("--no-rendercv", action="store_true", help="measure cvgen only")
@@ -695,32 +695,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed afterwards)")
     parser.add_argument("--raw", type=Path, help="also save the raw measurements here (pickle)")
     parser.add_argument("--report-from", type=Path, help="only rewrite the report from measurements saved with --raw")
-    args = parser.parse_args(argv)
+    return parser
 
-    if args.report_from:
-        import pickle
 
-        saved = pickle.loads(args.report_from.read_bytes())
-        args.out.write_text(report(*saved), encoding="utf-8")
-        print(f"wrote {args.out}", file=sys.stderr)
-        return 0
-    if args.install_rendercv:
-        install_rendercv(RENDERCV_VENV)
-    rendercv = None
-    if not args.no_rendercv:
-        rendercv = RenderCV(RENDERCV_VENV)
-        if not rendercv.available():
-            print(f"RenderCV not found in {RENDERCV_VENV} (set RENDERCV_VENV, or pass --install-rendercv to create it, "
-                  "or --no-rendercv to measure cvgen alone).", file=sys.stderr)
-            return 2
-        if not TYPST_CACHE.is_dir():
-            print(f"note: no Typst package stand-in at {TYPST_CACHE}; RenderCV needs network to fetch its icons.",
-                  file=sys.stderr)
+def _rendercv_ready(rendercv: RenderCV) -> bool:
+    """Whether RenderCV is installed where it is looked for (and a note when it will need the network)."""
+    if not rendercv.available():
+        print(f"RenderCV not found in {RENDERCV_VENV} (set RENDERCV_VENV, or pass --install-rendercv to create it, "
+              "or --no-rendercv to measure cvgen alone).", file=sys.stderr)
+        return False
+    if not TYPST_CACHE.is_dir():
+        print(f"note: no Typst package stand-in at {TYPST_CACHE}; RenderCV needs network to fetch its icons.",
+              file=sys.stderr)
+    return True
 
+
+def _config(args: argparse.Namespace, rendercv: RenderCV | None, work: Path) -> Config:
+    """Sizes and repeats: the full run's, or tiny ones with --quick; options override either."""
     quick = args.quick
-    work = args.work or Path(tempfile.mkdtemp(prefix="cvgen-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    cfg = Config(
+    return Config(
         quick=quick,
         rendercv=rendercv,
         work=work,
@@ -733,19 +726,42 @@ def main(argv: list[str] | None = None) -> int:
         sequential=not quick,
         typst=importlib.util.find_spec("typst") is not None,
     )
+
+
+def _measure(cfg: Config) -> tuple[Any, ...]:
+    """Every measurement, in the order report() takes them."""
+    env = environment(cfg)
+    print("(a)(b) single CV …", file=sys.stderr)
+    single = bench_single(cfg)
+    print("(c) batch …", file=sys.stderr)
+    batch = bench_batch(cfg)
+    print("(d) scaling …", file=sys.stderr)
+    scaling = bench_scaling(cfg)
+    print("(e) start-up …", file=sys.stderr)
+    startup = bench_startup(cfg)
+    phases = bench_phases(cfg)
+    env["load average at end"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (cfg, env, single, batch, scaling, startup, phases)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.report_from:
+        import pickle
+
+        saved = pickle.loads(args.report_from.read_bytes())
+        args.out.write_text(report(*saved), encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+        return 0
+    if args.install_rendercv:
+        install_rendercv(RENDERCV_VENV)
+    rendercv = None if args.no_rendercv else RenderCV(RENDERCV_VENV)
+    if rendercv is not None and not _rendercv_ready(rendercv):
+        return 2
+    work = args.work or Path(tempfile.mkdtemp(prefix="cvgen-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        env = environment(cfg)
-        print("(a)(b) single CV …", file=sys.stderr)
-        single = bench_single(cfg)
-        print("(c) batch …", file=sys.stderr)
-        batch = bench_batch(cfg)
-        print("(d) scaling …", file=sys.stderr)
-        scaling = bench_scaling(cfg)
-        print("(e) start-up …", file=sys.stderr)
-        startup = bench_startup(cfg)
-        phases = bench_phases(cfg)
-        env["load average at end"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-        measured = (cfg, env, single, batch, scaling, startup, phases)
+        measured = _measure(_config(args, rendercv, work))
         if args.raw:
             import pickle
 
