@@ -36,10 +36,8 @@ def _date(value: Any) -> str | None:
     return None if value is None or value == "present" else str(value)
 
 
-def to_jsonresume(cv: CV) -> dict[str, Any]:
-    """A JSON Resume document with the CV's facts; academic extras as additional properties."""
-    from cvgen.view.publications import People
-
+def _basics(cv: CV) -> Data:
+    """Name, contact details, summary and profiles; the first affiliation's title is the label."""
     p = cv.person
     first = p.affiliations[0] if p.affiliations else None
     website = next((lnk.url for lnk in p.links if lnk.url and lnk.kind in ("website", "lab")), None)
@@ -55,10 +53,17 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
         "emails": list(p.emails[1:]) or None,
         "affiliations": [a.model_dump(exclude_none=True) for a in p.affiliations] or None,
     }
+    return basics
+
+
+def to_jsonresume(cv: CV) -> dict[str, Any]:
+    """A JSON Resume document with the CV's facts; academic extras as additional properties."""
+    from cvgen.view.publications import People
+
     people = People.of(cv)
     doc: Data = {
         "$schema": SCHEMA,
-        "basics": basics,
+        "basics": _basics(cv),
         "work": [
             {"name": _md(x.organization), "position": _md(x.title), "location": x.location,
              "startDate": str(x.start), "endDate": _date(x.end), "highlights": [_md(n) for n in x.notes],
