@@ -75,6 +75,10 @@ class Backend(ABC):
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes | str:
         """Render the prepared document with the theme."""
 
+    def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
+        """Companion files written next to the main output, by suffix (LaTeX's compiled PDF); none by default."""
+        return {}
+
 
 class InlineFormat(ABC):
     """The primitives a text backend needs; :func:`render_inline` does the walking."""
