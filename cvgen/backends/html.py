@@ -14,13 +14,13 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from markupsafe import Markup, escape
+
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
 from cvgen.errors import RenderError
 from cvgen.model.markup import Inline, plain
 
 if TYPE_CHECKING:
-    from markupsafe import Markup
-
     from cvgen.themes import Theme
     from cvgen.view.document import Document, Photo
 
@@ -36,8 +36,6 @@ class HtmlInline(InlineFormat):
     """Inline nodes as HTML. :meth:`text` is the format's only escaping function."""
 
     def text(self, s: str) -> Markup:
-        from markupsafe import escape
-
         return escape(s)
 
     def strong(self, inner: str, role: str | None) -> str:
@@ -60,8 +58,6 @@ _INLINE = HtmlInline()
 
 def inline_html(nodes: Inline | None) -> Markup:
     """The ``inline`` template filter: escaped HTML for a tuple of inline nodes."""
-    from markupsafe import Markup
-
     return Markup(render_inline(nodes or (), _INLINE))
 
 
@@ -72,8 +68,6 @@ def photo_data_uri(photo: Photo) -> str:
 
 def json_ld(doc: Document) -> Markup:
     """schema.org Person for search engines; ``<``, ``>`` and ``&`` escaped so user text cannot close the script."""
-    from markupsafe import Markup
-
     header = doc.header
     person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": header.name}
     if header.affiliations and header.affiliations[0]:
@@ -111,8 +105,6 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
     With ``for_pdf`` the theme's stylesheet is left out of the page (the PDF backend passes it,
     parsed once and cached) and abstracts are printed open.
     """
-    from markupsafe import Markup
-
     env = _environment(theme)
     css = "" if for_pdf else _page_css(theme)
     if "</style" in css.lower():

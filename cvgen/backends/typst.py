@@ -45,8 +45,10 @@ from cvgen.backends.base import (
     render_inline,
     source_environment,
 )
+from cvgen.backends.glyphs import require_glyphs
 from cvgen.backends.typst_escape import literal, markup
 from cvgen.errors import RenderError, UsageError
+from cvgen.model.markup import plain
 
 if TYPE_CHECKING:
     from cvgen.model.markup import Inline
@@ -113,8 +115,6 @@ _MAX_UNBROKEN_LINES = 40
 
 def _short(item: Any) -> bool:
     """The template's ``is short`` test: the entry surely fits on one page, so it is never split."""
-    from cvgen.model.markup import plain
-
     parts = [item.main, *item.details, *([item.abstract] if item.abstract else [])]
     lines = sum(1 + len(plain(p)) // _CHARS_PER_LINE for p in parts) + (1 if item.links else 0)
     return lines <= _MAX_UNBROKEN_LINES
@@ -214,7 +214,7 @@ _fonts: dict[tuple[str, ...] | None, Any] = {}
 
 
 def _font_book(folders: tuple[str, ...] | None) -> Any:
-    import typst
+    import typst  # the optional extra: imported on use, so check() can report it missing
 
     with _lock:
         book = _fonts.get(folders)
@@ -233,8 +233,6 @@ def font_folders(source: str, families: list[str]) -> tuple[str, ...] | None:
     Fast path: all text in :data:`_COVERED`, a family named that the claim was checked against
     (Noto Serif or Noto Sans) and every named family found by fontconfig.
     """
-    from cvgen.backends.glyphs import require_glyphs
-
     dirs = _family_dirs()
     if dirs is not None and covered(source) and {"Noto Serif", "Noto Sans"} & set(families):
         wanted = [dirs.get(f.lower()) for f in families if "cjk" not in f.lower()]
@@ -271,7 +269,6 @@ def compile_pdf(source: str, families: list[str], photo: tuple[str, bytes] | Non
 def _compile(root: Path, folders: tuple[str, ...] | None) -> bytes:
     global _used_in
     import typst
-
     _used_in = _used_in or os.getpid()
     packages = str(root / "packages")
     try:

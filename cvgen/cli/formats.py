@@ -13,6 +13,7 @@ def command() -> None:
     """List installed output formats and whether each is usable on this machine."""
     from cvgen.backends import registry
 
+    broken = registry.broken()  # imports every plugin once, so names() below lists only the working ones
     for name in registry.names():
         backend = registry.get(name)
         problem = backend.check()
@@ -25,5 +26,5 @@ def command() -> None:
             status += f"; --compile with: {', '.join(usable)}" if usable else "; --compile unavailable (no TeX engine)"
         aliases = f" (aliases: {', '.join(backend.aliases)})" if backend.aliases else ""
         click.echo(f"{name:<10} {backend.suffix:<6} {status}{aliases}")
-    for name, why in registry.broken().items():
+    for name, why in broken.items():
         click.echo(f"{name:<10} {'?':<6} broken plugin: {why}")
