@@ -28,8 +28,6 @@ TEMPLATE = "cv.html.j2"
 STYLESHEET = "style.css"
 SCREEN_STYLESHEET = "screen.css"
 """Optional: rules only browsers need (small-screen layout); WeasyPrint never sees them."""
-DEFAULT_ACCENT = "#1f5f8b"
-"""The modern theme's accent colour when the CV sets none (a calm, print-safe blue)."""
 
 
 class HtmlInline(InlineFormat):
@@ -117,7 +115,7 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
         "fragment": options.fragment and not for_pdf,
         "for_pdf": for_pdf,
         "css": Markup(css),
-        "accent": doc.meta.accent_colour or DEFAULT_ACCENT,
+        "accent": doc.meta.accent_colour or theme.accent,
         "page_size": "A4" if doc.meta.page_size.lower() == "a4" else "letter",
         "photo_uri": photo_data_uri(doc.header.photo) if doc.header.photo else None,
         "json_ld": json_ld(doc),

@@ -56,8 +56,6 @@ if TYPE_CHECKING:
     from cvgen.view.document import Document
 
 TEMPLATE = "cv.typ.j2"
-DEFAULT_ACCENT = "#1f5f8b"
-"""The modern theme's accent colour when the CV sets none (as in the HTML/PDF theme)."""
 _PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png"}
 
 
@@ -102,7 +100,7 @@ def _strs(values: Any) -> Typ:
     return Typ("(" + "".join(f"{literal(str(v))}, " for v in values).rstrip() + ")")
 
 
-def _colour(value: str | None, default: str = DEFAULT_ACCENT) -> Typ:
+def _colour(value: str | None, default: str) -> Typ:
     """The CV's accent colour (#rrggbb, checked by the model) as ``rgb("#1f4e79")``."""
     return Typ(f'rgb("#{hex_digits(value, default)}")')
 
@@ -134,7 +132,7 @@ class _FontRecorder:
 def environment(theme: Theme) -> Any:
     """The theme's Jinja environment for Typst (sandboxed for user themes)."""
     env = source_environment(theme, "typst", markup)
-    env.filters.update(inline=_inline, str=_str, strs=_strs, colour=_colour)
+    env.filters.update(inline=_inline, str=_str, strs=_strs, colour=functools.partial(_colour, default=theme.accent))
     env.tests["short"] = _short
     return env
 
@@ -150,7 +148,7 @@ def render_source(doc: Document, theme: Theme) -> tuple[str, list[str]]:
         "header": doc.header,
         "sections": doc.sections,
         "fonts": fonts,
-        "accent": doc.meta.accent_colour or DEFAULT_ACCENT,
+        "accent": doc.meta.accent_colour or theme.accent,
         "paper": "a4" if doc.meta.page_size.lower() == "a4" else "us-letter",
         "lang": doc.meta.language.split("-")[0].lower(),
         "photo": Typ(literal(_PHOTO_NAMES.get(photo.media_type, "photo.png"))) if photo else None,

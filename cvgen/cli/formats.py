@@ -7,9 +7,11 @@ import click
 from cvgen.cli.common import handles_errors
 
 
-@click.command("formats", epilog="\b\nExample:\n  cvgen formats    # which of pdf, docx, latex, html, markdown, text work here")
+@click.command("formats", epilog="\b\nExamples:\n  cvgen formats    # which of pdf, docx, latex, html, markdown, text work here\n"
+               "  cvgen formats --theme ./my-theme   # and which of them a theme has layouts for")
+@click.option("-t", "--theme", help="Also say which formats this theme (name or folder) supports, from its theme.toml.")
 @handles_errors
-def command() -> None:
+def command(theme: str | None) -> None:
     """List installed output formats and whether each is usable on this machine."""
     from cvgen.backends import registry
 
@@ -28,3 +30,15 @@ def command() -> None:
         click.echo(f"{name:<10} {backend.suffix:<6} {status}{aliases}")
     for name, why in broken.items():
         click.echo(f"{name:<10} {'?':<6} broken plugin: {why}")
+    if theme is not None:
+        _describe_theme(theme)
+
+
+def _describe_theme(name: str) -> None:
+    from cvgen.themes import resolve_theme
+
+    chosen = resolve_theme(name)
+    supports = chosen.supports() or "not declared (no formats list in its theme.toml); each format needs its own file"
+    click.echo(f"theme {chosen.name}: {chosen.manifest.description or '(no description)'}")
+    click.echo(f"  formats: {supports}")
+    click.echo(f"  accent: {chosen.accent}")
