@@ -26,7 +26,7 @@ from typing import Any
 
 from cvgen.interop.common import Data, Imported, good_date, good_url, squeeze
 from cvgen.model.authors import COMPACT_MARKERS
-from cvgen.view.names import NameMatcher, name_key
+from cvgen.model.people import NameMatcher, name_key
 
 # ---------------------------------------------------------------------------------------------
 # What maps where

@@ -15,8 +15,8 @@ from typing import Any
 
 from cvgen.model.cv import CV
 from cvgen.model.markup import plain
+from cvgen.model.people import People
 from cvgen.model.publications import Publication
-from cvgen.view.publications import People
 
 BIBTEX_TYPES = {
     "journal": "article", "magazine": "article", "conference": "inproceedings", "workshop": "inproceedings",
@@ -40,7 +40,7 @@ def citation_keys(pubs: tuple[Publication, ...]) -> list[str]:
     """Each publication's key, or a made-up one (surname + year + first title word), unique."""
     import unicodedata
 
-    from cvgen.view.names import name_key
+    from cvgen.model.people import name_key
 
     out: list[str] = []
     used: set[str] = set()

@@ -38,7 +38,7 @@ def _date(value: Any) -> str | None:
 
 def to_jsonresume(cv: CV) -> dict[str, Any]:
     """A JSON Resume document with the CV's facts; academic extras as additional properties."""
-    from cvgen.view.publications import People
+    from cvgen.model.people import People
 
     p = cv.person
     first = p.affiliations[0] if p.affiliations else None

@@ -107,7 +107,7 @@ def _expand_sources(data: dict[str, Any], located: Located | None, filename: str
     """Merge ``publications_from`` (a .bib inside the CV's folder) into the data before validation."""
     if "publications_from" not in data:
         return data
-    from cvgen.interop.source import expand_publications_from
+    from cvgen.loader.sources import expand_publications_from
 
     return expand_publications_from(data, located, filename, base_dir or Path.cwd())
 

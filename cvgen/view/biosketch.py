@@ -24,12 +24,13 @@ from dataclasses import replace
 from cvgen.model.cv import CV
 from cvgen.model.dates import format_date, format_range
 from cvgen.model.markup import Inline, Text, plain
+from cvgen.model.people import People
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, Profile
 from cvgen.view import entries as fmt
 from cvgen.view.document import Document, Group, Header, Item, Meta, Section
 from cvgen.view.inline import join
-from cvgen.view.publications import People, legend, number_groups, publication_item, sort_publications
+from cvgen.view.publications import legend, number_groups, publication_item, sort_publications
 
 NSF_PAGE_LIMIT = 3
 MAX_PRODUCTS = 5

@@ -11,6 +11,7 @@ from cvgen.loader.load import base_dir_of, photo_origin
 from cvgen.model.cv import CV
 from cvgen.model.dates import PRESENT, PartialDate, parse_date
 from cvgen.model.markup import Inline, Text, plain
+from cvgen.model.people import People
 from cvgen.model.publications import Publication
 from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Numbering, Profile, SectionSpec
 from cvgen.view import entries as fmt
@@ -18,7 +19,6 @@ from cvgen.view.document import Contact, Document, Group, Header, Item, Meta, Se
 from cvgen.view.inline import join
 from cvgen.view.photo import load_photo
 from cvgen.view.publications import (
-    People,
     group_publications,
     legend,
     metrics_line,

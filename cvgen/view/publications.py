@@ -9,11 +9,11 @@ from cvgen.model.authors import Author
 from cvgen.model.cv import CV
 from cvgen.model.dates import format_date
 from cvgen.model.markup import Inline, Node, Sup, Text
+from cvgen.model.people import People, fold
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, PublicationSettings
 from cvgen.view.document import Group, Item, LinkRef
 from cvgen.view.inline import emph, fill, join, link, merge, quoted_title, strong
-from cvgen.view.names import NameMatcher, fold
 
 KIND_TITLES = {
     "journal": "Journal Articles",
@@ -38,29 +38,6 @@ ELLIPSIS = "…"
 ET_AL = "et al."
 # Written at the end of an author list to say it is incomplete ("…, J. Doe, et al.", BibTeX "and others").
 _ET_AL_NAMES = {"et al", "et al.", "others", "et alii", "etc", "…", "..."}
-
-
-@dataclass(frozen=True)
-class People:
-    """Who is bolded in author lists: the owner and, in lab mode, the group's members."""
-
-    owner: NameMatcher
-    members: NameMatcher
-
-    @classmethod
-    def of(cls, cv: CV) -> People:
-        return cls(
-            NameMatcher([cv.person.name, *cv.person.name_variants]),
-            NameMatcher.people(list(cv.settings.group_members)),
-        )
-
-    def is_owner(self, author: Author) -> bool:
-        return author.owner if author.owner is not None else self.owner.matches(author.name)
-
-    def is_member(self, author: Author) -> bool:
-        if author.member is not None:
-            return author.member
-        return bool(self.members) and self.members.matches(author.name)
 
 
 def is_et_al(author: Author) -> bool:

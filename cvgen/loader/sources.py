@@ -1,69 +1,27 @@
-"""Publications kept in a .bib file beside the CV: ``publications_from: {bibtex: refs.bib, overrides: …}``.
+"""``publications_from: {bibtex: refs.bib, overrides: …}``: the .bib beside the CV, merged before validation.
 
 The loader calls :func:`expand_publications_from` after reading the YAML and before validating it:
 the .bib (which must sit inside the CV's folder) is imported, each citation key's overrides are
 merged into its entry, and the publications are appended to any written in the YAML. Validation
-then sees one ordinary list, so :class:`cvgen.model.CV` stays the single model; the
-``publications_from`` field on it only describes the input (it is left out of ``model_dump``, so a
-dumped CV never imports its publications twice). Problems in overrides point at their own lines,
-problems in imported entries at the ``bibtex:`` line.
+then sees one ordinary list. Problems in overrides point at their own lines, problems in imported
+entries at the ``bibtex:`` line. The input shapes live in :mod:`cvgen.model.sources`.
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import create_model
-from pydantic.fields import FieldInfo
+from typing import Any
 
 from cvgen.errors import InputError, Problem
-from cvgen.model.base import Model
-from cvgen.model.publications import Publication
-from cvgen.model.text import PlainText
+from cvgen.loader.strict_yaml import path_str
+from cvgen.model.authors import parse_compact
 
 log = logging.getLogger("cvgen.interop")
 
-Role = Literal["student", "equal", "corresponding"]
-
-
-def _optional_fields() -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    for name, info in Publication.model_fields.items():
-        if name == "key":
-            continue
-        # pydantic keeps a field's validators and constraints in ``metadata``; re-attach them to
-        # the type so they apply to a given value but not to the default None.
-        typ = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        fields[name] = (typ | None, FieldInfo(default=None, description=info.description))
-    return fields
-
-
-_OverrideBase = create_model("_OverrideBase", __base__=Model, **_optional_fields())
-
-
-class PublicationOverride(_OverrideBase):  # type: ignore[misc,valid-type]
-    """Changes to one imported entry: any publication field, plus ``omit`` and ``author_roles``."""
-
-    omit: bool = False
-    """Leave this entry out of the CV."""
-    author_roles: dict[PlainText, tuple[Role, ...]] = {}
-    """Roles by author position (``"2"``) or name as written in the .bib (``"Y. Zhang"``)."""
-
-
-class PublicationsFrom(Model):
-    """Input only: where the loader takes publications from. Already merged into ``publications``."""
-
-    bibtex: PlainText
-    """Path of a .bib file, relative to the CV file and inside its folder."""
-    overrides: dict[PlainText, PublicationOverride] = {}
-    """Changes by citation key: ``{smith2020: {notes: [Spotlight], selected: true}}``."""
-
 
 def _problem(filename: str, located: Any, path: tuple[Any, ...], message: str) -> Problem:
-    from cvgen.loader.strict_yaml import path_str
-
     pos = None
     probe: tuple[Any, ...] | None = path
     while pos is None and probe is not None and located is not None:
@@ -86,9 +44,8 @@ def resolve_inside(base_dir: Path, name: str) -> Path:
 
 def expand_publications_from(data: dict[str, Any], located: Any, filename: str, base_dir: Path) -> dict[str, Any]:
     """Return ``data`` with the .bib's publications (overrides merged) appended to ``publications``."""
+    # The BibTeX reader lives in interop (one layer up); see tests/test_layers.py's allow-list.
     from cvgen.interop.bibtex import import_bibtex_file
-    from cvgen.model.authors import parse_compact
-
     spec = data.get("publications_from")
     if not isinstance(spec, dict) or not isinstance(spec.get("bibtex"), str):
         return data  # validation reports the malformed value at its own line
@@ -107,7 +64,7 @@ def expand_publications_from(data: dict[str, Any], located: Any, filename: str, 
     if isinstance(overrides, dict):
         for key in overrides:
             if key not in by_key:
-                close = __import__("difflib").get_close_matches(str(key), list(by_key), n=1)
+                close = difflib.get_close_matches(str(key), list(by_key), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 problems.append(_problem(filename, located, ("publications_from", "overrides", key),
                                          f"no entry {key!r} in {spec['bibtex']}{hint}"))
@@ -153,8 +110,6 @@ def expand_publications_from(data: dict[str, Any], located: Any, filename: str, 
 
 def _with_roles(authors: list[Any], roles: dict[str, Any]) -> list[Any]:
     """Add roles to authors chosen by 1-based position or by name; unknown ones are left for validation."""
-    from cvgen.model.authors import parse_compact
-
     out = [parse_compact(a) if isinstance(a, str) else dict(a) for a in authors]
     for who, wanted in roles.items():
         names = wanted if isinstance(wanted, list) else [wanted]
