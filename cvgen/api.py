@@ -17,7 +17,7 @@ from cvgen.backends import registry
 from cvgen.backends.base import Backend, RenderOptions
 from cvgen.errors import CVError, RenderError, UsageError
 from cvgen.isolation import run_limited
-from cvgen.loader import load
+from cvgen.loader import load_cv
 from cvgen.model.cv import CV
 from cvgen.output import write_atomic
 from cvgen.themes import Theme, resolve_theme
@@ -114,10 +114,10 @@ def render(
     options: RenderOptions | None = None,
 ) -> bytes:
     """Render a CV to one format and return the bytes (text formats are UTF-8)."""
-    model = load(cv)
+    loaded = load_cv(cv)
     view = view or ViewOptions(profile=profile)
-    doc = prepare(model, view)
-    return render_document(doc, format, _theme(model, theme), options).data
+    doc = prepare(loaded, view)
+    return render_document(doc, format, _theme(loaded.cv, theme), options).data
 
 
 def render_to_file(
@@ -136,9 +136,9 @@ def render_to_file(
     """
     path = Path(path)
     fmt = format or _format_for_suffix(path.suffix)
-    model = load(cv)
-    doc = prepare(model, view or ViewOptions(profile=profile))
-    result = render_document(doc, fmt, _theme(model, theme), options)
+    loaded = load_cv(cv)
+    doc = prepare(loaded, view or ViewOptions(profile=profile))
+    result = render_document(doc, fmt, _theme(loaded.cv, theme), options)
     return write_result(result, path)
 
 

@@ -116,15 +116,15 @@ def _theme_arg(theme: str | Path | Theme | None) -> str | None:
 
 def _render_task(task: Task, config: _Config) -> BatchResult:
     from cvgen.api import render_document, write_result
-    from cvgen.loader import load_file
+    from cvgen.loader import load_cv
     from cvgen.themes import resolve_theme
     from cvgen.view import prepare
 
     start = time.perf_counter()
     written: list[Path] = []
     try:
-        cv = load_file(task.source)
-        doc = prepare(cv, config.view)
+        cv = (loaded := load_cv(task.source)).cv
+        doc = prepare(loaded, config.view)
         theme = resolve_theme(config.theme or cv.settings.theme)
         for fmt, path in task.targets:
             backend = _backend(fmt)

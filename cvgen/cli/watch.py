@@ -57,14 +57,14 @@ class Renderer:
         from cvgen.cli.common import report
         from cvgen.cli.render import output_path
         from cvgen.errors import InputError
-        from cvgen.loader import load_file
+        from cvgen.loader import load_cv
         from cvgen.themes import resolve_theme
         from cvgen.view import prepare
 
         started = time.monotonic()
         try:
-            cv = load_file(self.source)
-            doc = prepare(cv, self.view)
+            cv = (loaded := load_cv(self.source)).cv
+            doc = prepare(loaded, self.view)
             theme = resolve_theme(self.theme or cv.settings.theme)
             if self.state is not None:
                 html = render_document(doc, "html", theme, self.options, backend_for("html")).data

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline
+
+__all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "Photo", "Section"]
 
 
 @dataclass(frozen=True)
@@ -63,16 +66,6 @@ class Section:
     @property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for group in self.groups for item in group.items)
-
-
-@dataclass(frozen=True)
-class Photo:
-    """A photo checked and re-encoded by :mod:`cvgen.view.photo`."""
-
-    data: bytes
-    media_type: str
-    width: int
-    height: int
 
 
 @dataclass(frozen=True)

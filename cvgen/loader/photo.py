@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cvgen.errors import InputError, Problem
-from cvgen.view.document import Photo
+from cvgen.model.loaded import Photo
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 80_000_000
