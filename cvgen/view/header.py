@@ -31,11 +31,11 @@ def header(cv: CV, photo: Photo | None) -> Header:
     contacts: list[Contact] = []
     if p.pronouns:
         contacts.append(Contact("pronouns", "Pronouns", p.pronouns))
-    contacts.extend(Contact("email", "Email", e, f"mailto:{e}") for e in p.emails)
+    contacts.extend(Contact("email", "Email", e, f"mailto:{e}", caption="Email") for e in p.emails)
     for ph in p.phones:
         text = ph.number + (f" ({ph.label})" if ph.label else "")
         digits = "".join(ch for ch in ph.number if ch.isdigit() or ch == "+")
-        contacts.append(Contact("phone", "Tel", text, f"tel:{digits}" if digits else None))
+        contacts.append(Contact("phone", "Tel", text, f"tel:{digits}" if digits else None, caption="Tel"))
     if p.address:
         contacts.append(Contact("address", "Address", ", ".join(p.address)))
     contacts.extend(Contact("link", lnk.label, lnk.label, lnk.url) for lnk in p.links)

@@ -30,7 +30,7 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     top = header(cv, loaded.photo)
     doc_meta = meta(cv, options, profile)
     if profile.layout == "biosketch":
-        return prepare_biosketch(cv, profile, doc_meta, top)
+        return replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
     warnings: list[str] = []
     sections = cv_sections(cv, profile, warnings)
     return replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings))

@@ -274,13 +274,17 @@ def number_groups(
             else:
                 n = total - running if descending else running + 1
             running += 1
-            label = f"{prefix or ''}{n}"
             own_id = ids[gi][i] if ids is not None else None
-            if numbering.permanent and own_id:
-                label = own_id
-            numbered.append(replace(item, label=label, number=n))
+            label = own_id if numbering.permanent and own_id else f"{prefix or ''}{n}"
+            numbered.append(replace(item, label=label, number=n, numbering_prefix=_prefix_of(label, n)))
         out.append(Group(title, tuple(numbered), numbered=True, descending=descending))
     return tuple(out)
+
+
+def _prefix_of(label: str, n: int) -> str | None:
+    """"P" for ("P5", 5); a user's own label that happens to read prefix + position counts too."""
+    digits = str(n)
+    return label[: -len(digits)] if n >= 0 and label.endswith(digits) else None
 
 
 def used_markers(pubs: Sequence[Publication], people: People, max_authors: int | None) -> set[str]:
