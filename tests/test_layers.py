@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "cvgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("cvgen.errors", "cvgen.text"),
+    ("cvgen.errors", "cvgen.chars"),
     ("cvgen.model",),
     ("cvgen.loader",),
     ("cvgen.interop",),

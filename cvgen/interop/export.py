@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cvgen.chars import escape_tex_specials as escape
 from cvgen.model.cv import CV
 from cvgen.model.markup import plain
 from cvgen.model.people import People
@@ -149,18 +150,6 @@ def to_bibtex(cv: CV) -> str:
         entries.append(Entry(etype, key, [Field(name, value) for name, value in fields.items()]))
     header = f"% Publications of {cv.person.name}, exported by cvgen. Roles: author+an (biblatex data annotations).\n\n"
     return header + bibtexparser.write_string(Library(entries))
-
-
-_SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
-_SPECIAL = re.compile("|".join(re.escape(c) for c in _SPECIALS))
-
-
-def escape(text: str) -> str:
-    """Escape LaTeX's special characters so BibTeX and LaTeX show ``text`` literally (one place)."""
-    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], text)
 
 
 def to_csl(cv: CV) -> list[dict[str, Any]]:

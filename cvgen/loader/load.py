@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from cvgen.chars import YAML_NON_PRINTABLE
 from cvgen.errors import InputError, Problem
 from cvgen.loader.errors import problems_from_validation
 from cvgen.loader.photo import load_photo
@@ -19,8 +19,6 @@ from cvgen.model.loaded import Loaded, Origin
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A CV with thousands of publications is well under a megabyte."""
 
-# Characters YAML itself forbids in a stream (PyYAML's reader would refuse them without a line).
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def decode(raw: bytes, filename: str) -> str:
@@ -52,7 +50,7 @@ def check_text(text: str, filename: str) -> None:
         raise InputError(
             [Problem(filename, None, None, "", f"text is {len(text):,} characters long; the limit is {MAX_FILE_BYTES:,}")]
         )
-    bad = _NON_PRINTABLE.search(text)
+    bad = YAML_NON_PRINTABLE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1

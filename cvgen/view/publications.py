@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from cvgen.model.authors import Author
 from cvgen.model.cv import CV
 from cvgen.model.dates import format_date
-from cvgen.model.markup import Inline, Node, Sup, Text
+from cvgen.model.markup import Inline, Node, Sup, Text, plain
 from cvgen.model.people import People, fold
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, PublicationSettings
 from cvgen.view.document import Group, Item, LinkRef
-from cvgen.view.inline import emph, fill, join, link, merge, quoted_title, strong
+from cvgen.view.inline import emph, fill, join, link, merge, placeholders, quoted_title, strong
 
 KIND_TITLES = {
     "journal": "Journal Articles",
@@ -99,7 +99,7 @@ def author_list(authors: Sequence[Author], cv: CV, people: People, max_authors: 
 
 
 def _venue(pub: Publication) -> Inline | None:
-    if pub.venue and pub.venue_short and pub.venue_short not in "".join(_texts(pub.venue)):
+    if pub.venue and pub.venue_short and pub.venue_short not in plain(pub.venue):
         return merge((*emph(pub.venue), Text(f" ({pub.venue_short})")))
     if pub.venue:
         return emph(pub.venue)
@@ -185,13 +185,6 @@ def _title_first(
         details=tuple(d for d in details if d),
         prominent=pub.selected,
     )
-
-
-def _texts(nodes: Inline) -> list[str]:
-    out: list[str] = []
-    for n in nodes:
-        out.extend([n.text] if isinstance(n, Text) else _texts(n.children))
-    return out
 
 
 @dataclass(frozen=True)
@@ -336,11 +329,7 @@ def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
     template = cv.settings.publications.metrics_sentence
     parts: list[Inline] = []
     if template is not None:
-        import re
-
-        missing = sorted(
-            {name for name in re.findall(r"\{([a-z][a-z0-9_]*)\}", "".join(_texts(template))) if name not in values}
-        )
+        missing = sorted(placeholders(template) - values.keys())
         if missing and warnings is not None:
             warnings.append(
                 "settings.publications.metrics_sentence names "
