@@ -44,68 +44,89 @@ def resolve_inside(base_dir: Path, name: str) -> Path:
 
 def expand_publications_from(data: dict[str, Any], located: Any, filename: str, base_dir: Path) -> dict[str, Any]:
     """Return ``data`` with the .bib's publications (overrides merged) appended to ``publications``."""
-    # The BibTeX reader lives in interop (one layer up); see tests/test_layers.py's allow-list.
-    from cvgen.interop.bibtex import import_bibtex_file
     spec = data.get("publications_from")
     if not isinstance(spec, dict) or not isinstance(spec.get("bibtex"), str):
         return data  # validation reports the malformed value at its own line
-    where = ("publications_from", "bibtex")
-    try:
-        path = resolve_inside(base_dir, spec["bibtex"])
-        imported = import_bibtex_file(path)
-    except (ValueError, OSError) as exc:
-        raise InputError([_problem(filename, located, where, str(exc))]) from None
-    for w in imported.warnings:
-        log.warning("%s", w)
-
+    entries = _read_bib(spec["bibtex"], located, filename, base_dir)
     overrides = spec.get("overrides") or {}
-    problems: list[Problem] = []
-    by_key = {p["key"]: p for p in imported.data}
-    if isinstance(overrides, dict):
-        for key in overrides:
-            if key not in by_key:
-                close = difflib.get_close_matches(str(key), list(by_key), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                problems.append(_problem(filename, located, ("publications_from", "overrides", key),
-                                         f"no entry {key!r} in {spec['bibtex']}{hint}"))
-                continue
-            roles = overrides[key].get("author_roles") if isinstance(overrides[key], dict) else None
-            for who in roles if isinstance(roles, dict) else ():
-                names = [parse_compact(a)["name"] for a in by_key[key]["authors"]]
-                if not (str(who).isdigit() and 1 <= int(who) <= len(names)) and who not in names:
-                    problems.append(_problem(
-                        filename, located, ("publications_from", "overrides", key, "author_roles", who),
-                        f"{who!r} is neither an author of {key} ({', '.join(names)}) nor a position 1–{len(names)}"))
+    if not isinstance(overrides, dict):
+        overrides = {}
+    problems = _override_problems(overrides, entries, spec["bibtex"], located, filename)
     if problems:
         raise InputError(problems)
-
     existing = data.get("publications") or []
     if not isinstance(existing, list):
         return data
-    out = list(existing)
     positions = located.positions if located is not None else {}
-    source_pos = positions.get(where)
-    for pub in imported.data:
-        change = overrides.get(pub["key"]) if isinstance(overrides, dict) else None
-        if isinstance(change, dict) and str(change.get("omit", "")).lower() in ("true", "yes", "on", "1"):
+    return {**data, "publications": _merged(list(existing), entries, overrides, positions)}
+
+
+def _read_bib(name: str, located: Any, filename: str, base_dir: Path) -> list[dict[str, Any]]:
+    # The BibTeX reader lives in interop (one layer up); see tests/test_layers.py's allow-list.
+    from cvgen.interop.bibtex import import_bibtex_file
+
+    try:
+        imported = import_bibtex_file(resolve_inside(base_dir, name))
+    except (ValueError, OSError) as exc:
+        raise InputError([_problem(filename, located, ("publications_from", "bibtex"), str(exc))]) from None
+    for w in imported.warnings:
+        log.warning("%s", w)
+    return imported.data
+
+
+def _override_problems(
+    overrides: dict[str, Any], entries: list[dict[str, Any]], bib: str, located: Any, filename: str
+) -> list[Problem]:
+    """Overrides naming a key the .bib lacks, or an author role for someone not on the paper."""
+    problems: list[Problem] = []
+    by_key = {p["key"]: p for p in entries}
+    for key, change in overrides.items():
+        where = ("publications_from", "overrides", key)
+        if key not in by_key:
+            close = difflib.get_close_matches(str(key), list(by_key), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(_problem(filename, located, where, f"no entry {key!r} in {bib}{hint}"))
             continue
-        merged = dict(pub)
+        roles = change.get("author_roles") if isinstance(change, dict) else None
+        for who in roles if isinstance(roles, dict) else ():
+            names = [parse_compact(a)["name"] for a in by_key[key]["authors"]]
+            if not (str(who).isdigit() and 1 <= int(who) <= len(names)) and who not in names:
+                problems.append(_problem(
+                    filename, located, (*where, "author_roles", who),
+                    f"{who!r} is neither an author of {key} ({', '.join(names)}) nor a position 1–{len(names)}"))
+    return problems
+
+
+def _omitted(change: Any) -> bool:
+    return isinstance(change, dict) and str(change.get("omit", "")).lower() in ("true", "yes", "on", "1")
+
+
+def _merged(out: list[Any], entries: list[dict[str, Any]], overrides: dict[str, Any], positions: dict) -> list[Any]:
+    """``out`` plus each entry not omitted, its overrides applied; positions point at the lines written."""
+    source_pos = positions.get(("publications_from", "bibtex"))
+    for pub in entries:
+        change = overrides.get(pub["key"])
+        if _omitted(change):
+            continue
         index = len(out)
         if source_pos:
             positions[("publications", index)] = source_pos
-        if isinstance(change, dict):
-            for field, value in change.items():
-                if field in ("omit", "author_roles"):
-                    continue
-                merged[field] = value
-                pos = positions.get(("publications_from", "overrides", pub["key"], field))
-                if pos:
-                    positions[("publications", index, field)] = pos
-            roles = change.get("author_roles")
-            if isinstance(roles, dict):
-                merged["authors"] = _with_roles(merged["authors"], roles)
-        out.append(merged)
-    return {**data, "publications": out}
+        out.append(_apply(dict(pub), pub["key"], change, index, positions) if isinstance(change, dict) else dict(pub))
+    return out
+
+
+def _apply(merged: dict[str, Any], key: str, change: dict[str, Any], index: int, positions: dict) -> dict[str, Any]:
+    for field, value in change.items():
+        if field in ("omit", "author_roles"):
+            continue
+        merged[field] = value
+        pos = positions.get(("publications_from", "overrides", key, field))
+        if pos:
+            positions[("publications", index, field)] = pos
+    roles = change.get("author_roles")
+    if isinstance(roles, dict):
+        merged["authors"] = _with_roles(merged["authors"], roles)
+    return merged
 
 
 def _with_roles(authors: list[Any], roles: dict[str, Any]) -> list[Any]:
