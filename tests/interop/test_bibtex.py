@@ -12,7 +12,7 @@ from cvgen.interop.yaml_out import dump_yaml
 from cvgen.loader import load_text
 from cvgen.model.markup import plain
 from cvgen.view import prepare
-from tests.interop.conftest import FIXTURES, heldout
+from tests.interop.conftest import FIXTURES, SPEC_NAMES, heldout, reading_order
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +88,13 @@ def test_broken_entries_reported_with_line_and_still_imported(messy):
     assert stray["status"] == "under-review"
     assert any(":61: a stray '@'" in w for w in messy.warnings)
     assert any(":1: text outside any entry skipped: '--- layout: none ---'" in w for w in messy.warnings)
+
+
+@pytest.mark.parametrize(("written", "first", "von", "last", "jr"), SPEC_NAMES)
+def test_names_with_von_and_jr_parts_in_reading_order(written, first, von, last, jr):
+    pubs, warnings = import_bibtex(f"@article{{a, title={{T}}, journal={{J}}, year=2020, author={{{written} and A. B}}}}")
+    assert warnings == []
+    assert pubs[0]["authors"] == [reading_order(first, von, last, jr), "A. B"]
 
 
 def test_month_macro_and_string_with_numbers():
