@@ -20,7 +20,7 @@ from click.testing import CliRunner
 import cvgen
 from cvgen.backends import registry
 from cvgen.cli import cli
-from tests.conftest import EXAMPLES, SHARED, require_program
+from tests.conftest import EXAMPLES, SEEDS, require_program
 from tests.e2e.pdf_support import font_runs
 from tests.seed_facts import PUBLICATION_LABELS, PUBLICATION_TITLES, TALK_LABELS, labels_in_order, normalise
 
@@ -206,7 +206,7 @@ def test_lab_markdown_reproduces_the_homepage_list(tmp_path: Path) -> None:
     out = tmp_path / "lab.md"
     result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "optml_lab.yaml"), "--format", "markdown", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    seed_md = (SHARED / "seeds" / "optml_lab_homepage.md").read_text()
+    seed_md = (SEEDS / "optml_lab_homepage.md").read_text()
     seed_list = seed_md.split("### Representative Publications")[1].split("### Sponsors")[0]
     ours = parse_lab_list(out.read_text())
     seed = parse_lab_list(seed_list)

@@ -1,22 +1,33 @@
-"""Paths of the interop fixtures and of the held-out real-world files (read from ../shared)."""
+"""Paths of the interop fixtures: small written cases and real files from other tools (see tests/fixtures/README.md)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES as ALL_FIXTURES
+from tests.conftest import ROOT
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "interop"
-HELDOUT = SHARED / "heldout"
+FIXTURES = ALL_FIXTURES / "interop"
+REAL = ALL_FIXTURES / "real"
+UNLICENSED = Path(os.environ.get("CVGEN_HELDOUT") or ROOT.parent / "shared" / "heldout")
 
 
-def heldout(*parts: str) -> Path:
-    """A held-out file; the test is skipped (with the reason) when the shared folder is not beside the repo."""
-    path = HELDOUT.joinpath(*parts)
+def real(*parts: str) -> Path:
+    """A real file written by another tool, kept in tests/fixtures/real."""
+    return REAL.joinpath(*parts)
+
+
+def unlicensed(*parts: str) -> Path:
+    """A real file whose repository states no licence, so it is not in the repository (fixtures README).
+
+    The test reading it is skipped, with the reason, unless CVGEN_HELDOUT (or ../shared/heldout) holds it.
+    """
+    path = UNLICENSED.joinpath(*parts)
     if not path.is_file():
-        pytest.skip(f"{path} is not available (the shared/ folder is not next to the repository)")
+        pytest.skip(f"{path} is not redistributable (no licence), so it is not in tests/fixtures; set CVGEN_HELDOUT")
     return path
 
 
