@@ -23,8 +23,6 @@ ENGINES = ["pdf", "pdf-typst"]
 
 @pytest.fixture(scope="module", params=ENGINES)
 def pdfs(request, example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
-    if request.param == "pdf-typst":
-        pytest.importorskip("typst")
     return render_variants(example_doc, request.param, tmp_path_factory.mktemp(request.param))
 
 

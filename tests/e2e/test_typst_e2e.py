@@ -25,7 +25,6 @@ from tests.seed_facts import (
     missing_facts,
 )
 
-pytest.importorskip("typst")
 pytestmark = pytest.mark.e2e
 
 # Typst's own syntax (its block comment "/* */" is left to tests/backends/test_typst_escape.py: in a CV its
