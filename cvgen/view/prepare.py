@@ -15,6 +15,7 @@ from cvgen.view.header import header, meta
 from cvgen.view.layouts.biosketch import prepare_biosketch
 from cvgen.view.layouts.cv import cv_sections
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
+from cvgen.view.typography import typeset_document
 
 
 def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document:
@@ -30,10 +31,12 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     top = header(cv, loaded.photo)
     doc_meta = meta(cv, options, profile)
     if profile.layout == "biosketch":
-        return replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
-    warnings: list[str] = []
-    sections = cv_sections(cv, profile, warnings)
-    return replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings))
+        doc = replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
+    else:
+        warnings: list[str] = []
+        sections = cv_sections(cv, profile, warnings)
+        doc = replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings))
+    return typeset_document(doc)
 
 
 __all__ = ["ViewOptions", "prepare", "select_publications"]
