@@ -13,8 +13,8 @@ from cvgen.model.markup import plain
 from cvgen.model.settings import Profile
 from cvgen.view import ViewOptions, prepare
 from cvgen.view.selection import in_window as _in_window
-from tests.typo import folded
 from tests.seed_facts import PUBLICATION_TITLES
+from tests.typo import folded
 
 
 def window(since=None, until=None) -> Profile:
