@@ -67,7 +67,8 @@ def photo_data_uri(photo: Photo) -> str:
 def json_ld(doc: Document) -> Markup:
     """schema.org Person for search engines; ``<``, ``>`` and ``&`` escaped so user text cannot close the script."""
     header = doc.header
-    person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": header.name}
+    # The name as written (the metadata's), not as typeset for the page (O'Hara, not O’Hara).
+    person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": doc.meta.author}
     if header.affiliations and header.affiliations[0]:
         first = header.affiliations[0]
         person["jobTitle"] = plain(first[0])
