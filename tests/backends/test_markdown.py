@@ -69,7 +69,7 @@ def test_owner_bold_markers_superscript_numbers_in_order(example_doc) -> None:
     assert re.findall(r"^\* (T\d)\. ", md, flags=re.M) == [f"T{i}" for i in range(1, 8)]
     assert "\\* denotes equal contribution; † denotes student authors **under my supervision**." in md
     html = to_html(md)
-    assert "<strong>S. Liu</strong>" in html and "<sup>†,*</sup>" in html
+    assert "<strong>S.\u00a0Liu</strong>" in html and "<sup>†,*</sup>" in html
     assert "<h3>Five Representative Publications in <em>Trustworthy ML</em></h3>" in html
 
 
