@@ -155,7 +155,7 @@ class _Writer:
             return
         left = [line for block in header.affiliations for line in block]
         block_starts = {sum(len(b) for b in header.affiliations[:i]) for i in range(1, len(header.affiliations))}
-        right = [self._contact_nodes(c) for c in header.contacts]
+        right = [] if header.compact_contacts else [self._contact_nodes(c) for c in header.contacts]
         columns = [col for col in (left, right) if col]
         if not columns and header.photo is None:
             return
@@ -175,6 +175,8 @@ class _Writer:
                 self._inline(p._p, line)
         if header.photo is not None:
             self._photo(table.rows[0].cells[-1], header.photo)
+        if header.compact_contacts:
+            self._contact_line(header)
 
     def _inline_header(self, header: Header) -> None:
         """The modern look: each affiliation on one line (rank in bold, parts joined by " · "), then the
@@ -186,13 +188,18 @@ class _Writer:
                 if index:
                     add_text(p._p, " · ", sep)
                 self._inline(p._p, line, RunFormat(bold=index == 0))
-        if header.contacts:
-            p = self._paragraph("header")
-            p.paragraph_format.space_before = Pt(3)
-            for index, contact in enumerate(header.contacts):
-                if index:
-                    add_text(p._p, "\u2003")  # an em space between contacts, like the PDF's gap
-                self._inline(p._p, self._contact_nodes(contact))
+        self._contact_line(header, "\u2003")  # an em space between contacts, like the PDF's gap
+
+    def _contact_line(self, header: Header, sep: str = " · ") -> None:
+        """All contacts in one wrapping line (the modern header, or many contacts in the classic one)."""
+        if not header.contacts:
+            return
+        p = self._paragraph("header")
+        p.paragraph_format.space_before = Pt(3)
+        for index, contact in enumerate(header.contacts):
+            if index:
+                add_text(p._p, sep, RunFormat(style=self.styles["date"]))
+            self._inline(p._p, self._contact_nodes(contact))
 
     def _photo(self, cell: Any, photo: Any) -> None:
         p = cell.paragraphs[0]

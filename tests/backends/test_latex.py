@@ -134,6 +134,7 @@ TEMPLATE_MACROS = {
     "cvname", "cvaffiliation", "cvcontacts", "cvcontact", "cvrank", "cvsep", "cvsection", "cvgroup", "cvintro",
     "cvline", "cventry", "cvdetail", "cvdescription", "cvabstract", "cvlinks", "cvlink", "cvpub", "cvnumentry",
     "cvowner", "textbf", "emph", "textsuperscript", "href", "color", "begin", "end", "fontsize", "selectfont",
+    "cvcontactline", "mbox",
 }
 
 

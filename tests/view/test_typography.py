@@ -103,3 +103,59 @@ def test_marker_order_is_as_written() -> None:
     doc = prepare(load_text(CV_YAML.replace("LANG", "en")))
     pub = next(s for s in doc.sections if s.key == "publications").items[0]
     assert [plain(n.children) for n in pub.main if isinstance(n, Sup)] == ["*,\u2020", "\u2020,*"]
+
+
+COUNT_YAML = """
+person: {name: Jane Doe}
+settings:
+  publications:
+    group_by: topic
+    topics:
+      - {key: a, title: "Five Representative Papers"}
+      - {key: b, title: "{count} Papers on B"}
+  profiles:
+    short: {selected_only: true}
+publications:
+"""
+
+
+def _pubs(n: int, topic: str, selected: int) -> str:
+    return "".join(
+        f"  - {{title: T{topic}{i}, authors: [J. Doe], venue: V, date: 2020, topics: [{topic}], selected: {str(i < selected).lower()}}}\n"
+        for i in range(n)
+    )
+
+
+def test_count_placeholder_and_a_shrunk_numbered_title_warns() -> None:
+    from cvgen.view import ViewOptions
+
+    cv = load_text(COUNT_YAML + _pubs(5, "a", 2) + _pubs(3, "b", 1))
+    full = prepare(cv)
+    titles = [plain(g.title) for s in full.sections for g in s.groups]
+    assert titles == ["Five Representative Papers", "3 Papers on B"] and full.warnings == ()
+    short = prepare(cv, ViewOptions(profile="short"))
+    assert [plain(g.title) for s in short.sections for g in s.groups] == ["Five Representative Papers", "1 Papers on B"]
+    (warning,) = short.warnings
+    assert "'Five Representative Papers'" in warning and "2 of its 5" in warning and "{count}" in warning
+
+
+def test_header_shows_the_orcid_id_handles_and_short_addresses() -> None:
+    cv = load_text("""
+person:
+  name: Jane Doe
+  emails: [j@example.org]
+  links:
+    - {label: ORCID, url: "https://orcid.org/0000-0002-1825-0097", kind: orcid}
+    - {label: GitHub, url: "https://github.com/janedoe/", kind: github}
+    - {label: Twitter, url: "https://twitter.com/jane_doe", kind: twitter}
+    - {label: Lab, url: "https://www.lab.example.edu/", kind: lab}
+    - {label: Google Scholar, url: "https://scholar.google.com/citations?user=AbCdEfGhIjKl&hl=en", kind: scholar}
+    - {label: Blog}
+""")
+    contacts = prepare(cv).header.contacts
+    shown = [(c.caption, c.text) for c in contacts if c.kind == "link"]
+    assert shown == [
+        ("ORCID", "0000-0002-1825-0097"), (None, "github.com/janedoe"), ("Twitter", "@jane_doe"),
+        (None, "lab.example.edu"), (None, "Google Scholar"), (None, "Blog"),
+    ]
+    assert prepare(cv).header.compact_contacts  # seven contacts: one wrapping line, not a column

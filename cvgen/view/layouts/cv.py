@@ -11,6 +11,7 @@ from cvgen.model.people import People
 from cvgen.model.settings import DEFAULT_TITLES, Numbering, Profile
 from cvgen.view import entries as fmt
 from cvgen.view.document import Group, Item, Section
+from cvgen.view.group_titles import counted_titles
 from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
 from cvgen.view.selection import cap, section_order, select_publications, window, years_span
 
@@ -118,6 +119,7 @@ def _publications(cv: CV, profile: Profile, people: People, title: str, warnings
         return None
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
     grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
+    grouped = counted_titles(grouped, group_publications(cv.publications, ps), warnings)
     shown = [p for g in grouped for p in g.pubs]
     item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
     groups = number_groups(
