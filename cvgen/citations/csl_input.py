@@ -86,38 +86,32 @@ def split_name(name: str) -> dict[str, str]:
     return out
 
 
-def _swap_initial(given: str) -> str:
-    """The same given name with its first letter changed (same case, same length)."""
-    for i, ch in enumerate(given):
-        if ch.isalpha():
-            new = "B" if ch.upper() == "A" else "A"
-            return given[:i] + (new if ch.isupper() else new.lower()) + given[i + 1 :]
-    return given
+def csl_name(name: str, index: int, mark_given: bool = False) -> dict[str, str]:
+    """One author for the engine, wrapped in this author's sentinels.
 
-
-def csl_name(name: str, index: int, swap_given: bool = False) -> dict[str, str]:
-    """One author for the engine, wrapped in this author's sentinels."""
+    ``mark_given`` also marks where the given name starts (needed to bold a whole name).
+    """
     parts = {k: s.protect(v) for k, v in split_name(name).items()}
     start, family_end, end = s.family_start(index), s.family_end(index), s.name_end(index)
     if "literal" in parts:
         return {"literal": start + parts["literal"] + family_end}
-    if swap_given:  # the second run that finds where the given names (and particles) start
-        for key in ("given", "non-dropping-particle"):
-            if key in parts:
-                parts[key] = _swap_initial(parts[key])
+    if mark_given:
+        parts["given"] = s.GIVEN_MARK + " " + parts["given"]
+    if "non-dropping-particle" in parts:  # "van der Berg, J.": the name may start at its particle
+        parts["non-dropping-particle"] = start + parts["non-dropping-particle"]
     parts["family"] = start + parts["family"] + family_end
     parts["suffix"] = parts.get("suffix", "") + end
     return parts
 
 
-def csl_item(pub: Publication, key: str, names: list[str], swap: frozenset[int] = frozenset()) -> dict[str, Any]:
+def csl_item(pub: Publication, key: str, names: list[str], marked: frozenset[int] = frozenset()) -> dict[str, Any]:
     """The CSL-JSON item for ``pub``; ``names`` are the authors passed (cvgen may drop "et al.")."""
     title_links: list[str] = []
     item: dict[str, Any] = {
         "id": key,
         "type": CSL_TYPES.get(pub.kind, "article"),
         "title": encode_rich(pub.title, title_links),
-        "author": [csl_name(n, i, i in swap) for i, n in enumerate(names)],
+        "author": [csl_name(n, i, i in marked) for i, n in enumerate(names)],
         "issued": {"date-parts": [[p for p in (pub.date.year, pub.date.month, pub.date.day) if p]]},
     }
     venue = encode_rich(pub.venue, []) if pub.venue else (s.protect(pub.venue_short) if pub.venue_short else None)

@@ -52,19 +52,15 @@ class CitationFormatter:
 
     def format(self, entry: CitationEntry) -> Inline:
         names = [*entry.names, _PLACEHOLDER] if entry.incomplete else list(entry.names)
-        item = csl_item(entry.pub, "pub", names)
-        options = self._et_al(entry)
-        first = output.decode(self.style.format(item, options), _title_links(entry.pub))
-        owner = entry.owner_index
-        if owner is not None and owner not in first.starts:  # the style's "et al." hid the owner
-            options = _reveal(owner, len(names))
-            first = output.decode(self.style.format(item, options), _title_links(entry.pub))
-        second = None
         bold = frozenset(i for i, n in enumerate(entry.notes) if n.bold)
-        if bold:
-            swapped = csl_item(entry.pub, "pub", names, swap=bold)
-            second = output.decode(self.style.format(swapped, options), _title_links(entry.pub))
-        inserts = output.annotate(first, output.name_spans(first, second), entry.notes)
+        item = csl_item(entry.pub, "pub", names, marked=bold)
+        links = _title_links(entry.pub)
+        decoded = output.decode(self.style.format(item, self._et_al(entry)), links)
+        owner = entry.owner_index
+        if owner is not None and owner not in decoded.starts:  # the style's "et al." hid the owner
+            decoded = output.decode(self.style.format(item, _reveal(owner, len(names))), links)
+        first = decoded
+        inserts = output.annotate(first, output.name_spans(first), entry.notes)
         output.add_links(first, entry.pub.url, entry.pub.doi, plain(entry.pub.title))
         if self.style.punctuation_in_quote:
             output.punctuation_in_quote(first, self.style.quote_terms())

@@ -4,9 +4,8 @@ The engine's output (see :mod:`.sentinels`) is read once into visible characters
 set of styles it has, plus where each author's sentinels stood. Then:
 
 - an author's name ends where its end sentinel stood; markers go there, as a superscript;
-- a name starts at its family part, or earlier where its given name or particle comes first: a
-  second run of the engine, with those first letters changed, shows where they are (the first
-  character that differs), so no formatted name is ever matched as text;
+- a name starts at its family part or particle, or earlier where its given name comes first (a
+  mark in front of the given name shows where), so no formatted name is ever matched as text;
 - the URL and DOI the style printed become links, and the title links to the paper's page;
 - where the locale asks for it (US English), a period or comma after a closing quote moves
   inside it: CSL's ``punctuation-in-quote`` option, which citeproc-py 0.11 reads but never applies.
@@ -26,6 +25,7 @@ from cvgen.model.markup import Emph, Inline, Link, Node, Strong, Sup, Text
 
 Style = tuple[str, str]  # ("italic", "") / ("bold", "owner") / ("link", href) …
 _NAME_SEPARATOR = ", \u00a0"
+_GIVEN_MARK_TAIL = ". \u00a0"
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Decoded:
     family_ends: dict[int, int] = field(default_factory=dict)
     ends: dict[int, int] = field(default_factory=dict)
     after_period: set[int] = field(default_factory=set)
+    given_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -48,7 +49,14 @@ def decode(raw: str, title_links: Sequence[str] = ()) -> Decoded:
     """Split the engine's text into visible characters and sentinel positions."""
     out = Decoded()
     active: list[Style] = []
+    after_given = False
     for ch in raw:
+        if after_given and ch in _GIVEN_MARK_TAIL:
+            continue  # the initial punctuation the style put after the mark
+        after_given = ch in s.GIVEN_MARKS
+        if after_given:
+            out.given_starts.append(len(out.chars))
+            continue
         if ch in s.OPEN_FORMAT:
             active.append((s.OPEN_FORMAT[ch], ""))
         elif ch in s.CLOSE_FORMAT or ch == s.LINK_CLOSE:
@@ -89,22 +97,22 @@ def _collapse_periods(out: Decoded) -> None:
                 for key, pos in table.items():
                     if pos > at:
                         table[key] = pos - 1
+            out.given_starts = [g - 1 if g > at else g for g in out.given_starts]
 
 
-def name_spans(first: Decoded, second: Decoded | None) -> dict[int, tuple[int, int]]:
-    """(start, end) of each author's printed name, from the two runs."""
+def name_spans(decoded: Decoded) -> dict[int, tuple[int, int]]:
+    """(start, end) of each author's printed name.
+
+    A given name printed before the family part ("S. Liu") starts the name: it is the last given
+    mark between the previous name's end and this family part.
+    """
     spans: dict[int, tuple[int, int]] = {}
-    same_shape = second is not None and len(second.chars) == len(first.chars)
     previous_end = 0
-    for index in sorted(first.starts, key=first.starts.__getitem__):
-        start = first.starts[index]
-        end = first.ends.get(index, first.family_ends.get(index, start))
-        if same_shape:
-            assert second is not None
-            differs = [i for i in range(previous_end, start) if first.chars[i] != second.chars[i]]
-            if differs:
-                start = differs[0]
-        spans[index] = (start, end)
+    for index in sorted(decoded.starts, key=decoded.starts.__getitem__):
+        start = decoded.starts[index]
+        end = decoded.ends.get(index, decoded.family_ends.get(index, start))
+        given = [g for g in decoded.given_starts if previous_end <= g < start]
+        spans[index] = (given[-1] if given else start, end)
         previous_end = end
     return spans
 

@@ -33,6 +33,12 @@ _LINK_BASE = 0xE100  # a link inside a title: E100 + its index among the publica
 MAX_LINKS = 0x100
 _ESCAPE_OPEN, _ESCAPE_CLOSE = "\ue0fe", "\ue0ff"
 
+# Where a given name starts. A given name may be cut to its initials, so this mark is a word of
+# its own: a capital letter (Latin capital insular D, which no name uses) that citeproc-py keeps
+# as an "initial", followed by the style's initial punctuation, both removed on the way out.
+GIVEN_MARK = "\ua779"
+GIVEN_MARKS = {"\ua779", "\ua77a"}  # and its lower case, should a style lower-case given names
+
 # Author i: family start, family end, end of the whole name (in the suffix).
 _FAMILY_START = 0xF0000
 _FAMILY_END = 0xF4000
@@ -70,7 +76,7 @@ def author_mark(ch: str) -> tuple[str, int] | None:
     return None
 
 
-_OURS = re.compile("[\ue000-\ue1ff\U000f0000-\U000f7fff\U00100000-\U00103fff]")
+_OURS = re.compile("[\ua779\ua77a\ue000-\ue1ff\U000f0000-\U000f7fff\U00100000-\U00103fff]")
 
 
 def protect(text: str) -> str:
