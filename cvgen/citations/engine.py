@@ -52,26 +52,26 @@ SENTINEL_FORMATTER = SimpleNamespace(
 )
 
 
-def csl_locale(language: str, style_dialects: list[str]) -> str:
+def csl_locale(language: str, default_locale: str | None, style_locales: list[str]) -> str:
     """The CSL locale for a CV language: the style's own dialect when it is that language.
 
-    ``style_dialects`` are the style's default locale, then the regions its in-style locales
-    name. ``en`` with a British style (Nature's default locale, Cite Them Right's terms) stays
-    en-GB; ``de`` gives de-DE; a region written in the CV (``en-US``, ``pt-BR``) wins.
+    A region written in the CV (``en-US``, ``pt-BR``) wins. Otherwise the style's default locale
+    (Nature: en-GB), or the one dialect its in-style locales name for that language (Cite Them
+    Right defines only en-GB terms); else CSL's primary dialect (``en`` → en-US, ``de`` → de-DE).
     """
     primary = language.split("-")[0].lower()
     if "-" in language and (Path(LOCALES_PATH) / f"locales-{language}.xml").is_file():
         return language
-    for dialect in style_dialects:
-        if dialect.split("-")[0].lower() == primary and "-" in dialect:
-            return dialect
+    if default_locale and default_locale.split("-")[0].lower() == primary:
+        return default_locale
+    own = {loc for loc in style_locales if loc.split("-")[0].lower() == primary}
+    if len(own) == 1 and "-" in next(iter(own)):
+        return own.pop()
     return primary
 
 
-def _style_dialects(root: Any) -> list[str]:
-    found = [root.get("default-locale") or ""]
-    found += [el.get("{http://www.w3.org/XML/1998/namespace}lang") or "" for el in root.findall(f"{_CSL}locale")]
-    return [d for d in found if d]
+def _style_locales(root: Any) -> list[str]:
+    return [el.get("{http://www.w3.org/XML/1998/namespace}lang") or "" for el in root.findall(f"{_CSL}locale")]
 
 
 def _located(source: StyleSource, line: int | None, col: int | None, message: str) -> InputError:
@@ -105,7 +105,7 @@ class LoadedStyle:
     @classmethod
     def load(cls, source: StyleSource, language: str) -> LoadedStyle:
         root = _parse_check(source)
-        locale = csl_locale(language, _style_dialects(root))
+        locale = csl_locale(language, root.get("default-locale"), _style_locales(root))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns on CSL 1.0.2 attributes it does not know
             try:
