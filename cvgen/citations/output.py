@@ -70,6 +70,7 @@ def decode(raw: str, title_links: Sequence[str] = ()) -> Decoded:
             out.chars.append(ch)
             out.styles.append(frozenset(active))
     _collapse_periods(out)
+    _terminal_punctuation(out)
     return out
 
 
@@ -87,17 +88,31 @@ def _place(out: Decoded, kind: str, index: int) -> None:
         out.after_period.add(len(out.chars))
 
 
+def _terminal_punctuation(out: Decoded) -> None:
+    """"Buy, sell, or troll?" + the style's "." is "troll?": CSL processors drop a period after ? or !."""
+    i = 1
+    while i < len(out.chars):
+        if out.chars[i] == "." and out.chars[i - 1] in "?!" and (i + 1 == len(out.chars) or out.chars[i + 1] != "."):
+            _delete(out, i)
+        else:
+            i += 1
+
+
+def _delete(out: Decoded, at: int) -> None:
+    del out.chars[at]
+    del out.styles[at]
+    for table in (out.starts, out.family_ends, out.ends):
+        for key, pos in table.items():
+            if pos > at:
+                table[key] = pos - 1
+    out.given_starts = [g - 1 if g > at else g for g in out.given_starts]
+
+
 def _collapse_periods(out: Decoded) -> None:
     """"Liu, S." + the style's "." is one period, as citeproc-py prints it when no sentinel stands between."""
     for at in sorted(out.after_period, reverse=True):
         if at < len(out.chars) and out.chars[at] == ".":
-            del out.chars[at]
-            del out.styles[at]
-            for table in (out.starts, out.family_ends, out.ends):
-                for key, pos in table.items():
-                    if pos > at:
-                        table[key] = pos - 1
-            out.given_starts = [g - 1 if g > at else g for g in out.given_starts]
+            _delete(out, at)
 
 
 def name_spans(decoded: Decoded) -> dict[int, tuple[int, int]]:
