@@ -6,7 +6,6 @@ use) and turns each publication, with the view's decisions about its authors, in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,6 +40,17 @@ class CitationEntry:
         return next((i for i, n in enumerate(self.notes) if n.bold == "owner"), None)
 
 
+@dataclass(frozen=True)
+class Cited:
+    """A formatted entry, with what the view needs for the legend and the link list."""
+
+    nodes: Inline
+    shown: frozenset[int]
+    """Indices (into ``CitationEntry.names``) of the authors the style printed."""
+    hrefs: frozenset[str]
+    """Every link in ``nodes`` (the DOI, the URL, the title's link)."""
+
+
 class CitationFormatter:
     """A CSL style in the CV's language, formatting one entry at a time."""
 
@@ -51,6 +61,11 @@ class CitationFormatter:
         self.max_authors = max_authors
 
     def format(self, entry: CitationEntry) -> Inline:
+        """The entry as inline nodes."""
+        return self.cite(entry).nodes
+
+    def cite(self, entry: CitationEntry) -> Cited:
+        """The entry formatted, with the authors shown and the links made."""
         names = [*entry.names, _PLACEHOLDER] if entry.incomplete else list(entry.names)
         bold = frozenset(i for i, n in enumerate(entry.notes) if n.bold)
         item = csl_item(entry.pub, "pub", names, marked=bold)
@@ -59,12 +74,13 @@ class CitationFormatter:
         owner = entry.owner_index
         if owner is not None and owner not in decoded.starts:  # the style's "et al." hid the owner
             decoded = output.decode(self.style.format(item, _reveal(owner, len(names))), links)
-        first = decoded
-        inserts = output.annotate(first, output.name_spans(first), entry.notes)
-        output.add_links(first, entry.pub.url, entry.pub.doi, plain(entry.pub.title))
+        inserts = output.annotate(decoded, output.name_spans(decoded), entry.notes)
+        output.add_links(decoded, entry.pub.url, entry.pub.doi, plain(entry.pub.title))
         if self.style.punctuation_in_quote:
-            output.punctuation_in_quote(first, self.style.quote_terms())
-        return output.build(first, inserts)
+            output.punctuation_in_quote(decoded, self.style.quote_terms())
+        hrefs = frozenset(st[1] for styles in decoded.styles for st in styles if st[0] == "link")
+        shown = frozenset(i for i in decoded.starts if i < len(entry.names))
+        return Cited(output.build(decoded, inserts), shown, hrefs)
 
     def _et_al(self, entry: CitationEntry) -> dict[str, str] | None:
         """The CV's own author limit, or the cut an incomplete list asks for; else the style's rules."""
@@ -94,6 +110,3 @@ def _title_links(pub: Publication) -> list[str]:
     encode_rich(pub.title, links)
     return links
 
-
-def format_all(formatter: CitationFormatter, entries: Sequence[CitationEntry]) -> list[Inline]:
-    return [formatter.format(e) for e in entries]

@@ -128,3 +128,17 @@ def test_user_text_is_kept_literally():
     odd = pub(title="Fast *sparse* <b>solvers</b> & 100% \\LaTeX{} \ue001 # $x$", authors=["S. Liu"], date=2020)
     out = text("apa", odd, notes={0: AuthorNote("owner")})
     assert "Fast sparse <b>solvers</b> & 100% \\LaTeX{} \ue001 # $x$" in out
+
+
+def test_cited_reports_shown_authors_and_links():
+    from cvgen.citations.formatter import CitationEntry
+    from tests.citations.helpers import formatter
+
+    names = tuple(a.name for a in PAPER.authors)
+    notes = tuple(NOTES.get(i, AuthorNote()) for i in range(len(names)))
+    # AMA: more than six authors → the first three, then "et al."; the owner (last) is added back.
+    cited = formatter("ama").cite(CitationEntry(PAPER, names, notes))
+    assert cited.shown == frozenset(range(8))
+    cited = formatter("ama").cite(CitationEntry(PAPER, names, (AuthorNote(),) * 8))
+    assert cited.shown == {0, 1, 2}
+    assert "https://doi.org/10.5555/sparsity.2023" in cited.hrefs
