@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bibtexparser.middlewares.names import parse_single_name_into_parts
-
 from cvgen.citations import sentinels as s
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
 from cvgen.model.publications import Publication
@@ -75,6 +73,8 @@ def split_name(name: str) -> dict[str, str]:
     pubmed = _PUBMED.match(name.strip())
     if pubmed:  # "Chen PY": the initials spaced, so the style initialises each one
         return {"family": pubmed["family"], "given": " ".join(pubmed["given"])}
+    from bibtexparser.middlewares.names import parse_single_name_into_parts  # loaded with the engine
+
     parts = parse_single_name_into_parts(name, strict=False)
     if not parts.first or not parts.last:
         return {"literal": name}

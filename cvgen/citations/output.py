@@ -10,7 +10,8 @@ set of styles it has, plus where each author's sentinels stood. Then:
 - where the locale asks for it (US English), a period or comma after a closing quote moves
   inside it: CSL's ``punctuation-in-quote`` option, which citeproc-py 0.11 reads but never applies.
 
-The tree is rebuilt from runs of equal styles, so every backend escapes it in its own way.
+The tree is rebuilt from runs of equal styles, so every backend escapes it in its own way. Its
+text is :class:`~cvgen.model.markup.FinalText`: the style has set it, no later pass changes it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 from cvgen.citations import sentinels as s
 from cvgen.citations.csl_input import AuthorNote
-from cvgen.model.markup import Emph, Inline, Link, Node, Strong, Sup, Text
+from cvgen.model.markup import Emph, FinalText, Inline, Link, Node, Strong, Sup, Text
 
 Style = tuple[str, str]  # ("italic", "") / ("bold", "owner") / ("link", href) …
 _NAME_SEPARATOR = ", \u00a0"
@@ -194,14 +195,14 @@ def build(decoded: Decoded, inserts: dict[int, str]) -> Inline:
     runs: list[tuple[frozenset[Style], str] | Node] = []
     for i, ch in enumerate(decoded.chars):
         if i in inserts:
-            runs.append(Sup((Text(inserts[i]),)))
+            runs.append(Sup((FinalText(inserts[i]),)))
         style = decoded.styles[i]
         if runs and isinstance(runs[-1], tuple) and runs[-1][0] == style:
             runs[-1] = (style, runs[-1][1] + ch)
         else:
             runs.append((style, ch))
     if len(decoded.chars) in inserts:
-        runs.append(Sup((Text(inserts[len(decoded.chars)]),)))
+        runs.append(Sup((FinalText(inserts[len(decoded.chars)]),)))
     return _nest(runs, 0)
 
 
@@ -215,7 +216,7 @@ def _key(run: tuple[frozenset[Style], str] | Node, level: int) -> Style | None:
 
 def _nest(runs: list[tuple[frozenset[Style], str] | Node], level: int) -> Inline:
     if level == len(_ORDER):
-        return tuple(r if not isinstance(r, tuple) else Text(s.restore(r[1])) for r in runs)
+        return tuple(r if not isinstance(r, tuple) else FinalText(s.restore(r[1])) for r in runs)
     out: list[Node] = []
     i = 0
     while i < len(runs):
@@ -243,8 +244,8 @@ def _wrap(key: Style, children: Inline) -> Inline:
 def _merge_text(nodes: list[Node]) -> Inline:
     out: list[Node] = []
     for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
+        if isinstance(node, Text) and out and type(out[-1]) is type(node):
+            out[-1] = type(node)(out[-1].text + node.text)
         elif not (isinstance(node, Text) and not node.text):
             out.append(node)
     return tuple(out)

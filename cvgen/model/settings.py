@@ -108,6 +108,10 @@ class PublicationSettings(Model):
     """Group headings per kind (``group_by: kind``), overriding "Journal Articles", "Conference Papers", …"""
     metrics_sentence: RichText | None = None
     """Sentence for the metrics line; placeholders {source}, {citations}, {h_index}, {as_of}, {papers}."""
+    style: PlainText = "cvgen"
+    """Citation style of each entry: "cvgen" (the layout above), a built-in CSL style (apa, ieee,
+    chicago-author-date, chicago-note-bibliography, vancouver, nature, acm, harvard, mla, ama), or
+    the path of a .csl file next to the CV. Numbering, grouping, notes, awards and markers still apply."""
 
 
 class Markers(Model):

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from cvgen.citations.catalogue import CVGEN_STYLE
 from cvgen.errors import UsageError
 from cvgen.loader.load import base_dir_of, photo_origin
 from cvgen.model.cv import CV
@@ -39,6 +40,8 @@ class ViewOptions:
     until: PartialDate | None = None
     page_size: str | None = None
     max_items: int | None = None
+    style: str | None = None
+    """A citation style overriding ``settings.publications.style`` (``--style``)."""
 
     @classmethod
     def make(cls, **kwargs: Any) -> ViewOptions:
@@ -240,7 +243,7 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
             items = [fmt.research_area(a) for a in cv.research_areas]
             section = Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
         elif key == "publications":
-            section = _publications(cv, profile, people, title, warnings)
+            section = _publications(cv, profile, people, title, warnings, options.style)
         elif key in _LISTS:
             spec = _LISTS[key]
             rows = _window(spec.rows(cv, profile), profile, spec.dates)
@@ -281,7 +284,9 @@ def select_publications(cv: CV, profile: Profile) -> list[Publication]:
     return _window(pubs, profile, lambda p: (p.date, None))
 
 
-def _publications(cv: CV, profile: Profile, people: People, title: str, warnings: list[str]) -> Section | None:
+def _publications(
+    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], style: str | None = None
+) -> Section | None:
     ps = cv.settings.publications
     pubs = select_publications(cv, profile)
     if not pubs:
@@ -289,11 +294,24 @@ def _publications(cv: CV, profile: Profile, people: People, title: str, warnings
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
     grouped = [replace(g, pubs=_cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
     shown = [p for g in grouped for p in g.pubs]
-    item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    cited = None
+    if (style or ps.style) != CVGEN_STYLE:
+        from cvgen.view.cited import CitationStyle  # the CSL engine loads only for a citation style
+
+        cited = CitationStyle.load(cv, style, base_dir_of(cv))
+    if cited is None:
+        item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    else:  # the style's entry replaces cvgen's layout; grouping, numbering and the rest stay
+        base = ps.model_copy(update={"layout": "citation"})
+        item_groups = [
+            (g.title, [cited.item(p, cv, people, publication_item(p, cv, people, base, show_abstracts)) for p in g.pubs])
+            for g in grouped
+        ]
     groups = number_groups(
         item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
     )
-    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people)) if x)
+    visible = cited.visible if cited is not None else None
+    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people, visible)) if x)
     return Section("publications", title, intro=intro, groups=groups)
 
 

@@ -1,0 +1,73 @@
+"""Publications in a CSL citation style: ``settings.publications.style`` or ``--style``.
+
+With a style other than ``cvgen``, each publication's main line is the style's reference entry
+(:mod:`cvgen.citations`), with the owner bold and the markers on the right names; cvgen still
+groups, sorts, numbers and filters the list, and adds notes ("Spotlight") and awards after the
+entry, its labelled links (PDF, Code) below it, and the legend of the markers a reader sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cvgen.citations import AuthorNote, resolve_style
+from cvgen.citations.formatter import CitationEntry, CitationFormatter
+from cvgen.model.authors import Author
+from cvgen.model.cv import CV
+from cvgen.model.markup import Inline, Text
+from cvgen.model.publications import Publication
+from cvgen.view.document import Item
+from cvgen.view.inline import join, merge, strong
+from cvgen.view.publications import People, author_marks, is_et_al
+
+
+@dataclass
+class CitationStyle:
+    """One CV's citation style, loaded once per prepared document."""
+
+    formatter: CitationFormatter
+    shown: dict[int, list[Author]] = field(default_factory=dict)
+    """The authors each formatted publication showed (by ``id(pub)``), for the legend."""
+
+    @classmethod
+    def load(cls, cv: CV, spec: str | None, base_dir: Path | None) -> CitationStyle | None:
+        """The style asked for (``spec`` overrides the CV's setting), or None for cvgen's layout."""
+        ps = cv.settings.publications
+        source = resolve_style(spec or ps.style, base_dir)
+        if source is None:
+            return None
+        return cls(CitationFormatter(source, cv.settings.language, ps.max_authors))
+
+    def main(self, pub: Publication, cv: CV, people: People) -> tuple[Inline, frozenset[str]]:
+        """The style's entry for ``pub``, then its notes and awards; and the links it already holds."""
+        real = [a for a in pub.authors if not is_et_al(a)]
+        annotations = tuple(AuthorNote(_bold(a, people), ",".join(author_marks(a, cv))) for a in real)
+        entry = CitationEntry(pub, tuple(a.name for a in real), annotations, incomplete=len(real) < len(pub.authors))
+        cited = self.formatter.cite(entry)
+        self.shown[id(pub)] = [real[i] for i in sorted(cited.shown)]
+        notes: list[Inline] = [*pub.notes, *(strong(a, "award") for a in pub.awards)]
+        nodes = cited.nodes
+        if notes:
+            nodes = merge((*nodes, Text(" ("), *join(notes, "; "), Text(")")))
+        return nodes, cited.hrefs
+
+    def item(self, pub: Publication, cv: CV, people: People, base: Item) -> Item:
+        """``base`` (cvgen's citation-layout item for ``pub``) with the style's entry as its main line.
+
+        Links the entry already shows (its DOI, its URL) are not repeated below it.
+        """
+        main, hrefs = self.main(pub, cv, people)
+        return replace(base, main=main, links=tuple(x for x in base.links if x.href not in hrefs))
+
+    def visible(self, pub: Publication) -> list[Author]:
+        """The authors a reader sees in ``pub``'s entry (after :meth:`item`)."""
+        return self.shown.get(id(pub), [])
+
+
+def _bold(author: Author, people: People) -> str | None:
+    if people.is_owner(author):
+        return "owner"
+    if people.is_member(author):
+        return "member"
+    return None
