@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cvgen.errors import UsageError
+from cvgen.model.settings import CITATION_STYLES
 
 STYLES_DIR = Path(__file__).with_name("styles")
 
@@ -32,6 +33,7 @@ BUILTIN_STYLES: dict[str, tuple[str, str]] = {
     "ama": ("american-medical-association", "AMA Manual of Style 11th edition (medicine)"),
 }
 CVGEN_STYLE = "cvgen"
+assert set(CITATION_STYLES) == {CVGEN_STYLE, *BUILTIN_STYLES}, "the model's style names and these files differ"
 
 
 @dataclass(frozen=True)

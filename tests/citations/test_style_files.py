@@ -99,3 +99,13 @@ def test_the_engine_loads_only_when_a_style_is_used():
         "assert not {'citeproc', 'lxml', 'bibtexparser'} & set(sys.modules), sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_misspelt_style_in_the_cv_is_a_located_error(tmp_path: Path):
+    from cvgen.loader import load_text
+
+    with pytest.raises(InputError) as caught:
+        load_text("person: {name: A B}\nsettings:\n  publications:\n    style: harvard1\n", "cv.yaml", tmp_path)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.path) == (4, "settings.publications.style")
+    assert "unknown citation style 'harvard1'" in problem.message
