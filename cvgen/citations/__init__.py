@@ -4,7 +4,8 @@ The Citation Style Language (CSL) describes thousands of reference styles (APA, 
 cvgen runs them with citeproc-py and turns the result back into its own inline tree, so every
 backend escapes it itself. The flow, one module per step:
 
-- :mod:`.catalogue` — which ``.csl`` file a style name means (built-in short names, a user file);
+- :mod:`.catalogue` — which ``.csl`` file a style name means (built-in short names, a user file),
+  read when the CV is loaded (the view gets the XML, never a path);
 - :mod:`.csl_input` — a :class:`~cvgen.model.publications.Publication` as CSL-JSON, each author's
   name carrying invisible sentinels so the formatted names can be found again;
 - :mod:`.engine` — the citeproc-py run (imported only when a CSL style is asked for);
@@ -17,7 +18,7 @@ Only the standard library and the model are imported here; citeproc-py and lxml 
 
 from __future__ import annotations
 
-from cvgen.citations.catalogue import BUILTIN_STYLES, StyleSource, resolve_style
+from cvgen.citations.catalogue import BUILTIN_STYLES, CVGEN_STYLE, builtin_style, read_style
 from cvgen.citations.csl_input import AuthorNote
 
-__all__ = ["BUILTIN_STYLES", "AuthorNote", "StyleSource", "resolve_style"]
+__all__ = ["BUILTIN_STYLES", "CVGEN_STYLE", "AuthorNote", "builtin_style", "read_style"]

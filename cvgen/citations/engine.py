@@ -12,6 +12,7 @@ are changed for that one entry (a documented deviation).
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,8 +27,8 @@ from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
 from cvgen.citations import sentinels as s
-from cvgen.citations.catalogue import StyleSource
 from cvgen.errors import InputError, Problem
+from cvgen.model.loaded import StyleFile
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 _ET_AL = ("et-al-min", "et-al-use-first")
@@ -74,19 +75,17 @@ def _style_locales(root: Any) -> list[str]:
     return [el.get("{http://www.w3.org/XML/1998/namespace}lang") or "" for el in root.findall(f"{_CSL}locale")]
 
 
-def _located(source: StyleSource, line: int | None, col: int | None, message: str) -> InputError:
-    return InputError([Problem(str(source.path), line, col, "settings.publications.style", message)])
+def _located(source: StyleFile, line: int | None, col: int | None, message: str) -> InputError:
+    return InputError([Problem(source.path, line, col, "settings.publications.style", message)])
 
 
-def _parse_check(source: StyleSource) -> Any:
-    """Read the file with lxml first, so a broken user style is reported with its line."""
+def _parse_check(source: StyleFile) -> Any:
+    """Parse the XML with lxml first, so a broken user style is reported with its line."""
     try:
-        root = etree.parse(str(source.path), etree.XMLParser(no_network=True, resolve_entities=False)).getroot()
+        root = etree.fromstring(source.xml, etree.XMLParser(no_network=True, resolve_entities=False))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
         raise _located(source, line, col, f"not a valid CSL file: {exc.msg}") from None
-    except OSError as exc:
-        raise _located(source, None, None, f"cannot read the style: {exc}") from None
     if root.tag != f"{_CSL}style":
         raise _located(source, root.sourceline, None, "not a CSL style (the root element must be <style> in the CSL namespace)")
     if root.find(f"{_CSL}bibliography") is None:
@@ -98,18 +97,18 @@ def _parse_check(source: StyleSource) -> Any:
 class LoadedStyle:
     """A CSL style ready to format publications, in one locale."""
 
-    source: StyleSource
+    source: StyleFile
     locale: str
     style: Any
 
     @classmethod
-    def load(cls, source: StyleSource, language: str) -> LoadedStyle:
+    def load(cls, source: StyleFile, language: str) -> LoadedStyle:
         root = _parse_check(source)
         locale = csl_locale(language, root.get("default-locale"), _style_locales(root))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns on CSL 1.0.2 attributes it does not know
             try:
-                style = CitationStylesStyle(str(source.path), locale=locale, validate=False)
+                style = CitationStylesStyle(io.BytesIO(source.xml), locale=locale, validate=False)
             except Exception as exc:  # citeproc-py raises bare exceptions on malformed styles
                 raise _located(source, None, None, f"citeproc-py cannot load this style: {exc}") from None
         _drop_citation_numbers(style.root)

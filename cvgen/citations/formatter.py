@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cvgen.citations import output
-from cvgen.citations.catalogue import StyleSource
 from cvgen.citations.csl_input import AuthorNote, csl_item
+from cvgen.model.loaded import StyleFile
 from cvgen.model.markup import Inline, plain
 from cvgen.model.publications import Publication
 
@@ -54,7 +54,7 @@ class Cited:
 class CitationFormatter:
     """A CSL style in the CV's language, formatting one entry at a time."""
 
-    def __init__(self, source: StyleSource, language: str, max_authors: int | None = None):
+    def __init__(self, source: StyleFile, language: str, max_authors: int | None = None):
         from cvgen.citations.engine import LoadedStyle  # the engine (citeproc-py, lxml) loads here
 
         self.style: LoadedStyle = LoadedStyle.load(source, language)

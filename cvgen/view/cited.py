@@ -9,17 +9,19 @@ entry, its labelled links (PDF, Code) below it, and the legend of the markers a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from cvgen.citations import AuthorNote, resolve_style
+from cvgen.citations import BUILTIN_STYLES, AuthorNote, builtin_style
 from cvgen.citations.formatter import CitationEntry, CitationFormatter
+from cvgen.errors import UsageError
 from cvgen.model.authors import Author
 from cvgen.model.cv import CV
+from cvgen.model.loaded import Loaded
 from cvgen.model.markup import Inline, Text
+from cvgen.model.people import People
 from cvgen.model.publications import Publication
 from cvgen.view.document import Item
 from cvgen.view.inline import join, merge, strong
-from cvgen.view.publications import People, author_marks, is_et_al
+from cvgen.view.publications import author_marks, is_et_al
 
 
 @dataclass
@@ -31,13 +33,21 @@ class CitationStyle:
     """The authors each formatted publication showed (by ``id(pub)``), for the legend."""
 
     @classmethod
-    def load(cls, cv: CV, spec: str | None, base_dir: Path | None) -> CitationStyle | None:
-        """The style asked for (``spec`` overrides the CV's setting), or None for cvgen's layout."""
-        ps = cv.settings.publications
-        source = resolve_style(spec or ps.style, base_dir)
-        if source is None:
-            return None
-        return cls(CitationFormatter(source, cv.settings.language, ps.max_authors))
+    def of(cls, loaded: Loaded, spec: str) -> CitationStyle:
+        """The style ``spec`` (``--style`` or the CV's setting), from the file the loader read.
+
+        A built-in style not read with the CV (``prepare(cv, ViewOptions(style="ieee"))``) comes
+        from cvgen's package data, like a theme's templates; a user's ``.csl`` file must come
+        through :func:`cvgen.loader.load_cv`, which reads it beside the CV.
+        """
+        file = loaded.citation_style
+        if file is None or file.name != spec:
+            if spec not in BUILTIN_STYLES:
+                raise UsageError(f"the citation style {spec!r} was not read with the CV: "
+                                 f"load it with cvgen.load_cv(source, style={spec!r})")
+            file = builtin_style(spec)
+        ps = loaded.cv.settings.publications
+        return cls(CitationFormatter(file, loaded.cv.settings.language, ps.max_authors))
 
     def main(self, pub: Publication, cv: CV, people: People) -> tuple[Inline, frozenset[str]]:
         """The style's entry for ``pub``, then its notes and awards; and the links it already holds."""

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from cvgen.citations import AuthorNote, resolve_style
+from cvgen.citations import AuthorNote, builtin_style
 from cvgen.citations.formatter import CitationEntry, CitationFormatter
 from cvgen.model.markup import Inline, plain
 from cvgen.model.publications import Publication
 
-_FORMATTERS: dict[tuple[str, str], CitationFormatter] = {}
+_FORMATTERS: dict[tuple[str, str, int | None], CitationFormatter] = {}
 
 
 def formatter(style: str, language: str = "en", max_authors: int | None = None) -> CitationFormatter:
     key = (style, language, max_authors)
     if key not in _FORMATTERS:
-        _FORMATTERS[key] = CitationFormatter(resolve_style(style), language, max_authors)
+        _FORMATTERS[key] = CitationFormatter(builtin_style(style), language, max_authors)
     return _FORMATTERS[key]
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cvgen.citations import BUILTIN_STYLES, resolve_style
+from cvgen.citations import BUILTIN_STYLES, builtin_style, read_style
 from cvgen.citations.catalogue import STYLES_DIR
 from cvgen.citations.formatter import CitationFormatter
-from cvgen.errors import InputError, UsageError
+from cvgen.errors import InputError
 from tests.citations.helpers import pub, text
 
 RISK = pub(
@@ -36,18 +36,22 @@ MINIMAL_CSL = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+WHERE = ("cv.yaml", 4, 12, "settings.publications.style")
+
+
 def test_builtin_files_are_the_vendored_official_styles():
     for name, (stem, _) in BUILTIN_STYLES.items():
-        source = resolve_style(name)
-        assert source is not None and source.path == STYLES_DIR / f"{stem}.csl"
-        assert f"<id>http://www.zotero.org/styles/{stem}</id>" in source.path.read_text(encoding="utf-8")
-    assert resolve_style("cvgen") is None
+        source = builtin_style(name)
+        assert source.path == str(STYLES_DIR / f"{stem}.csl")
+        assert f"<id>http://www.zotero.org/styles/{stem}</id>".encode() in source.xml
+        assert read_style(name, None, WHERE) == source
+    assert read_style("cvgen", None, WHERE) is None
 
 
 def test_a_users_csl_file_next_to_the_cv(tmp_path: Path):
     (tmp_path / "mine.csl").write_text(MINIMAL_CSL, encoding="utf-8")
-    source = resolve_style("mine.csl", base_dir=tmp_path)
-    assert source is not None and not source.builtin
+    source = read_style("mine.csl", tmp_path, WHERE)
+    assert source is not None and source.path == str(tmp_path / "mine.csl")
     formatter = CitationFormatter(source, "en")
     from cvgen.citations import AuthorNote
     from cvgen.citations.formatter import CitationEntry
@@ -67,7 +71,7 @@ def test_a_broken_csl_file_is_a_located_error(tmp_path: Path):
     broken = MINIMAL_CSL.replace("</bibliography>", "</bibliograpy>")
     (tmp_path / "broken.csl").write_text(broken, encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        CitationFormatter(resolve_style("broken.csl", base_dir=tmp_path), "en")
+        CitationFormatter(read_style("broken.csl", tmp_path, WHERE), "en")
     (problem,) = caught.value.problems
     assert problem.file.endswith("broken.csl") and problem.line == 11
     assert "settings.publications.style" in str(problem) and "not a valid CSL file" in str(problem)
@@ -76,14 +80,15 @@ def test_a_broken_csl_file_is_a_located_error(tmp_path: Path):
 def test_a_csl_file_without_a_bibliography_is_refused(tmp_path: Path):
     (tmp_path / "nobib.csl").write_text(MINIMAL_CSL.split("<bibliography>")[0] + "</style>\n", encoding="utf-8")
     with pytest.raises(InputError, match="has no <bibliography>"):
-        CitationFormatter(resolve_style("nobib.csl", base_dir=tmp_path), "en")
+        CitationFormatter(read_style("nobib.csl", tmp_path, WHERE), "en")
 
 
-def test_unknown_names_and_missing_files(tmp_path: Path):
-    with pytest.raises(UsageError, match="unknown citation style 'harvard1'"):
-        resolve_style("harvard1")
-    with pytest.raises(UsageError, match="not found"):
-        resolve_style("missing.csl", base_dir=tmp_path)
+def test_unknown_names_and_missing_files_are_located(tmp_path: Path):
+    with pytest.raises(InputError, match="cv.yaml:4:12: settings.publications.style: unknown citation style 'harvard1'"):
+        read_style("harvard1", None, WHERE)
+    with pytest.raises(InputError, match="cv.yaml:4:12: settings.publications.style: citation style file 'missing.csl' "
+                                         "not found"):
+        read_style("missing.csl", tmp_path, WHERE)
 
 
 def test_terms_and_dates_follow_the_cv_language():
