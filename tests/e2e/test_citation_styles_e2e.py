@@ -42,7 +42,7 @@ def _pdf_bold_texts(data: bytes) -> list[str]:
 
     def visit(text, cm, tm, font, size) -> None:
         if font is not None and text:
-            runs.append((text, "Bold" in str(font.get("/BaseFont"))))
+            runs.append((text, "Bold" in _font_name(font)))
 
     for page in pypdf.PdfReader(io.BytesIO(data)).pages:
         page.extract_text(visitor_text=visit)
@@ -54,6 +54,12 @@ def _pdf_bold_texts(data: bytes) -> list[str]:
             out.append(" ".join(current.split()))  # a line break inside a name is a space
             current = ""
     return [*out, " ".join(current.split())] if current else out
+
+
+def _font_name(font) -> str:
+    """BaseFont, or for Chromium's Type3 fonts the FontDescriptor's FontName."""
+    descriptor = font.get("/FontDescriptor")
+    return str(font.get("/BaseFont") or (descriptor.get_object().get("/FontName") if descriptor else ""))
 
 
 @pytest.mark.parametrize("style", sorted(OWNER))
@@ -133,3 +139,17 @@ def test_cli_broken_csl_is_a_located_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "mine.csl:3:" in result.output and "not a valid CSL file" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("style", sorted(OWNER))
+def test_html_printed_by_chromium_keeps_owner_bold(style: str, tmp_path: Path) -> None:
+    """The HTML as a browser lays it out: Chromium prints it, pypdf reads the bold runs back."""
+    from tests.e2e.test_html_e2e import chromium
+
+    page = tmp_path / "cv.html"
+    page.write_bytes(rendered("html", style))
+    pdf = tmp_path / "cv.pdf"
+    chromium(tmp_path, page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    bold = _pdf_bold_texts(pdf.read_bytes())
+    assert sum(OWNER[style] in b for b in bold) == 10, bold
+    assert not any("Zhang" in b or "Jia" in b for b in bold)
