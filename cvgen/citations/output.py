@@ -156,9 +156,16 @@ def add_links(decoded: Decoded, url: str | None, doi: str | None, title: str | N
         for m in re.finditer(re.escape(url), text):
             _link(decoded, m.start(), m.end(), url)
     if url and title:
-        at = text.lower().find(title.lower())
-        if at >= 0:
-            _link(decoded, at, at + len(title), url)
+        after_names = max([*decoded.ends.values(), *decoded.family_ends.values(), 0])
+        for m in re.finditer(re.escape(title.lower()), text.lower()[after_names:]):
+            start, end = after_names + m.start(), after_names + m.end()
+            if not _inside_word(text, start, end):  # the title itself, not a word that contains it
+                _link(decoded, start, end, url)
+                break
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 def _link(decoded: Decoded, start: int, end: int, href: str) -> None:

@@ -142,3 +142,13 @@ def test_cited_reports_shown_authors_and_links():
     cited = formatter("ama").cite(CitationEntry(PAPER, names, (AuthorNote(),) * 8))
     assert cited.shown == {0, 1, 2}
     assert "https://doi.org/10.5555/sparsity.2023" in cited.hrefs
+
+
+def test_a_short_title_links_only_itself():
+    paper = pub(title="Go", authors=["S. Gogh", "S. Liu"], kind="journal", venue="Go Journal", date=2020,
+                url="https://example.org/go")
+    nodes = cite("apa", paper, {1: AuthorNote("owner")})
+    links = [(plain(n.children), n.href) for n in nodes if isinstance(n, Link)]
+    # The title, then the URL APA prints when there is no DOI; not the "Go" in "Gogh" or "Go Journal".
+    assert links == [("Go", "https://example.org/go"), ("https://example.org/go", "https://example.org/go")]
+    assert plain(nodes) == "Gogh, S., & Liu, S. (2020). Go. Go Journal. https://example.org/go"
