@@ -90,10 +90,17 @@ def _place(out: Decoded, kind: str, index: int) -> None:
 
 
 def _terminal_punctuation(out: Decoded) -> None:
-    """"Buy, sell, or troll?" + the style's "." is "troll?": CSL processors drop a period after ? or !."""
+    """A period after a run that already ends one is dropped, as CSL processors do.
+
+    "Buy, sell, or troll?" + the style's "." is "troll?"; Nature's italic "*et al.*" + "." is
+    "*et al.*". A period after a period in the same run ("Images ... For Now") is the user's text.
+    """
     i = 1
     while i < len(out.chars):
-        if out.chars[i] == "." and out.chars[i - 1] in "?!" and (i + 1 == len(out.chars) or out.chars[i + 1] != "."):
+        prev, ch = out.chars[i - 1], out.chars[i]
+        ends_mark = prev in "?!" and (i + 1 == len(out.chars) or out.chars[i + 1] != ".")
+        ends_run = prev == "." and out.styles[i - 1] != out.styles[i]
+        if ch == "." and (ends_mark or ends_run):
             _delete(out, i)
         else:
             i += 1

@@ -237,3 +237,10 @@ def test_vancouver_full_date_known_engine_defect():
 def test_acm_conference_without_pages_known_engine_defect():
     paper = pub(title="T", authors=["S. Liu"], kind="conference", venue="Conf", date=2024)
     assert not text("acm", paper).endswith(". .")
+
+
+@pytest.mark.xfail(strict=True, reason="citeproc-py 0.11 prints the label of an empty variable: 'Mag, Edition.'")
+def test_chicago_magazine_article_known_engine_defect():
+    # CMOS 18, magazine article: "Author. Year. “Title.” Magazine, Month Day." — no stray label.
+    article = pub(title="T", authors=["S. Liu"], kind="magazine", venue="Mag", date="2024-03", volume="41")
+    assert "Edition" not in text("chicago-author-date", article)
