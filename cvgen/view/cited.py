@@ -28,6 +28,8 @@ from cvgen.view.publications import author_marks, is_et_al
 class CitationStyle:
     """One CV's citation style, loaded once per prepared document."""
 
+    name: str
+    """As asked for: "apa", or the .csl path."""
     formatter: CitationFormatter
     shown: dict[int, list[Author]] = field(default_factory=dict)
     """The authors each formatted publication showed (by ``id(pub)``), for the legend."""
@@ -47,7 +49,7 @@ class CitationStyle:
                                  f"load it with cvgen.load_cv(source, style={spec!r})")
             file = builtin_style(spec)
         ps = loaded.cv.settings.publications
-        return cls(CitationFormatter(file, loaded.cv.settings.language, ps.max_authors))
+        return cls(spec, CitationFormatter(file, loaded.cv.settings.language, ps.max_authors))
 
     def main(self, pub: Publication, cv: CV, people: People) -> tuple[Inline, frozenset[str]]:
         """The style's entry for ``pub``, then its notes and awards; and the links it already holds."""

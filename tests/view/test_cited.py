@@ -62,3 +62,14 @@ def test_incomplete_author_lists_and_links_without_repeats():
     title = next(n for n in sketch.main if isinstance(n, Link))
     assert title.href.startswith("https://papers.example.org/sparse-kernel") and "Sparse Kernel" in plain(title.children)
     assert [x.label for x in sketch.links] == ["Code"]
+
+
+def test_a_lab_page_layout_with_a_style_says_the_style_wins():
+    cv = load_file(EXAMPLES / "optml_lab.yaml")
+    doc = prepare(cv, ViewOptions(style="nature"))
+    assert "settings.publications.layout: title-first applies to the cvgen style only; the nature style formats " \
+           "each publication" in doc.warnings
+    _, items = _items(doc)
+    # The authors are in the entry, not repeated on a line below it as in the title-first layout.
+    assert all(not any("Zhang" in plain(d) for d in i.details) for i in items)
+    assert any("Zhang" in plain(i.main) for i in items)

@@ -134,6 +134,9 @@ def _publications(
     if cited is None:
         item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
     else:  # the style's entry replaces cvgen's layout; grouping, numbering and the rest stay
+        if ps.layout != "citation":
+            warnings.append(f"settings.publications.layout: {ps.layout} applies to the cvgen style only; "
+                            f"the {cited.name} style formats each publication")
         base = ps.model_copy(update={"layout": "citation"})
         item_groups = [
             (g.title, [cited.item(p, cv, people, publication_item(p, cv, people, base, show_abstracts)) for p in g.pubs])
