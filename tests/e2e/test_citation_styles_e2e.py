@@ -153,3 +153,19 @@ def test_html_printed_by_chromium_keeps_owner_bold(style: str, tmp_path: Path) -
     bold = _pdf_bold_texts(pdf.read_bytes())
     assert sum(OWNER[style] in b for b in bold) == 10, bold
     assert not any("Zhang" in b or "Jia" in b for b in bold)
+
+
+def test_a_users_csl_named_in_the_cv_renders(tmp_path: Path) -> None:
+    from tests.citations.test_style_files import MINIMAL_CSL
+
+    text = (EXAMPLES / "sijia_liu.yaml").read_text(encoding="utf-8")
+    (tmp_path / "cv.yaml").write_text(text.replace("\n  publications:\n", "\n  publications:\n    style: mine.csl\n"),
+                                      encoding="utf-8")
+    (tmp_path / "mine.csl").write_text(MINIMAL_CSL, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "cv.yaml"), "-f", "markdown", "-o",
+                                      str(tmp_path / "cv.md")])
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "cv.md").read_text(encoding="utf-8")
+    # The test style: "Family, I.; …: Title (Year)." — with the owner bold and the markers kept.
+    assert "Zhang, Y.<sup>†,\\*</sup>; Jia, J.<sup>†,\\*</sup>; Chen, X.;" in md
+    assert "**Liu, S.**: SalUn: Empowering Machine Unlearning" in md
