@@ -16,7 +16,7 @@ from cvgen.citations import sentinels as s
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
 from cvgen.model.publications import Publication
 
-# cvgen kind → CSL item type (CSL 1.0.1 types, which every style knows).
+# cvgen kind → CSL item type.
 CSL_TYPES = {
     "journal": "article-journal",
     "conference": "paper-conference",
@@ -28,7 +28,7 @@ CSL_TYPES = {
     "thesis": "thesis",
     "patent": "patent",
     "report": "report",
-    "other": "article",
+    "other": "document",  # CSL 1.0.2's generic type ("article" would read as a preprint)
 }
 # Where the venue goes: the publisher (a university, an institution) or the container.
 _VENUE_IS_PUBLISHER = {"thesis", "report"}
