@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cvgen.citations.catalogue import CVGEN_STYLE
 from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded
 from cvgen.view.document import Document
@@ -32,11 +33,16 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     doc_meta = meta(cv, options, profile)
     if profile.layout == "biosketch":
         doc = replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
-    else:
-        warnings: list[str] = []
-        sections = cv_sections(cv, profile, warnings)
-        doc = replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings))
-    return typeset_document(doc)
+        return typeset_document(doc)
+    warnings: list[str] = []
+    spec = options.style or cv.settings.publications.style
+    cited = None
+    if spec != CVGEN_STYLE:
+        from cvgen.view.cited import CitationStyle  # the CSL engine loads only for a citation style
+
+        cited = CitationStyle.of(loaded, spec)
+    sections = cv_sections(cv, profile, warnings, cited)
+    return typeset_document(replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings)))
 
 
 __all__ = ["ViewOptions", "prepare", "select_publications"]

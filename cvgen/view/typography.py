@@ -13,7 +13,7 @@ WeasyPrint, Typst, LaTeX, Word, HTML, Markdown and text outputs all print the sa
 * French puts a no-break space inside its guillemets and before ; : ! ?.
 
 Never inside a URL, an e-mail address, a DOI or `code`: those spans are copied unchanged, as are
-author markers (superscripts) and nodes another stage marks final (a citation processor's output
+author markers (superscripts) and :class:`~cvgen.model.markup.FinalText` (a citation style's output
 already follows its style). The quote table is keyed by the language's primary subtag; a language
 it does not know gets English quotes.
 """
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
-from cvgen.model.markup import Emph, Inline, Link, Node, Strong, Sup, Text
+from cvgen.model.markup import Emph, FinalText, Inline, Link, Node, Strong, Sup, Text
 from cvgen.view.document import Document
 
 NBSP = "\u00a0"
@@ -113,7 +113,10 @@ class _State:
     def nodes(self, nodes: Inline) -> Inline:
         out: list[Node] = []
         for node in nodes:
-            if getattr(node, "final", False) or isinstance(node, Sup):
+            if isinstance(node, FinalText):  # a citation style's own output (issue 20): as it set it
+                out.append(node)
+                self.prev = node.text[-1:] or self.prev
+            elif isinstance(node, Sup):
                 out.append(node)
                 self.prev = "x"
             elif isinstance(node, Text):

@@ -159,3 +159,12 @@ person:
         (None, "lab.example.edu"), (None, "Google Scholar"), (None, "Blog"),
     ]
     assert prepare(cv).header.compact_contacts  # seven contacts: one wrapping line, not a column
+
+
+def test_text_a_citation_style_set_is_left_as_it_is() -> None:
+    from cvgen.model.markup import FinalText
+
+    final = FinalText('pp. 1-2, "as styled"')
+    out = typeset((Text('"'), final, Text('" end')), "en")
+    assert out[1] is final
+    assert out[0] == Text("\u201c") and out[2] == Text("\u201d end")
