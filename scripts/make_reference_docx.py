@@ -55,7 +55,7 @@ class Look:
     margins: tuple[float, float, float, float]
     """Top, right, bottom, left in inches."""
     line: float
-    """The PDF's line height in points (font size × style.css line-height): Word's minimum line height."""
+    """The PDF's line height in points (font size × style.css line-height): Word's line height."""
     accent: str | None
     """The theme manifest's accent colour (None: a monochrome theme)."""
     ink: str = "111111"
@@ -74,9 +74,9 @@ CLASSIC = Look(
     line=13,
     accent=_accent("classic"),
     styles={
-        "title": {"size": 21, "after": 5},
+        "title": {"size": 21, "after": 5, "line": 24},
         "header": {"size": 9.5, "after": 0},
-        "h1": {"size": 11.5, "bold": True, "small_caps": True, "spacing": 0.4, "before": 9, "after": 3,
+        "h1": {"size": 11.5, "bold": True, "small_caps": True, "spacing": 0.4, "before": 9, "after": 3, "line": 14.6,
                "rule": ("222222", 5)},
         "h2": {"size": 10, "bold": True, "before": 5, "after": 2},
         "intro": {"after": 3},
@@ -105,7 +105,7 @@ MODERN = Look(
     line=13.1,
     accent=_MODERN_ACCENT,
     styles={
-        "title": {"size": 21, "after": 3, "colour": _MODERN_ACCENT},
+        "title": {"size": 21, "after": 3, "colour": _MODERN_ACCENT, "line": 23.5},
         "header": {"size": 9, "after": 0, "colour": "333333"},
         "h1": {"size": 10.5, "bold": True, "caps": True, "spacing": 1.0, "before": 10, "after": 4,
                "colour": _MODERN_ACCENT, "rule": ("BBBBBB", 4)},
@@ -207,7 +207,8 @@ def _defaults(document: docx.document.Document, look: Look) -> None:
     normal.font.color.rgb = RGBColor.from_string(look.ink)
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after = Pt(0), Pt(0)
-    fmt.line_spacing, fmt.line_spacing_rule = Pt(look.line), WD_LINE_SPACING.AT_LEAST
+    # Exactly the PDF's leading: "at least" let a bold run's taller font box add 1-2 pt to a line.
+    fmt.line_spacing, fmt.line_spacing_rule = Pt(look.line), WD_LINE_SPACING.EXACTLY
     fmt.widow_control = True
 
 
@@ -251,6 +252,8 @@ def _paragraph_look(style: object, spec: dict) -> None:
     if spec.get("justify"):
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     name = style.name
+    if "line" in spec:  # a larger size than the body's needs its own leading
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(spec["line"]), WD_LINE_SPACING.EXACTLY
     if name in ("Title", "Heading 1", "Heading 2"):
         fmt.keep_with_next = True
         fmt.keep_together = True

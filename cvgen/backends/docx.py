@@ -151,7 +151,7 @@ class _Writer:
         title = self._paragraph("title", (Text(header.name),))
         title.paragraph_format.keep_with_next = True
         if self.header_layout == "inline" and header.photo is None:
-            self._inline_header(header)
+            self._inline_header(header, title)
             return
         left = [line for block in header.affiliations for line in block]
         block_starts = {sum(len(b) for b in header.affiliations[:i]) for i in range(1, len(header.affiliations))}
@@ -178,7 +178,7 @@ class _Writer:
         if header.compact_contacts:
             self._contact_line(header)
 
-    def _inline_header(self, header: Header) -> None:
+    def _inline_header(self, header: Header, title: Any) -> None:
         """The modern look: each affiliation on one line (rank in bold, parts joined by " · "), then the
         contacts in one wrapping line, as the theme's PDF shows them."""
         sep = RunFormat(style=self.styles["date"])
@@ -188,18 +188,27 @@ class _Writer:
                 if index:
                     add_text(p._p, " · ", sep)
                 self._inline(p._p, line, RunFormat(bold=index == 0))
-        self._contact_line(header, "\u2003")  # an em space between contacts, like the PDF's gap
+        last = self._contact_line(header, "\u2003")  # an em space between contacts, like the PDF's gap
+        _rule_below(last or title, self._accent())
 
-    def _contact_line(self, header: Header, sep: str = " · ") -> None:
+    def _accent(self) -> str:
+        """The accent the theme's reference gives the name (Title), as the PDF's header rule uses it."""
+        if self.doc.meta.accent_colour:
+            return self.doc.meta.accent_colour.lstrip("#").upper()
+        colour = self.document.styles.get_by_id(self.styles["title"], _para_type()).font.color
+        return str(colour.rgb) if colour is not None and colour.rgb is not None else "000000"
+
+    def _contact_line(self, header: Header, sep: str = " · ") -> Any:
         """All contacts in one wrapping line (the modern header, or many contacts in the classic one)."""
         if not header.contacts:
-            return
+            return None
         p = self._paragraph("header")
         p.paragraph_format.space_before = Pt(3)
         for index, contact in enumerate(header.contacts):
             if index:
                 add_text(p._p, sep, RunFormat(style=self.styles["date"]))
             self._inline(p._p, self._contact_nodes(contact))
+        return p
 
     def _photo(self, cell: Any, photo: Any) -> None:
         p = cell.paragraphs[0]
@@ -376,6 +385,21 @@ class _Writer:
                 link = add_hyperlink(parent, self.links, node.href)
                 bold = fmt.bold or fmt.style == self.styles["owner"]
                 self._inline(link, node.children, replace(fmt, style=self.styles["link"], bold=bold), True)
+
+
+def _rule_below(paragraph: Any, colour: str) -> None:
+    """The modern header's 2.5 pt accent rule under its last line, as style.css draws it."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    borders.append(OxmlElement("w:bottom", attrs={qn("w:val"): "single", qn("w:sz"): "20", qn("w:space"): "5",
+                                                  qn("w:color"): colour}))
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                              "w:pPrChange")
+    paragraph.paragraph_format.space_after = Pt(8)
 
 
 def _cant_split(row: Any) -> None:
