@@ -104,7 +104,8 @@ def normalise(text: str) -> str:
     written with ASCII punctuation matches its typeset form.
     """
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u2013", "-").replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("---", "\u2014").replace("--", "\u2013").replace("\u2014", "-").replace("\u2013", "-")
+    text = text.replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
     text = text.replace("\u2011", "-").replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\ufb00", "ff")
     return re.sub(r"\s+", " ", text).strip()

@@ -106,8 +106,9 @@ class _State:
         self.q = quotes
         self.primary = primary
         self.prev = ""
-        self.doubles: list[bool] = []
-        """Open double quotes, innermost last; True where the inner pair was used (a quote in a quote)."""
+        self.doubles: list[str] = []
+        """Open double quotes, innermost last: "curly" (written curly, e.g. cvgen's quotes around a
+        title), "outer" or "inner" (a straight quote set as the inner pair inside a curly one)."""
         self.open_single = 0
 
     def nodes(self, nodes: Inline) -> Inline:
@@ -169,7 +170,7 @@ class _State:
             elif ch == "'":
                 ch = self._single(prev, nxt)
             elif ch == self.q.open and self.q.open != self.q.close:
-                self.doubles.append(False)  # cvgen's own quotes around a title: a straight quote inside nests
+                self.doubles.append("curly")  # cvgen's own quotes around a title: a straight quote inside nests
             elif ch == self.q.close and self.q.open != self.q.close and self.doubles:
                 self.doubles.pop()
             out.append(ch)
@@ -179,10 +180,12 @@ class _State:
     def _double(self, prev: str, nxt: str) -> str:
         opening = _opens(prev) and not (nxt == "" or nxt.isspace())
         if opening or (not self.doubles and _opens(prev)):
-            inner = bool(self.doubles)
-            self.doubles.append(inner)
+            # Only inside quotes written curly does a straight one nest; two straight ones in a row
+            # (unbalanced user text) stay double quotes.
+            inner = bool(self.doubles) and self.doubles[-1] == "curly"
+            self.doubles.append("inner" if inner else "outer")
             return (self.q.open_inner if inner else self.q.open) + self.q.inside
-        inner = self.doubles.pop() if self.doubles else False
+        inner = self.doubles.pop() == "inner" if self.doubles else False
         return self.q.inside + (self.q.close_inner if inner else self.q.close)
 
     def _single(self, prev: str, nxt: str) -> str:
