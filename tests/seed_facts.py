@@ -105,7 +105,7 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("---", "\u2014").replace("--", "\u2013").replace("\u2014", "-").replace("\u2013", "-")
-    text = text.replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u2060", "").replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
     text = text.replace("\u2011", "-").replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\ufb00", "ff")
     return re.sub(r"\s+", " ", text).strip()

@@ -30,11 +30,15 @@ SCREEN_STYLESHEET = "screen.css"
 """Optional: rules only browsers need (small-screen layout); WeasyPrint never sees them."""
 
 
+_RANGE = re.compile("\\d+\u2013\\d+")
+
+
 class HtmlInline(InlineFormat):
     """Inline nodes as HTML. :meth:`text` is the format's only escaping function."""
 
     def text(self, s: str) -> Markup:
-        return escape(s)
+        # A number range the view set with an en dash ("pp. 26693–26712") never breaks after the dash.
+        return Markup(_RANGE.sub(r'<span style="white-space:nowrap">\g<0></span>', str(escape(s))))
 
     def strong(self, inner: str, role: str | None) -> str:
         # Roles are fixed words chosen by cvgen ("owner", "award", "member"), never user text.
