@@ -108,7 +108,8 @@ def normalise(text: str) -> str:
     text = text.replace("\u2060", "").replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
     text = text.replace("\u2011", "-").replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\ufb00", "ff")
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.replace(". . .", "...")  # pdflatex builds \textellipsis from three spaced periods
 
 
 def missing_facts(text: str, facts: list[str] | None = None, *, case_insensitive: bool = False) -> list[str]:

@@ -202,7 +202,7 @@ def parse_lab_list(md: str) -> list[tuple[str, list[tuple[str, str, bool, bool]]
             names = []
             for raw in lines[1].replace("<sup>", "").replace("</sup>", "").split(","):
                 if raw.strip():
-                    name = raw.replace("**", "").replace("\\*", "").strip()
+                    name = " ".join(raw.replace("**", "").replace("\\*", "").replace("\u2019", "'").split())  # typeset: fold
                     names.append((name, "**" in raw, "\\*" in raw))
             awards = re.findall(r"\(([^()]+)\)</span>", lines[2])
             groups[-1][1].append((title, tuple(names), tuple(awards)))
@@ -220,7 +220,8 @@ def test_lab_markdown_reproduces_the_homepage_list(tmp_path: Path) -> None:
     assert len(seed) == 2 and sum(len(items) for _, items in seed) == 12
     assert [g for g, _ in ours] == [g for g, _ in seed]
     assert ours == seed  # same titles, authors, bold members, equal-contribution marks, award notes
-    assert 'Authors marked in **bold** indicate our group members, and "\\*" indicates equal contribution.' in out.read_text()
+    # The legend's straight quotes come out curly (issue 21).
+    assert "Authors marked in **bold** indicate our group members, and \u201c\\*\u201d indicates equal contribution." in out.read_text()
 
 
 def test_lab_fragment_has_bold_group_headings() -> None:
@@ -236,7 +237,7 @@ def test_scholar_profile_example(tmp_path: Path) -> None:
     md = cvgen.render(EXAMPLES / "scholar_profile.yaml", "markdown", profile="web").decode()
     assert md.count("> **Abstract.**") == 26
     assert "h-index 27, i10-index 41, 26 papers (as of September 1, 2025)" in md
-    assert "…, **A. Quillfeather**, et al." in md
+    assert "…, **A.\u00a0Quillfeather**, et al." in md
     assert "**B. Quillfeather**" not in md  # another Quillfeather is not the owner
     assert re.findall(r"^\* (\d+)\\\. ", md, flags=re.M) == [str(n) for n in range(26, 0, -1)]
     plain_text = cvgen.render(EXAMPLES / "scholar_profile.yaml", "text", profile="recent").decode()
