@@ -172,7 +172,12 @@ class _Writer:
 
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.add_run().add_picture(io.BytesIO(photo.data), width=Inches(1.0))
+        data = photo.data
+        if photo.media_type == "image/svg+xml":  # Word needs pixels; the SVG was sanitised by the view
+            from cvgen.view.svg_photo import to_png
+
+            data = to_png(photo)
+        p.add_run().add_picture(io.BytesIO(data), width=Inches(1.0))
 
     @staticmethod
     def _contact_nodes(contact: Contact) -> Inline:

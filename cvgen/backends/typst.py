@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 TEMPLATE = "cv.typ.j2"
 DEFAULT_ACCENT = "#1f5f8b"
 """The modern theme's accent colour when the CV sets none (as in the HTML/PDF theme)."""
-_PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png"}
+_PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png", "image/svg+xml": "photo.svg"}
 
 
 Typ = Source

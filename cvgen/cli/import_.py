@@ -134,6 +134,8 @@ def _rendercv(file: str) -> Any:
 
 
 def _alfolio(path: str) -> Any:
+    from collections import Counter
+
     from cvgen.cli.import_finish import Asset, Converted
     from cvgen.errors import InputError, Problem
     from cvgen.interop.alfolio import import_alfolio, read_config, site_files
@@ -145,10 +147,9 @@ def _alfolio(path: str) -> Any:
     config, bib = site_files(cv_file)
     result = import_alfolio(_read(str(cv_file)), str(cv_file), read_config(config) if config else None,
                             bibtex=bib.name if bib else None)
-    assets, extra = [], {}
+    assets: list[Asset] = []
+    extra: Counter[str] = Counter()
     if bib is not None and "publications_from" in result.data:
-        from collections import Counter
-
         from cvgen.interop.bibtex import import_bibtex_file
 
         pubs = import_bibtex_file(bib)
@@ -162,8 +163,7 @@ def _alfolio(path: str) -> Any:
             return f"{bib} is outside this folder; its publications are written into the YAML instead"
 
         assets.append(Asset("publications_from.bibtex", bib, fallback=inline))
-    return Converted(str(cv_file), result.shape, result.data, result.warnings, result.mapped, assets,
-                     extra=Counter(extra) if extra else Counter())
+    return Converted(str(cv_file), result.shape, result.data, result.warnings, result.mapped, assets, extra=extra)
 
 
 def _finish(conv: Any, output: str | None, what: str) -> None:

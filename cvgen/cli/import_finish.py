@@ -136,8 +136,12 @@ def check(text: str, conv: Converted, stage: Path) -> None:
     quiet = logging.getLogger("cvgen.interop")  # the .bib's warnings are in the report already
     level = quiet.level
     quiet.setLevel(logging.ERROR)
+    notes = _Notes()  # what the view says about the photo belongs in the report, about the source
+    logging.getLogger("cvgen.photo").addHandler(notes)
+    logging.getLogger("cvgen.photo").propagate = False
     try:
         prepare(load_text(text, name, base_dir=stage), ViewOptions())
+        conv.warnings += [f"{conv.source}: {m.split(': ', 1)[-1]}" for m in notes.messages]
     except InputError as exc:
         raise InputError([
             Problem(conv.source, None, None, p.path, f"{p.message} (cvgen could not carry this over as {p.path or 'it'}; "
@@ -145,6 +149,19 @@ def check(text: str, conv: Converted, stage: Path) -> None:
         ]) from None
     finally:
         quiet.setLevel(level)
+        logging.getLogger("cvgen.photo").removeHandler(notes)
+        logging.getLogger("cvgen.photo").propagate = True
+
+
+class _Notes(logging.Handler):
+    """Collects log messages instead of printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _loaded_yaml(text: str) -> dict[str, Any]:

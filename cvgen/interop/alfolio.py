@@ -236,10 +236,11 @@ class _Import:
         degree = self.md(c.get("title"), (*path, "title")) or self.md(c.get("degree"), (*path, "degree"))
         inst = ", ".join(x for x in (self.md(c.get("department"), (*path, "department")),
                                      self.md(c.get("institution"), (*path, "institution"))) if x)
-        if not (degree and inst) or (c.get("year") and not (start or single)) or c.get("items") or c.get("linkitems"):
+        if not (degree and inst) or (c.get("year") and not (start or single)):
             return None
         notes = [x for x in [self.md(c.get("maindescription"), (*path, "maindescription"))] if x]
         notes += [x for x in self.lines(c.get("description"), (*path, "description")) if x != degree]
+        notes += self.lines(c.get("items"), (*path, "items")) + self.links(c.get("linkitems"), (*path, "linkitems"))
         self.unknown(c, ENTRY_KEYS, path)
         return {"degree": degree, "institution": inst, "location": self.md(c.get("location"), (*path, "location")),
                 "start": start, "end": end or single, "notes": notes}
@@ -248,10 +249,11 @@ class _Import:
         start, end, single = year_range(str(c.get("year") or ""))
         title = self.md(c.get("title"), (*path, "title"))
         org = self.md(c.get("institution"), (*path, "institution"))
-        if not (title and org and (start or single)) or c.get("items") or c.get("linkitems"):
+        if not (title and org and (start or single)):
             return None
         notes = [x for x in [self.md(c.get("maindescription"), (*path, "maindescription"))] if x]
         notes += self.lines(c.get("description"), (*path, "description"))
+        notes += self.lines(c.get("items"), (*path, "items")) + self.links(c.get("linkitems"), (*path, "linkitems"))
         self.unknown(c, ENTRY_KEYS - {"degree"}, path)
         return {"title": title, "organization": org, "unit": self.md(c.get("department"), (*path, "department")),
                 "location": self.md(c.get("location"), (*path, "location")), "start": start or single,

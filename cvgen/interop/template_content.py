@@ -19,7 +19,7 @@ SAMPLE_VALUES = frozenset({
     "Eidgenössische Technische Hochschule, Zurich, Switzerland", "Description 1.", "Description 2.",
     "Description 3.", "Sub-description 1.", "Sub-description 2.", "Topic 1.", "Topic 2.",
     "California Institute of Technology, Pasadena, California, US", "Kaiser Wilhelm Institute for Physics, Berlin, Germany.",
-    "Karl-Ferdinand University, Prague, Czechoslovakia", "<u>Hobbies:</u> Hobby 1, Hobby 2, etc.",
+    "Karl-Ferdinand University, Prague, Czechoslovakia", "Institute for Advanced Study, Princeton University", "<u>Hobbies:</u> Hobby 1, Hobby 2, etc.",
     "A beautiful, simple, clean, and responsive Jekyll theme for academics.",
     # assets/json/resume.json
     "albert@einstein.de", "(912) 123-4567", "2712 Broadway St", "AlbertEinstein", "https://twitter.com/AlbertEinstein",
