@@ -121,7 +121,8 @@ def _rendercv(file: str) -> Any:
 
     text = _read(file)
     result = import_rendercv(text, file)
-    warnings = locate(result.warnings, file, read(text).positions)
+    located = read(text)
+    warnings = locate(result.warnings, file, {**located.positions, **located.key_positions})
     titles = result.data.get("settings", {}).get("titles", {})
     mapped = [f"'{title}' → {key}" for key, title in titles.items()]
     mapped += [f"'{s['title']}' → custom section {s['key']}" for s in result.data.get("custom_sections", [])]

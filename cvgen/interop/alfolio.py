@@ -385,7 +385,7 @@ def import_alfolio(text: str, filename: str = "<cv.yml>", config: dict[str, Any]
     if not is_classic(doc):
         raise InputError([Problem(filename, 1, 1, "", "not an al-folio cv.yml: expected a list of sections, each "
                                                      "with title, type (map, time_table, list, nested_list) and contents")])
-    imp = _Import(filename, located.positions)
+    imp = _Import(filename, {**located.positions, **located.key_positions})  # a key's line, where it has one
     for i, section in enumerate(doc):
         _section(imp, section, (i,))
     site = _Site(config)
