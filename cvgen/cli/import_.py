@@ -59,23 +59,48 @@ def _output_option(fn: Any) -> Any:
 # -- one converter per format: source file → Converted ------------------------------------------------
 
 
-def _bibtex(file: str, owner: str | None, publications_only: bool) -> Any:
+def _bibtex(files: tuple[str, ...], owner: str | None, publications_only: bool) -> Any:
     from cvgen.cli.import_finish import Converted
-    from cvgen.interop.bibtex import guess_owner, import_bibtex_file, skeleton
+    from cvgen.interop.bibtex import guess_owner, skeleton
     from cvgen.interop.owner import matcher
 
-    result = import_bibtex_file(file)
-    guessed, variants = guess_owner(result.data, result.highlighted)
+    pubs, warnings, highlighted, entries = _read_bibs(files)
+    guessed, variants = guess_owner(pubs, highlighted)
     if owner:
         is_owner = matcher([owner])
-        variants = sorted({h for h in result.highlighted if not is_owner(h)})
-    data = {"publications": result.data} if publications_only else skeleton(result.data, owner or guessed, variants)
-    mapped = [f"{len(result.data)} entries → publications"]
+        variants = sorted({h for h in highlighted if not is_owner(h)})
+    data = {"publications": pubs} if publications_only else skeleton(pubs, owner or guessed, variants)
+    mapped = [f"{len(pubs)} entries → publications"]
     if not publications_only:
         mapped.append(f"owner: {owner or guessed} ({'given' if owner else 'the most frequent author'})"
                       + (f", variants {', '.join(variants)}" if variants else ""))
-    return Converted(file, "BibTeX", data, result.warnings, mapped, check_as_cv=not publications_only,
-                     summary=f"{len(result.data)} publications of {result.entries} entries")
+    source = files[0] if len(files) == 1 else f"{files[0]} (+{len(files) - 1} more .bib files)"
+    return Converted(source, "BibTeX", data, warnings, mapped, check_as_cv=not publications_only,
+                     summary=f"{len(pubs)} publications of {entries} entries")
+
+
+def _read_bibs(files: tuple[str, ...]) -> tuple[list[dict[str, Any]], list[str], list[str], int]:
+    """Several .bib files (Hugo Blox keeps one cite.bib per publication) read as one list, keys kept unique."""
+    from cvgen.interop.bibtex import import_bibtex_file
+
+    pubs: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    highlighted: list[str] = []
+    entries = 0
+    keys: set[str] = set()
+    for file in files:
+        result = import_bibtex_file(file)
+        for pub in result.data:
+            if pub.get("key") in keys:
+                new = next(f"{pub['key']}-{n}" for n in range(2, 10_000) if f"{pub['key']}-{n}" not in keys)
+                warnings.append(f"{file}: the key {pub['key']!r} is also used in another file; imported as {new!r}")
+                pub["key"] = new
+            keys.add(pub.get("key", ""))
+            pubs.append(pub)
+        warnings += result.warnings
+        highlighted += result.highlighted
+        entries += result.entries
+    return pubs, warnings, highlighted, entries
 
 
 def _jsonresume(file: str) -> Any:
@@ -170,21 +195,22 @@ def _alfolio(path: str) -> Any:
 def _finish(conv: Any, output: str | None, what: str) -> None:
     from cvgen.cli.import_finish import finish
 
-    finish(conv, output, f"Imported from {Path(conv.source).name} ({what}) by cvgen.")
+    finish(conv, output, f"Imported from {Path(conv.source.split(' (+')[0]).name} ({what}) by cvgen.")
 
 
 # -- the subcommands ----------------------------------------------------------------------------------------
 
 
-@command.command("bibtex", epilog="\b\nExample:\n  cvgen import bibtex refs.bib -o publications.yaml --owner \"Sijia Liu\"")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@command.command("bibtex", epilog="\b\nExamples:\n  cvgen import bibtex refs.bib -o publications.yaml --owner \"Sijia Liu\"\n"
+                                   "  cvgen import bibtex content/publication/*/cite.bib -o cv.yaml   (Hugo Blox)")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @_output_option
 @click.option("--owner", help="The CV owner's name (default: the most frequent author).")
 @click.option("--publications-only", is_flag=True, help="Write only the publications: list, to paste into a CV.")
 @handles_errors
-def bibtex(file: str, output: str | None, owner: str | None, publications_only: bool) -> None:
-    """Import a .bib file: LaTeX decoded, names split, roles and DOIs recovered."""
-    _finish(_bibtex(file, owner, publications_only), output, "BibTeX")
+def bibtex(files: tuple[str, ...], output: str | None, owner: str | None, publications_only: bool) -> None:
+    """Import .bib files (one or many): LaTeX decoded, names split, roles and DOIs recovered."""
+    _finish(_bibtex(files, owner, publications_only), output, "BibTeX")
 
 
 @command.command("jsonresume", epilog="\b\nExample:\n  cvgen import jsonresume resume.json -o cv.yaml")
@@ -215,13 +241,14 @@ def alfolio(path: str, output: str | None) -> None:
     _finish(_alfolio(path), output, "al-folio")
 
 
-@command.command("auto", hidden=True)
+@command.command("auto", hidden=True, epilog="\b\nExamples:\n  cvgen import refs.bib -o cv.yaml\n"
+                                            "  cvgen import my-site/ -o cv.yaml")
 @click.argument("file", type=click.Path(exists=True))
 @_output_option
 @click.option("--owner", help="BibTeX only: the CV owner's name (default: the most frequent author).")
 @handles_errors
 def auto(file: str, output: str | None, owner: str | None) -> None:
-    """``cvgen import FILE``: the format is detected from the content."""
+    """cvgen import FILE: the format (BibTeX, RenderCV, JSON Resume, al-folio) is detected from the content."""
     from cvgen.errors import InputError, Problem
     from cvgen.interop.detect import FORMATS, detect
 
@@ -235,6 +262,6 @@ def auto(file: str, output: str | None, owner: str | None) -> None:
     click.echo(f"{file}: detected {FORMATS[found]} ({why})", err=True)
     if owner and found != "bibtex":
         raise InputError([Problem(file, None, None, "", "--owner applies to BibTeX files only")])
-    conv = {"bibtex": lambda: _bibtex(file, owner, False), "jsonresume": lambda: _jsonresume(file),
+    conv = {"bibtex": lambda: _bibtex((file,), owner, False), "jsonresume": lambda: _jsonresume(file),
             "rendercv": lambda: _rendercv(file), "alfolio": lambda: _alfolio(file)}[found]()
     _finish(conv, output, FORMATS[found])

@@ -191,6 +191,7 @@ def finish(conv: Converted, output: str | None, comment: str) -> None:
         if output is None:
             click.echo(text, nl=False)
             return
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         for staged, final in moves:
             if not final.exists():
                 write_atomic(final, staged.read_bytes())

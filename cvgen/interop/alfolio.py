@@ -360,7 +360,7 @@ def read_config(path: Path) -> dict[str, Any] | None:
 
 def site_files(cv_file: Path) -> tuple[Path | None, Path | None]:
     """(``_config.yml``, the bibliography) of the al-folio site a ``_data/cv.yml`` belongs to, if present."""
-    root = cv_file.resolve().parent.parent if cv_file.resolve().parent.name == "_data" else None
+    root = cv_file.parent.parent if cv_file.resolve().parent.name == "_data" else None
     if root is None:
         return None, None
     config = root / "_config.yml"
