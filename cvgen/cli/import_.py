@@ -62,12 +62,12 @@ def _output_option(fn: Any) -> Any:
 def _bibtex(files: tuple[str, ...], owner: str | None, publications_only: bool) -> Any:
     from cvgen.cli.import_finish import Converted
     from cvgen.interop.bibtex import guess_owner, skeleton
-    from cvgen.interop.owner import matcher
+    from cvgen.model.people import NameMatcher
 
     pubs, warnings, highlighted, entries = _read_bibs(files)
     guessed, variants = guess_owner(pubs, highlighted)
     if owner:
-        is_owner = matcher([owner])
+        is_owner = NameMatcher([owner]).matches
         variants = sorted({h for h in highlighted if not is_owner(h)})
     data = {"publications": pubs} if publications_only else skeleton(pubs, owner or guessed, variants)
     mapped = [f"{len(pubs)} entries → publications"]

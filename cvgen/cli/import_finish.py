@@ -125,14 +125,15 @@ def stage_assets(conv: Converted, stage: Path, out_dir: Path | None) -> list[tup
 
 def check(text: str, conv: Converted, stage: Path) -> None:
     """Load and prepare the YAML as ``cvgen validate`` does; a failure names the source file."""
-    from cvgen.loader import load_text
+    from cvgen.loader import load_cv
     from cvgen.view import ViewOptions, prepare
 
     if not conv.check_as_cv:
         from cvgen.interop.yaml_out import dump_yaml
 
         text = dump_yaml({"person": {"name": "Check"}, **_loaded_yaml(text)})
-    name = str(stage / "imported.yaml")
+    staged = stage / "imported.yaml"
+    staged.write_text(text, encoding="utf-8")
     quiet = logging.getLogger("cvgen.interop")  # the .bib's warnings are in the report already
     level = quiet.level
     quiet.setLevel(logging.ERROR)
@@ -140,7 +141,7 @@ def check(text: str, conv: Converted, stage: Path) -> None:
     logging.getLogger("cvgen.photo").addHandler(notes)
     logging.getLogger("cvgen.photo").propagate = False
     try:
-        prepare(load_text(text, name, base_dir=stage), ViewOptions())
+        prepare(load_cv(staged), ViewOptions())
         conv.warnings += [f"{conv.source}: {m.split(': ', 1)[-1]}" for m in notes.messages]
     except InputError as exc:
         raise InputError([

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from cvgen.cli import cli
 from cvgen.interop.alfolio import import_alfolio, is_classic, read_config, site_files, year_range
 from cvgen.interop.detect import detect
-from cvgen.loader import load_file
+from cvgen.loader import load_cv, load_file
 from cvgen.model.markup import plain
 
 ALFOLIO = Path(__file__).resolve().parent.parent / "fixtures" / "alfolio"
@@ -176,7 +176,7 @@ def test_real_al_folio_site_imports_whole_with_the_owner_bold(runner, tmp_path):
     from cvgen.model.markup import Strong
     from cvgen.view import ViewOptions, prepare
 
-    items = [i for s in prepare(cv, ViewOptions()).sections if s.key == "publications" for i in s.items]
+    items = [i for s in prepare(load_cv(out), ViewOptions()).sections if s.key == "publications" for i in s.items]
     assert len(items) == 23
     for item in items:  # "Broquet, A.", "A. Broquet", "Broquet, Adrien": the owner, bold, every time
         owner = [plain(n.children) for n in _walk(item.main) if isinstance(n, Strong) and n.role == "owner"]

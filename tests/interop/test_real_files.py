@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from cvgen.cli import cli
-from cvgen.loader import load_file
+from cvgen.loader import load_cv, load_file
 from cvgen.model.markup import Strong, plain
 from cvgen.view import ViewOptions, prepare
 
@@ -90,7 +90,7 @@ def test_real_file_arrives_whole_with_the_owner_bold(tmp_path, source, surname, 
                   for e in s.entries]  # entries a publication list cannot take (no date) stay, in their own section
     assert len(authored) + len(kept_aside) == _source_entries(source, how)
 
-    items = [i for s in prepare(cv, ViewOptions()).sections if s.key == "publications" for i in s.items]
+    items = [i for s in prepare(load_cv(out), ViewOptions()).sections if s.key == "publications" for i in s.items]
     assert len(items) == len(authored)
     for pub, item in zip(authored, items, strict=True):
         if not any(_fold(surname) in _fold(a.name) for a in pub.authors):

@@ -25,7 +25,7 @@ from PIL import ExifTags, Image
 
 import cvgen
 from cvgen.errors import InputError, RenderError
-from cvgen.view.photo import TARGET_EDGE
+from cvgen.loader.photo import TARGET_EDGE
 
 CV_TEXT = "person:\n  name: Ada Lovelace\n  photo: {photo}\nsummary: Mathematician.\n"
 PHOTO_LINE, PHOTO_COL = 3, 10
@@ -175,7 +175,7 @@ def test_unsupported_or_corrupt_image(tmp_path: Path, name: str, data: bytes) ->
 
 def test_svg_photo_is_embedded_without_its_script(tmp_path: Path) -> None:
     """SVG photos are supported (issue 16): the picture is kept, the script is not."""
-    from cvgen.view.photo import load_photo
+    from cvgen.loader.photo import load_photo
 
     (tmp_path / "me.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     photo = load_photo(tmp_path, "me.svg")

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cvgen.errors import InputError, Problem
-from cvgen.view.document import Photo
-from cvgen.view.svg_photo import looks_like_svg, svg_photo
+from cvgen.loader.svg_photo import looks_like_svg, svg_photo
+from cvgen.model.loaded import Photo
 
 log = logging.getLogger("cvgen.photo")
 
@@ -30,7 +30,7 @@ TARGET_EDGE = 800
 """Longest edge after downscaling: plenty for a 4 cm photo at print resolution."""
 FORMATS = ("PNG", "JPEG", "MPO", "WEBP", "GIF", "TIFF", "BMP")
 """Raster formats Pillow decodes itself (MPO: the JPEG many phones write). Never EPS (Ghostscript); SVG goes
-through :mod:`cvgen.view.svg_photo` instead."""
+through :mod:`cvgen.loader.svg_photo` instead."""
 
 
 class _Where:
@@ -51,7 +51,7 @@ def load_photo(
     if "://" in relative or relative.lower().startswith(("file:", "data:", "http:", "https:")):
         raise where.fail(f"the photo must be a file next to the CV, not a URL (got {relative!r})")
     if base_dir is None:
-        raise where.fail("a photo needs the CV to be loaded from a file (its folder holds the photo)")
+        raise where.fail("a photo needs the CV's folder: render the file's path, or load it with cvgen.load_cv(path)")
     if os.path.isabs(relative) or ".." in Path(relative).parts:
         raise where.fail(f"the photo must be inside the CV's folder (got {relative!r})")
     root = base_dir.resolve()
@@ -70,7 +70,7 @@ def load_photo(
 
 
 def _svg(data: bytes, name: str, where: _Where) -> Photo:
-    """A sanitised SVG (see :mod:`cvgen.view.svg_photo`); what was removed is logged as a warning."""
+    """A sanitised SVG (see :mod:`cvgen.loader.svg_photo`); what was removed is logged as a warning."""
     try:
         photo, removed = svg_photo(data)
     except ValueError as exc:

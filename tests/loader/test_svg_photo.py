@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from cvgen.backends.svg_raster import to_png
 from cvgen.errors import InputError
-from cvgen.view.photo import load_photo
-from cvgen.view.svg_photo import looks_like_svg, sanitise, svg_photo, to_png
+from cvgen.loader.photo import load_photo
+from cvgen.loader.svg_photo import looks_like_svg, sanitise, svg_photo
 
 SVG_CV = Path(__file__).resolve().parent.parent / "fixtures" / "interop" / "rendercv_svg"
 HOSTILE = (SVG_CV / "photo.svg").read_bytes()

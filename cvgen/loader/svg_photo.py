@@ -15,7 +15,7 @@ without
 
 The HTML and PDF backends embed the result as a ``data:`` image in ``<img>`` (where browsers run no
 script anyway), Typst reads it as an image, and the Word backend rasterises it with CairoSVG
-(:func:`to_png`), because Word's SVG support needs a PNG fallback picture.
+(:mod:`cvgen.backends.svg_raster`), because Word's SVG support needs a PNG fallback picture.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cvgen.view.document import Photo
+from cvgen.model.loaded import Photo
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -126,10 +126,3 @@ def svg_photo(data: bytes) -> tuple[Photo, set[str]]:
     root = etree.fromstring(clean, parser=etree.XMLParser(resolve_entities=False, no_network=True))
     width, height = _size(root)
     return Photo(clean, "image/svg+xml", width, height), removed
-
-
-def to_png(photo: Photo, width: int = 600) -> bytes:
-    """Rasterise a sanitised SVG photo for formats that need pixels (Word)."""
-    import cairosvg
-
-    return cairosvg.svg2png(bytestring=photo.data, output_width=width, unsafe=False)
