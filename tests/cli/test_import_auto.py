@@ -69,10 +69,12 @@ def test_the_report_counts_kinds_and_names_what_went_where(runner, tmp_path):
     assert "read as RenderCV; imported" in head and "education" in head and "positions" in head
     assert "'Education' → education" in result.stderr
     # the warnings point into the RenderCV file, at the line of what was not carried over
-    lines = (INTEROP / "John_Doe_ClassicTheme_CV_v2.8.yaml").read_text(encoding="utf-8").splitlines()
-    design = next(w for w in result.stderr.splitlines() if ": design: RenderCV presentation" in w)
-    line = int(design.split(".yaml:")[1].split(":")[0])
-    assert lines[line - 1].startswith("design:")
+    v23 = INTEROP / "John_Doe_ClassicTheme_CV_v2.3.yaml"
+    older = runner.invoke(cli, ["import", "rendercv", str(v23), "-o", str(tmp_path / "old.yaml")])
+    lines = v23.read_text(encoding="utf-8").splitlines()
+    fonts = next(w for w in older.stderr.splitlines() if ": design.text: layout and typography" in w)
+    line = int(fonts.split(".yaml:")[1].split(":")[0])
+    assert lines[line - 1].strip() == "text:"
 
 
 def test_json_positions_point_at_each_value():
