@@ -22,7 +22,7 @@ from typing import Any
 # other backslashes are LaTeX that BibTeX-generated files carry (Lo{\"i}c) and stay as written.
 _ESCAPE = re.compile(r"\\([*_#\[\]`|])")
 # Innermost calls first: #name or #name(args) followed by [content] without nested brackets.
-_CALL = re.compile(r"#([a-z][a-z0-9_.-]*)(?:\(([^()]*)\))?\[([^\[\]]*)\]")
+_CALL = re.compile(r"#([a-z][a-z0-9_.-]*)(?:\(((?:[^()]|\([^()]*\))*)\))?\[([^\[\]]*)\]")
 _BARE = re.compile(r"#(h|v|linebreak|parbreak|colbreak|pagebreak)\([^()]*\)")
 _LINK_TARGET = re.compile(r"^\s*\"([^\"]+)\"")
 _KEEP_TEXT = {"underline", "overline", "strike", "highlight", "smallcaps", "text", "box", "block", "upper", "lower",
