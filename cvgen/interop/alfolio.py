@@ -24,15 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cvgen.interop.common import Data, Imported, good_date, good_end, good_url, prune, section_key, squeeze
+from cvgen.interop.common import Data, Imported, good_url, prune, section_key, squeeze, year_range
 from cvgen.interop.html_text import html_to_markdown
 from cvgen.interop.template_content import sample_content, sample_warning
 
 SECTION_TYPES = ("map", "time_table", "list", "nested_list")
 ENTRY_KEYS = {"title", "degree", "institution", "department", "location", "year", "description", "maindescription",
               "items", "linkitems"}
-_OPEN_END = re.compile(r"^(?:present|now|current|today|ongoing|heute|actual|actualidad)?$", re.I)
-_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-{1,2}|\bto\b)\s*(.*)$", re.I)
 
 # Names in a "General Information" map and where they go in cvgen's person.
 PERSON_FIELDS = {
@@ -56,20 +54,6 @@ def is_classic(doc: Any) -> bool:
     """True when ``doc`` is a classic al-folio cv.yml: a list of {title, type, contents} sections."""
     return (isinstance(doc, list) and bool(doc) and all(isinstance(s, dict) for s in doc)
             and sum(1 for s in doc if "contents" in s and ("type" in s or "title" in s)) >= max(1, len(doc) // 2))
-
-
-def year_range(value: str) -> tuple[str | None, str | None, str | None]:
-    """al-folio's free ``year``: ``2017`` → single; ``2019 - 2023``, ``2021-Present``, ``2020 -`` → start/end."""
-    text = squeeze(value)
-    single = good_date(text)
-    if single:
-        return None, None, single
-    m = _RANGE.match(text)
-    if m and good_date(m.group(1)):
-        end = "present" if _OPEN_END.match(m.group(2).strip()) else good_end(m.group(2))
-        if end:
-            return good_date(m.group(1)), end, None
-    return None, None, None
 
 
 class _Site:

@@ -125,3 +125,21 @@ def publication_kind(*texts: str | None) -> str | None:
                 if pattern.search(text):
                     return kind
     return None
+
+
+_OPEN_END = re.compile(r"^(?:present|now|current|today|ongoing|heute|actual|actualidad)?$", re.I)
+_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-{1,2}|\bto\b)\s*(.*)$", re.I)
+
+
+def year_range(value: str) -> tuple[str | None, str | None, str | None]:
+    """al-folio's free ``year``: ``2017`` → single; ``2019 - 2023``, ``2021-Present``, ``2020 -`` → start/end."""
+    text = squeeze(value)
+    single = good_date(text)
+    if single:
+        return None, None, single
+    m = _RANGE.match(text)
+    if m and good_date(m.group(1)):
+        end = "present" if _OPEN_END.match(m.group(2).strip()) else good_end(m.group(2))
+        if end:
+            return good_date(m.group(1)), end, None
+    return None, None, None

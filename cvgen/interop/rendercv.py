@@ -23,6 +23,7 @@ from cvgen.interop.common import (
     section_key,
     squeeze,
     strip_markdown_emphasis,
+    year_range,
 )
 
 # How RenderCV turns a username into an address, by network.
@@ -267,7 +268,10 @@ class _Import:
                 texts.append(_s(e["end_date"]) or "")
         if _s(e.get("date")):
             single = good_date(e["date"])
-            if single is None:
+            ranged = year_range(_s(e["date"]) or "") if single is None else (None, None, None)
+            if ranged[0] and not start:  # "2021-present", "2019 – 2023" written in date:
+                start, end = ranged[0], end or ranged[1]
+            elif single is None:
                 texts.append(_s(e["date"]) or "")
         if texts:
             self.warn(path, f"date {' – '.join(texts)!r} is not a calendar date; kept as text")

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from cvgen.cli import cli
-from cvgen.interop.alfolio import import_alfolio, is_classic, read_config, site_files, year_range
+from cvgen.interop.alfolio import import_alfolio, is_classic, read_config, site_files
+from cvgen.interop.common import year_range
 from cvgen.interop.detect import detect
 from cvgen.loader import load_cv, load_file
 from cvgen.model.markup import plain
