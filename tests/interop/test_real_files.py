@@ -1,5 +1,7 @@
 """Real files from other tools (tests/fixtures/real, tests/fixtures/alfolio/broquet) arrive whole.
 
+Sources and licences: tests/fixtures/README.md and tests/fixtures/alfolio/README.md.
+
 For each file: ``cvgen import FILE`` (format detected) writes a CV that validates; every entry of the
 source is in it (counted from the source file itself, not from the importer); the owner is bold in
 every publication that lists them; the PDF and ``--compile --engine xelatex`` succeed. Two files
@@ -26,13 +28,13 @@ REAL = FIXTURES / "real"
 
 # (source, owner's surname as the file writes it, how to count the source's entries)
 CASES = [
-    (REAL / "denolle-pub.bib", "Denolle", "bib"),
-    (REAL / "amos-all.bib", "Amos", "bib"),
-    (REAL / "dacosta-papers.bib", "Costa", "bib"),
-    (REAL / "lealtaixe-mypubs.bib", "Leal-Taix", "bib"),
-    (REAL / "Marine_Denolle_CV_singlefile.yaml", "Denolle", "rendercv"),
-    (REAL / "fridljand_cv.yaml", "Fridljand", "rendercv"),
-    (REAL / "jianwang-resume.json", "Wang", "jsonresume"),
+    (REAL / "bib" / "denolle-pub.bib", "Denolle", "bib"),
+    (REAL / "bib" / "amos-all.bib", "Amos", "bib"),
+    (REAL / "bib" / "dacosta-papers.bib", "Costa", "bib"),
+    (REAL / "bib" / "lealtaixe-mypubs.bib", "Leal-Taix", "bib"),
+    (REAL / "rendercv" / "Marine_Denolle_CV_singlefile.yaml", "Denolle", "rendercv"),
+    (REAL / "rendercv" / "fridljand_cv.yaml", "Fridljand", "rendercv"),
+    (REAL / "jsonresume" / "jianwang-resume.json", "Wang", "jsonresume"),
     (FIXTURES / "alfolio" / "broquet", "Broquet", "alfolio"),
 ]
 RENDERED_BY_DEFAULT = {"Marine_Denolle_CV_singlefile.yaml", "broquet"}
