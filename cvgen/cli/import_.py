@@ -106,7 +106,7 @@ def _read_bibs(files: tuple[str, ...]) -> tuple[list[dict[str, Any]], list[str],
 def _jsonresume(file: str) -> Any:
     import json
 
-    from cvgen.cli.import_finish import Converted
+    from cvgen.cli.import_finish import Asset, Converted
     from cvgen.errors import InputError, Problem
     from cvgen.interop.json_positions import json_positions
     from cvgen.interop.jsonresume import import_jsonresume
@@ -135,7 +135,9 @@ def _jsonresume(file: str) -> Any:
     mapped = [f"{k} → {v}" for k, v in (("work", "positions"), ("volunteer", "service"), ("education", "education"),
                                          ("awards", "honors"), ("publications", "publications"))
               if isinstance(doc, dict) and doc.get(k)]
-    return Converted(file, "JSON Resume", result.data, warnings, mapped)
+    photo = result.data.get("person", {}).get("photo")
+    assets = [Asset("person.photo", Path(file).resolve().parent / photo)] if photo else []
+    return Converted(file, "JSON Resume", result.data, warnings, mapped, assets)
 
 
 def _rendercv(file: str) -> Any:

@@ -400,9 +400,31 @@ def _person(basics: dict[str, Any], warn: Any) -> Data:
     person["emails"] = extra if email in extra else [x for x in [email, *extra] if x]  # a cvgen export: all, in order
     if _text(basics.get("phone")):
         person["phones"] = [{"number": _text(basics["phone"])}]
+    _photo(basics, person, warn)
     _cvgen_person(basics, person)
     if isinstance(basics.get("affiliations"), list) or isinstance(basics.get("links"), list):
         return person  # a cvgen export: links and address came back whole
+    person["links"] = _profiles(basics, warn)
+    loc = basics.get("location") or {}
+    if isinstance(loc, dict) and any(loc.values()) and "address" not in person:
+        person["address"] = _address(loc)
+    for k, v in basics.items():
+        if k not in {"name", "label", "email", "emails", "phone", "url", "summary", "location", "profiles", "image",
+                     "affiliations", *_PERSON_EXTRAS} and v not in (None, "", [], {}):
+            warn(f"basics.{k}", "has no place in cvgen; not carried over")
+    return person
+
+
+def _photo(basics: dict[str, Any], person: Data, warn: Any) -> None:
+    image = _text(basics.get("image"))
+    if image and good_url(image):
+        warn("basics.image", "a web image cannot be a cvgen photo (a file next to the CV); not carried over")
+    elif image:
+        person["photo"] = image  # a file beside resume.json (al-folio's prof_pic.jpg): the import copies it
+
+
+def _profiles(basics: dict[str, Any], warn: Any) -> list[Data]:
+    """basics.url and basics.profiles as cvgen links (a profile without an address keeps its username)."""
     links = []
     if _text(basics.get("url")):
         if good_url(basics["url"]):
@@ -418,21 +440,15 @@ def _person(basics: dict[str, Any], warn: Any) -> Data:
             links.append({"label": f"{network}: {prof['username']}", "kind": NETWORKS.get(network.lower(), "other")})
         else:
             warn(f"basics.profiles[{i}]", "no address or username; not carried over")
-    person["links"] = links
-    loc = basics.get("location") or {}
-    if isinstance(loc, dict) and any(loc.values()) and "address" not in person:
-        region = _text(loc.get("region"))
-        country = _text(loc.get("countryCode"))
-        line2 = ", ".join(x for x in (_text(loc.get("postalCode")), _text(loc.get("city")), region,
-                                      country if country != region else None) if x)
-        person["address"] = [x for x in (_text(loc.get("address")), line2) if x]
-    if _text(basics.get("image")):
-        warn("basics.image", "a web image cannot be a cvgen photo (a file next to the CV); not carried over")
-    for k, v in basics.items():
-        if k not in {"name", "label", "email", "emails", "phone", "url", "summary", "location", "profiles", "image",
-                     "affiliations", *_PERSON_EXTRAS} and v not in (None, "", [], {}):
-            warn(f"basics.{k}", "has no place in cvgen; not carried over")
-    return person
+    return links
+
+
+def _address(loc: dict[str, Any]) -> list[str]:
+    region = _text(loc.get("region"))
+    country = _text(loc.get("countryCode"))
+    line2 = ", ".join(x for x in (_text(loc.get("postalCode")), _text(loc.get("city")), region,
+                                  country if country != region else None) if x)
+    return [x for x in (_text(loc.get("address")), line2) if x]
 
 
 def _entry(item: dict[str, Any], path: str, warn: Any, title_keys: tuple[str, ...],

@@ -149,3 +149,14 @@ def test_stdout_keeps_paths_inside_the_current_folder(runner, tmp_path, monkeypa
     result = runner.invoke(cli, ["import", "rendercv", "rcv/cv.yaml"])
     assert result.exit_code == 0, result.output
     assert "photo: rcv/photo.svg" in result.stdout
+
+
+def test_a_json_resume_image_file_becomes_the_photo(runner, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(SVG_CV / "photo.svg", site / "prof_pic.svg")
+    (site / "resume.json").write_text('{"basics": {"name": "Ana Souza", "image": "prof_pic.svg"}}', encoding="utf-8")
+    out = tmp_path / "cv" / "cv.yaml"
+    result = runner.invoke(cli, ["import", str(site / "resume.json"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_file(out).person.photo == "prof_pic.svg" and (out.parent / "prof_pic.svg").is_file()
