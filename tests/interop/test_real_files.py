@@ -104,7 +104,10 @@ def test_real_file_arrives_whole_with_the_owner_bold(tmp_path, source, surname, 
         assert bold and _fold(surname) in _fold(bold[0]), plain(item.main)
 
 
-@pytest.mark.parametrize(("source", "surname", "how"), CASES, ids=lambda v: v.name if isinstance(v, Path) else None)
+RENDER_CASES = [c if c[0].name in RENDERED_BY_DEFAULT else pytest.param(*c, marks=pytest.mark.slow) for c in CASES]
+
+
+@pytest.mark.parametrize(("source", "surname", "how"), RENDER_CASES, ids=lambda v: v.name if isinstance(v, Path) else None)
 def test_real_file_renders_as_pdf_and_through_xelatex(request, tmp_path, source, surname, how):
     if source.name not in RENDERED_BY_DEFAULT and not _slow_selected(request.config):
         pytest.skip("rendered with -m slow (the default suite renders two of these files)")
@@ -120,6 +123,7 @@ def test_real_file_renders_as_pdf_and_through_xelatex(request, tmp_path, source,
     titles = [" ".join(plain(p.title).split()[:4]) for p in load_file(out).publications]
     for made in (tmp_path / "weasy.pdf", tmp_path / "tex" / "cv.pdf"):  # every title reaches both PDFs
         text = subprocess.run(["pdftotext", str(made), "-"], capture_output=True, text=True, check=True).stdout
-        text = " ".join(unicodedata.normalize("NFKC", text).split())  # TeX's ﬀ ligature read back as ff
-        missing = [t for t in titles if unicodedata.normalize("NFKC", t) not in text]
+        text = " ".join(unicodedata.normalize("NFKC", text).split()).replace("-", "")  # TeX's ﬀ read as ff;
+        # pdftotext drops the hyphen of a word broken at a line end ("AI-" / "ready" → "AIready")
+        missing = [t for t in titles if unicodedata.normalize("NFKC", t).replace("-", "") not in text]
         assert missing == [], made.name
