@@ -581,7 +581,9 @@ def _annotations(value: str, warnings: list[str]) -> dict[int, set[str]]:
     return out
 
 
-def _authors(entry: Any, warnings: list[str]) -> list[str]:
+def _authors(entry: Any, warnings: list[str], remarks: list[str] | None = None) -> list[str]:
+    """The author list in cvgen's compact form; a bracketed remark written as an author
+    (``{[Dual first authorship]}``, as some al-folio files do) goes to ``remarks``, not the list."""
     people = entry.fields_dict.get("author")
     value = people.value if people else None
     if not value:
@@ -598,6 +600,10 @@ def _authors(entry: Any, warnings: list[str]) -> list[str]:
         name, roles = _person_name(parts)
         if name.lower() == "others":
             out.append("et al.")
+            continue
+        if name.startswith("[") and name.endswith("]") and remarks is not None:
+            remarks.append(name[1:-1].strip())
+            warnings.append(f"author {i} {name!r} is a remark, not a name; kept as a note")
             continue
         if not name:
             warnings.append(f"author {i} is empty; skipped")
@@ -677,7 +683,8 @@ def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]])
     if "title" not in fields.text:
         warnings.append("no title; the citation key is used as the title")
     fields.used.update({"author", "author+an", "editor"} if "author" not in fields.text else {"author", "author+an"})
-    pub["authors"] = _authors(entry, warnings)
+    remarks: list[str] = []
+    pub["authors"] = _authors(entry, warnings, remarks)
     status, venue_links = _venue(fields, kind, pub)
     status = _date(fields, pub, status)
     _numbers(fields, pub)
@@ -687,6 +694,7 @@ def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]])
     pub["status"] = _status(fields, status)
     pub["links"] = [{"label": label, "url": url} for label, url in links.found]
     _notes(fields, pub)
+    pub["notes"] = [*remarks, *pub.get("notes", [])]
     _extras(fields, pub)
     fields.report_unused()
     return _order({k: v for k, v in pub.items() if v not in (None, "", [], {})})

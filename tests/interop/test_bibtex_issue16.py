@@ -115,3 +115,12 @@ def test_an_unreadable_entry_is_counted_and_its_reason_is_not_empty():
 def test_jekyll_front_matter_is_no_warning():
     result = import_bibtex("---\n---\n\n@article{a, title={T}, author={Doe, J.}, year={2020}}\n", "papers.bib")
     assert result.warnings == [] and len(result.data) == 1
+
+
+def test_a_remark_written_as_an_author_becomes_a_note():
+    """AB-Ares/website's papers.bib writes ``{[Dual first authorship]}`` in the author list."""
+    text = ("@article{b, title={Mercury's crust}, author={Broquet, A. and Rolser, F. and {[Dual first authorship]} "
+            "and Plesa, A.-C.}, journal={Icarus}, year={2024}}")
+    pub = import_bibtex(text, "papers.bib").data[0]
+    assert pub["authors"] == ["A. Broquet", "F. Rolser", "A.-C. Plesa"]
+    assert pub["notes"] == ["Dual first authorship"]
