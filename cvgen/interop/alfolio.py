@@ -56,6 +56,14 @@ def is_classic(doc: Any) -> bool:
             and sum(1 for s in doc if "contents" in s and ("type" in s or "title" in s)) >= max(1, len(doc) // 2))
 
 
+def _line(filename: str, positions: dict[tuple[Any, ...], tuple[int, int]], path: tuple[Any, ...]) -> str:
+    """``file:line`` of ``path`` (or of the nearest enclosing value the reader noted)."""
+    probe = path
+    while probe and probe not in positions:
+        probe = probe[:-1]
+    return f"{filename}:{positions[probe][0]}" if probe in positions else filename
+
+
 class _Site:
     """What the rest of an al-folio site tells about the owner (``_config.yml``)."""
 
@@ -91,11 +99,7 @@ class _Import:
         self.taken = set(BUILTIN_SECTIONS)
 
     def where(self, path: tuple[Any, ...]) -> str:
-        probe = path
-        while probe and probe not in self.positions:
-            probe = probe[:-1]
-        pos = self.positions.get(probe)
-        return f"{self.filename}:{pos[0]}" if pos else self.filename
+        return _line(self.filename, self.positions, path)
 
     def warn(self, path: tuple[Any, ...], message: str) -> None:
         self.warnings.append(f"{self.where(path)}: {message}")
@@ -436,8 +440,15 @@ def _section(imp: _Import, section: Any, path: tuple[Any, ...]) -> None:
 def _rendercv_shaped(text: str, filename: str, bibtex: str | None) -> AlfolioImport:
     """Later al-folio versions keep cv.yml in RenderCV's shape: import it as RenderCV does."""
     from cvgen.interop.rendercv import import_rendercv
+    from cvgen.loader.strict_yaml import read
 
     result = import_rendercv(text, filename)
+    located = read(text)
+    positions = {**located.positions, **located.key_positions}
+
+    sample = sample_warning(sample_content(located.value), lambda path: _line(filename, positions, path))
+    if sample:
+        result.warnings.insert(0, f"{filename}: {sample}")
     data = dict(result.data)
     if bibtex and not data.get("publications"):
         data["publications_from"] = {"bibtex": bibtex}

@@ -192,3 +192,13 @@ def _walk(nodes):
         children = getattr(node, "children", None)
         if isinstance(children, tuple):
             yield from _walk(children)
+
+
+def test_sample_content_is_found_in_the_rendercv_shaped_cv_yml_too(tmp_path):
+    newer = tmp_path / "_data" / "cv.yml"
+    newer.parent.mkdir()
+    newer.write_text("cv:\n  name: Albert Einstein\n  sections:\n    Education:\n      - institution: "
+                     "University of Zurich, Zurich, Switzerland\n        area: Physics\n        degree: PhD\n"
+                     "        start_date: 1901-01\n        end_date: 1905-01\n", encoding="utf-8")
+    result = import_alfolio(newer.read_text(encoding="utf-8"), str(newer))
+    assert f"{newer}:2 'Albert Einstein'" in result.warnings[0]
