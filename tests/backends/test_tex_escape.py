@@ -23,7 +23,7 @@ EXAMPLES = int(os.environ.get("CVGEN_HYPOTHESIS_EXAMPLES", "200"))
 # What each safe command prints; control symbols print their character.
 PRINTS = {
     "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textless": "<", "textgreater": ">",
-    "textbar": "|", "textquotedbl": '"', "textasciigrave": "`", "allowbreak": "",
+    "textbar": "|", "textquotedbl": '"', "textasciigrave": "`", "allowbreak": "", "cvfffd": "\ufffd",
 }
 CONTROL_SYMBOLS = set("{}$&%#_")
 # Characters that must never appear bare in escaped text (TeX syntax or T1/TeX-ligature surprises).
@@ -48,7 +48,7 @@ def decode(tex: str) -> str:  # noqa: C901 - one branch per escape form, read in
                 if name not in SAFE_MACROS:
                     raise Unsafe(f"command \\{name} at {i}")
                 i += m.end()
-                if name in ("cvcjk", "cvalt"):
+                if name in ("cvcjk", "cvalt", "cvfb"):
                     if tex[i : i + 1] != "{":
                         raise Unsafe(f"\\{name} without argument")
                     groups.append(name)
