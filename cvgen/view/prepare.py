@@ -8,11 +8,13 @@ from typing import Any, TypeVar
 
 from cvgen.errors import UsageError
 from cvgen.loader.load import base_dir_of, photo_origin
+from cvgen.locale import Locale
+from cvgen.locale.direction import runs_against
 from cvgen.model.cv import CV
 from cvgen.model.dates import PRESENT, PartialDate, parse_date
 from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.publications import Publication
-from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Numbering, Profile, SectionSpec
+from cvgen.model.settings import BUILTIN_SECTIONS, Numbering, Profile, SectionSpec
 from cvgen.view import entries as fmt
 from cvgen.view.document import Contact, Document, Group, Header, Item, Meta, Section
 from cvgen.view.inline import join
@@ -25,6 +27,7 @@ from cvgen.view.publications import (
     number_groups,
     publication_item,
 )
+from cvgen.view.words import locale_of, section_title
 
 T = TypeVar("T")
 
@@ -148,7 +151,7 @@ def _order(cv: CV, profile: Profile) -> list[tuple[str, str | None]]:
     return out
 
 
-def _header(cv: CV) -> Header:
+def _header(cv: CV, loc: Locale) -> Header:
     p = cv.person
     blocks: list[tuple[Inline, ...]] = []
     for a in p.affiliations:
@@ -164,14 +167,14 @@ def _header(cv: CV) -> Header:
             blocks.append(tuple(lines))
     contacts: list[Contact] = []
     if p.pronouns:
-        contacts.append(Contact("pronouns", "Pronouns", p.pronouns))
-    contacts.extend(Contact("email", "Email", e, f"mailto:{e}") for e in p.emails)
+        contacts.append(Contact("pronouns", loc.text("contacts.pronouns"), p.pronouns))
+    contacts.extend(Contact("email", loc.text("contacts.email"), e, f"mailto:{e}") for e in p.emails)
     for ph in p.phones:
         text = ph.number + (f" ({ph.label})" if ph.label else "")
         digits = "".join(ch for ch in ph.number if ch.isdigit() or ch == "+")
-        contacts.append(Contact("phone", "Tel", text, f"tel:{digits}" if digits else None))
+        contacts.append(Contact("phone", loc.text("contacts.phone"), text, f"tel:{digits}" if digits else None))
     if p.address:
-        contacts.append(Contact("address", "Address", ", ".join(p.address)))
+        contacts.append(Contact("address", loc.text("contacts.address"), ", ".join(p.address)))
     contacts.extend(Contact("link", lnk.label, lnk.label, lnk.url) for lnk in p.links)
     photo = load_photo(base_dir_of(cv), p.photo, *photo_origin(cv)) if p.photo else None
     return Header(name=p.name, affiliations=tuple(blocks), contacts=tuple(contacts), photo=photo)
@@ -183,7 +186,7 @@ class _ListSection:
 
     rows: Callable[[CV, Profile], Sequence[Any]]
     dates: Callable[[Any], tuple[Any, Any]]
-    item: Callable[[Any, Any], Item]
+    item: Callable[[Any, Any, Locale], Item]
     capped: bool = False
 
 
@@ -209,10 +212,12 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
     """Decide everything the reader will see, once, for every backend."""
     options = options or ViewOptions()
     profile = _profile(cv, options)
+    loc = locale_of(cv)
     if profile.layout == "biosketch":
         from cvgen.view.biosketch import prepare_biosketch
 
-        return prepare_biosketch(cv, profile, _meta(cv, options, profile), _header(cv))
+        doc = prepare_biosketch(cv, profile, _meta(cv, options, profile, loc), _header(cv, loc), loc)
+        return _finish(doc, loc)
     settings = cv.settings
     people = People.of(cv)
     sections: list[Section] = []
@@ -229,7 +234,7 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
         for c in cv.custom_sections:
             if c.key == key:
                 return c.title
-        return DEFAULT_TITLES[key]
+        return section_title(key, loc)
 
     for key, override in _order(cv, profile):
         title = title_of(key, override)
@@ -240,13 +245,13 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
             items = [fmt.research_area(a) for a in cv.research_areas]
             section = Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
         elif key == "publications":
-            section = _publications(cv, profile, people, title, warnings)
+            section = _publications(cv, profile, people, title, warnings, loc)
         elif key in _LISTS:
             spec = _LISTS[key]
             rows = _window(spec.rows(cv, profile), profile, spec.dates)
             if spec.capped:
                 rows = _cap(rows, profile)
-            items = [spec.item(row, style(key)) for row in rows]
+            items = [spec.item(row, style(key), loc) for row in rows]
             if key == "talks" and items:
                 ids = [[t.id for t in rows]]
                 section = Section(key, title, groups=number_groups([(None, items)], settings.talks_numbering, ids))
@@ -256,7 +261,7 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
             custom = next((c for c in cv.custom_sections if c.key == key), None)
             if custom is not None:
                 rows = _window(custom.entries, profile, lambda e: (e.date or e.start, e.end))
-                items = [fmt.entry(e, style(key)) for e in rows]
+                items = [fmt.entry(e, style(key), loc) for e in rows]
                 if items and custom.numbered:
                     groups = number_groups([(None, items)], Numbering(style="ascending"))
                     section = Section(key, title, groups=groups)
@@ -265,8 +270,26 @@ def prepare(cv: CV, options: ViewOptions | None = None) -> Document:
         if section is not None:
             sections.append(section)
 
-    meta = _meta(cv, options, profile)
-    return Document(meta=meta, header=_header(cv), sections=tuple(sections), warnings=tuple(warnings))
+    meta = _meta(cv, options, profile, loc)
+    doc = Document(meta=meta, header=_header(cv, loc), sections=tuple(sections), warnings=tuple(warnings))
+    return _finish(doc, loc)
+
+
+def _finish(doc: Document, loc: Locale) -> Document:
+    """The locale's warnings, and each entry whose main line runs against the document's direction marked."""
+    sections = tuple(
+        replace(s, groups=tuple(replace(g, items=tuple(_with_direction(i, loc.direction) for i in g.items))
+                                for g in s.groups))
+        for s in doc.sections
+    )
+    return replace(doc, sections=sections, warnings=(*loc.warnings, *doc.warnings))
+
+
+def _with_direction(item: Item, direction: str) -> Item:
+    main = plain(item.main)
+    if not runs_against(main, direction):
+        return item
+    return replace(item, direction="rtl" if direction == "ltr" else "ltr")
 
 
 def _entries(key: str, title: str, items: list[Item]) -> Section | None:
@@ -281,23 +304,27 @@ def select_publications(cv: CV, profile: Profile) -> list[Publication]:
     return _window(pubs, profile, lambda p: (p.date, None))
 
 
-def _publications(cv: CV, profile: Profile, people: People, title: str, warnings: list[str]) -> Section | None:
+def _publications(
+    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], loc: Locale
+) -> Section | None:
     ps = cv.settings.publications
     pubs = select_publications(cv, profile)
     if not pubs:
         return None
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
-    grouped = [replace(g, pubs=_cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
+    grouped = [replace(g, pubs=_cap(g.pubs, profile)) for g in group_publications(pubs, ps, loc)]
     shown = [p for g in grouped for p in g.pubs]
-    item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    item_groups = [
+        (g.title, [publication_item(p, cv, people, ps, show_abstracts, loc=loc) for p in g.pubs]) for g in grouped
+    ]
     groups = number_groups(
         item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
     )
-    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people)) if x)
+    intro = tuple(x for x in (metrics_line(cv, loc, warnings), legend(shown, cv, loc, people)) if x)
     return Section("publications", title, intro=intro, groups=groups)
 
 
-def _meta(cv: CV, options: ViewOptions, profile: Profile) -> Meta:
+def _meta(cv: CV, options: ViewOptions, profile: Profile, loc: Locale) -> Meta:
     p = cv.person
     keywords: list[str] = []
     for area in cv.research_areas:
@@ -308,16 +335,27 @@ def _meta(cv: CV, options: ViewOptions, profile: Profile) -> Meta:
     if primary is not None:
         desc_parts.extend(x for x in (primary.title, primary.institution) if x)
     return Meta(
-        title=f"{p.name} — Curriculum Vitae",
+        title=loc.fill("meta.title", name=p.name),
         author=p.name,
-        subject="Curriculum Vitae",
+        subject=loc.text("meta.subject"),
         keywords=tuple(keywords),
-        description=", ".join(desc_parts) + ": curriculum vitae",
+        description=loc.fill("meta.description", who=", ".join(desc_parts)),
         language=cv.settings.language,
         page_size=options.page_size or cv.settings.page_size,
         accent_colour=cv.settings.accent_colour,
         layout=profile.layout,
+        direction=loc.direction,
+        abstract_label=loc.text("terms.abstract"),
+        photo_alt=loc.fill("terms.photo_alt", name=p.name),
+        page_number=_page_number(loc.text("footer.page")),
     )
+
+
+def _page_number(template: str) -> tuple[str, str, str]:
+    """"{page} / {pages}" → ("", " / ", ""): the words around the two numbers a format counts itself."""
+    before, _, rest = template.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    return before, between, after
 
 
 __all__ = ["ViewOptions", "prepare", "select_publications"]
