@@ -6,9 +6,12 @@ output contains no TeX command except the fixed, harmless ones listed in :data:`
 no unbalanced brace, no ``^^`` sequence, no comment character and no blank line, so nothing a
 user writes can run a command, read a file or end a paragraph inside a macro argument.
 
-Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}`` and other
-scripts (Greek, Cyrillic) in ``\\cvalt{…}``; each theme defines those two macros with fallback fonts.
-Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
+Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}``, other
+scripts (Greek, Cyrillic) in ``\\cvalt{…}``, Arabic (and Persian) in ``\\cvarab{…}``, Hebrew in
+``\\cvhebr{…}`` and Devanagari in ``\\cvdeva{…}``; each theme defines these macros with fallback
+fonts. In a right-to-left CV (``escape(s, rtl=True)``) each left-to-right run is also wrapped, in
+``\\cvltr{…}``: XeTeX orders runs, not characters, so "Deep Learning" would otherwise come out as
+"Learning Deep". Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
 """
 
 from __future__ import annotations
@@ -37,19 +40,26 @@ _CHARS: dict[str, str] = {
     # An optional argument or starred form after \item, \\ or a macro must never be opened by text.
     "[": "{[}",
     "]": "{]}",
+    # Thin spaces (CLDR puts them around the dash of a date range, and in "2021 г."): TeX's own thin
+    # space, which every font can set; the text fonts have no glyph for these code points.
+    "\u2009": "\\,",
+    "\u202f": "\\,",
 }
 
 SAFE_MACROS = frozenset(
     {
         "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater", "textbar",
-        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt",
+        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt", "cvarab", "cvhebr", "cvdeva", "cvltr",
+        "cvopen", "cvclose",
     }
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
 
 # Characters TeX would read as its own syntax even when escaped above, or that are invisible
 # trouble: C0/C1 controls, line and paragraph separators, noncharacters, lone surrogates.
-_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff\u200e\u200f\u061c]")
+# (The last three are the invisible direction marks CLDR puts into Arabic dates and amounts; user text
+# cannot hold them. TeX fonts have no glyph for them, and babel orders the runs itself.)
 _SPACE = re.compile("[\t\n\x0b\x0c\r\u2028\u2029]+")
 # TeX ligatures that would change what was written: -- and --- into dashes, ,, into „, '' into ”.
 # A single ' stays: fonts show it as the typographic apostrophe (Xi’an), keeping the source readable.
@@ -78,12 +88,24 @@ def _is_alt(cp: int) -> bool:
     return 0x0370 <= cp <= 0x052F or 0x1F00 <= cp <= 0x1FFF or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F
 
 
+_SCRIPT_BLOCKS = (
+    ("arab", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
+    ("hebr", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+    ("deva", ((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+)
+"""Right-to-left scripts and Devanagari: each set in its own font (Noto Naskh Arabic, …) by the theme."""
+
+
 def _script(ch: str) -> str:
     cp = ord(ch)
     if _is_cjk(cp):
         return "cjk"
     if _is_alt(cp):
         return "alt"
+    if cp >= 0x0590:
+        for name, blocks in _SCRIPT_BLOCKS:
+            if any(low <= cp <= high for low, high in blocks):
+                return name
     return ""
 
 
@@ -126,11 +148,79 @@ def _runs(s: str) -> list[tuple[str, str]]:
     return runs
 
 
-def escape(s: str) -> str:
-    """User text → LaTeX that prints exactly that text, whatever it contains."""
+def _escape_scripts(s: str) -> str:
+    return "".join(f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run) for kind, run in _runs(s))
+
+
+def _ltr_spans(s: str) -> list[tuple[bool, str]]:
+    """Split text into (left-to-right?, run) pairs for a right-to-left paragraph.
+
+    A left-to-right run goes from a strong left-to-right character to the last one (or a digit after
+    it) before the next right-to-left letter; the spaces and punctuation around it stay outside and
+    take the paragraph's direction, as Unicode's bidirectional algorithm would have them.
+    """
+    out: list[tuple[bool, str]] = []
+    pos, i, n = 0, 0, len(s)
+    while i < n:
+        if unicodedata.bidirectional(s[i]) != "L":
+            i += 1
+            continue
+        last = j = i
+        while j < n and unicodedata.bidirectional(s[j]) not in _RTL_CLASSES:
+            if unicodedata.bidirectional(s[j]) in ("L", "EN"):
+                last = j
+            j += 1
+        if i > pos:
+            out.append((False, s[pos:i]))
+        out.append((True, s[i : last + 1]))
+        pos = i = last + 1
+    if pos < n:
+        out.append((False, s[pos:]))
+    return out
+
+
+_RTL_CLASSES = {"R", "AL"}
+_MIRROR = {"(": "\\cvopen{}", ")": "\\cvclose{}"}
+"""Parentheses in right-to-left text: LuaTeX mirrors them itself, XeTeX does not; the preamble of a
+right-to-left CV defines these two macros for each engine (see tex_language)."""
+
+
+def _touches_rtl(s: str, i: int) -> bool:
+    """Is the parenthesis at ``i`` next to a right-to-left letter (spaces aside), as in "(جوال)"?"""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(s) and s[j] == " ":
+            j += step
+        if 0 <= j < len(s) and unicodedata.bidirectional(s[j]) in _RTL_CLASSES:
+            return True
+    return False
+
+
+def _escape_rtl_run(s: str) -> str:
+    """A right-to-left stretch: scripts wrapped, and its parentheses mirrored where they hold RTL text."""
+    out, pos = [], 0
+    for i, ch in enumerate(s):
+        if ch in _MIRROR and _touches_rtl(s, i):
+            out.append(_escape_scripts(s[pos:i]) + _MIRROR[ch])
+            pos = i + 1
+    out.append(_escape_scripts(s[pos:]))
+    return "".join(out)
+
+
+def escape(s: str, rtl: bool = False) -> str:
+    """User text → LaTeX that prints exactly that text, whatever it contains.
+
+    With ``rtl`` (a right-to-left CV) each left-to-right run is wrapped in ``\\cvltr{…}``.
+    """
     s = unicodedata.normalize("NFC", s)
     s = _SPACE.sub(" ", _DROP.sub("", s))
-    text = "".join(f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run) for kind, run in _runs(s))
+    if rtl:  # one word keeps its order by itself; only runs of several words need the wrapper
+        text = "".join(
+            f"\\cvltr{{{_escape_scripts(run)}}}" if ltr and " " in run else _escape_rtl_run(run)
+            for ltr, run in _ltr_spans(s)
+        )
+    else:
+        text = _escape_scripts(s)
     if text.startswith("*"):
         text = "{}" + text  # never the star of a preceding \\ or \section
     return text

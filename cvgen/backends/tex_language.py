@@ -56,6 +56,13 @@ class TexLanguage:
             bidi.rstrip("\n") if self.rtl else "\\usepackage{babel}",
             f"\\babelprovide[import={table}, main]{{{self.babel}}}",
         ]
+        if self.rtl:
+            lines += [
+                "\\newcommand{\\cvltr}[1]{\\babelsublr{#1}}% a left-to-right run kept in order",
+                "% Parentheses in right-to-left text: LuaTeX mirrors them, XeTeX sets them as they are.",
+                "\\ifLuaTeX\\newcommand{\\cvopen}{(}\\newcommand{\\cvclose}{)}"
+                "\\else\\newcommand{\\cvopen}{)}\\newcommand{\\cvclose}{(}\\fi",
+            ]
         return "\n".join(lines) + "\n"
 
     def pdflatex_problem(self) -> str | None:
