@@ -19,19 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cvgen.chars import TEX_SPECIALS, one_line
+
 # Characters with a meaning to TeX, or that a T1/TU font turns into something else
 # (`` → “, << → «, straight quotes → curly ones), mapped to commands that print them literally.
 _CHARS: dict[str, str] = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "$": r"\$",
-    "&": r"\&",
-    "%": r"\%",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    **TEX_SPECIALS,
     "<": r"\textless{}",
     ">": r"\textgreater{}",
     "|": r"\textbar{}",
@@ -55,12 +48,9 @@ SAFE_MACROS = frozenset(
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
 
-# Characters TeX would read as its own syntax even when escaped above, or that are invisible
-# trouble: C0/C1 controls, line and paragraph separators, noncharacters, lone surrogates.
-_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff\u200e\u200f\u061c]")
-# (The last three are the invisible direction marks CLDR puts into Arabic dates and amounts; user text
-# cannot hold them. TeX fonts have no glyph for them, and babel orders the runs itself.)
-_SPACE = re.compile("[\t\n\x0b\x0c\r\u2028\u2029]+")
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
+"""The invisible direction marks CLDR puts into Arabic dates and amounts (user text cannot hold them):
+TeX fonts have no glyph for them, and babel orders the runs itself."""
 # TeX ligatures that would change what was written: -- and --- into dashes, ,, into „, '' into ”.
 # A single ' stays: fonts show it as the typographic apostrophe (Xi’an), keeping the source readable.
 _LIGATURE = re.compile(r"([-,'])(?=[-,'])")
@@ -213,7 +203,7 @@ def escape(s: str, rtl: bool = False) -> str:
     With ``rtl`` (a right-to-left CV) each left-to-right run is wrapped in ``\\cvltr{…}``.
     """
     s = unicodedata.normalize("NFC", s)
-    s = _SPACE.sub(" ", _DROP.sub("", s))
+    s = _DIRECTION_MARKS.sub("", one_line(s))  # TeX would read a line break as syntax; controls are invisible trouble
     if rtl:  # one word keeps its order by itself; only runs of several words need the wrapper
         text = "".join(
             f"\\cvltr{{{_escape_scripts(run)}}}" if ltr and " " in run else _escape_rtl_run(run)
@@ -240,7 +230,7 @@ _URL_CHARS: dict[str, str] = {
 
 def escape_url(url: str) -> str:
     """A checked URL → the first argument of ``\\href``: same target, no TeX syntax left."""
-    url = _DROP.sub("", _SPACE.sub("", url))
+    url = one_line(url, "")
     out = []
     for ch in url:
         if ch in _URL_CHARS:

@@ -68,7 +68,7 @@ def bibtex(file: str, output: str | None, owner: str | None, publications_only: 
     guessed, variants = guess_owner(result.data, result.highlighted)
     name = owner or guessed
     if owner:
-        from cvgen.view.names import NameMatcher
+        from cvgen.model.people import NameMatcher
 
         matcher = NameMatcher([owner])
         variants = sorted({h for h in result.highlighted if not matcher.matches(h)})

@@ -29,20 +29,6 @@ BUILTIN_SECTIONS: tuple[str, ...] = (
     "service",
 )
 
-DEFAULT_TITLES: dict[str, str] = {
-    "research_areas": "Research Areas",
-    "summary": "Summary",
-    "education": "Education",
-    "positions": "Professional Experience",
-    "honors": "Honors and Awards",
-    "grants": "Grants",
-    "publications": "Publications",
-    "talks": "Talks",
-    "teaching": "Teaching",
-    "mentoring": "Mentoring",
-    "service": "Service",
-}
-
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 

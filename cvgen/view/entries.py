@@ -63,7 +63,10 @@ def honor(h: Honor, style: DateStyle, loc: Locale) -> Item:
     main = join([title, words(loc, "entries.at_event", event=h.event) if h.event else None], " ")
     main = join([main, h.awarder], ", ")
     details = (h.description,) if h.description else ()
-    return Item(main=main, kind="honor", date=loc.date(h.date, style), details=details, prominent=h.prominent)
+    return Item(
+        main=main, kind="honor", date=loc.date(h.date, style), details=details, prominent=h.prominent,
+        detail_style="description",
+    )
 
 
 def talk(t: Talk, style: DateStyle, loc: Locale) -> Item:

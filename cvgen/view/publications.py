@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from cvgen.locale import Locale
 from cvgen.model.authors import Author
 from cvgen.model.cv import CV
-from cvgen.model.markup import Inline, Node, Sup, Text
+from cvgen.model.markup import Inline, Node, Sup, Text, plain
+from cvgen.model.people import People, fold
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, PublicationSettings
 from cvgen.view.document import Group, Item, LinkRef
-from cvgen.view.inline import emph, fill, join, link, merge, quoted_title, strong
-from cvgen.view.names import NameMatcher, fold
+from cvgen.view.inline import emph, fill, join, link, merge, placeholders, quoted_title, strong
 from cvgen.view.words import default_metrics, kind_title, legend_part, legend_separator, status_text, words
 
 KIND_ORDER = ("journal", "conference", "workshop", "magazine", "preprint", "book", "chapter", "thesis", "patent",
@@ -24,29 +24,6 @@ ET_AL = "et al."
 """How an incomplete author list ends in English; the CV's language has its own (``terms.et_al``)."""
 # Written at the end of an author list to say it is incomplete ("…, J. Doe, et al.", BibTeX "and others").
 _ET_AL_NAMES = {"et al", "et al.", "others", "et alii", "etc", "…", "..."}
-
-
-@dataclass(frozen=True)
-class People:
-    """Who is bolded in author lists: the owner and, in lab mode, the group's members."""
-
-    owner: NameMatcher
-    members: NameMatcher
-
-    @classmethod
-    def of(cls, cv: CV) -> People:
-        return cls(
-            NameMatcher([cv.person.name, *cv.person.name_variants]),
-            NameMatcher.people(list(cv.settings.group_members)),
-        )
-
-    def is_owner(self, author: Author) -> bool:
-        return author.owner if author.owner is not None else self.owner.matches(author.name)
-
-    def is_member(self, author: Author) -> bool:
-        if author.member is not None:
-            return author.member
-        return bool(self.members) and self.members.matches(author.name)
 
 
 def is_et_al(author: Author) -> bool:
@@ -112,7 +89,7 @@ def author_list(
 
 
 def _venue(pub: Publication) -> Inline | None:
-    if pub.venue and pub.venue_short and pub.venue_short not in "".join(_texts(pub.venue)):
+    if pub.venue and pub.venue_short and pub.venue_short not in plain(pub.venue):
         return merge((*emph(pub.venue), Text(f" ({pub.venue_short})")))
     if pub.venue:
         return emph(pub.venue)
@@ -203,13 +180,6 @@ def _title_first(
     )
 
 
-def _texts(nodes: Inline) -> list[str]:
-    out: list[str] = []
-    for n in nodes:
-        out.extend([n.text] if isinstance(n, Text) else _texts(n.children))
-    return out
-
-
 @dataclass(frozen=True)
 class PubGroup:
     """Publications under one heading, with the key numbering prefixes are looked up by."""
@@ -290,13 +260,17 @@ def number_groups(
             else:
                 n = total - running if descending else running + 1
             running += 1
-            label = f"{prefix or ''}{n}"
             own_id = ids[gi][i] if ids is not None else None
-            if numbering.permanent and own_id:
-                label = own_id
-            numbered.append(replace(item, label=label, number=n))
+            label = own_id if numbering.permanent and own_id else f"{prefix or ''}{n}"
+            numbered.append(replace(item, label=label, number=n, numbering_prefix=_prefix_of(label, n)))
         out.append(Group(title, tuple(numbered), numbered=True, descending=descending))
     return tuple(out)
+
+
+def _prefix_of(label: str, n: int) -> str | None:
+    """"P" for ("P5", 5); a user's own label that happens to read prefix + position counts too."""
+    digits = str(n)
+    return label[: -len(digits)] if n >= 0 and label.endswith(digits) else None
 
 
 def used_markers(pubs: Sequence[Publication], people: People, max_authors: int | None) -> set[str]:
@@ -343,11 +317,7 @@ def metrics_line(cv: CV, loc: Locale, warnings: list[str] | None = None) -> Inli
     template = cv.settings.publications.metrics_sentence
     parts: list[Inline] = []
     if template is not None:
-        import re
-
-        missing = sorted(
-            {name for name in re.findall(r"\{([a-z][a-z0-9_]*)\}", "".join(_texts(template))) if name not in values}
-        )
+        missing = sorted(placeholders(template) - values.keys())
         if missing and warnings is not None:
             warnings.append(
                 "settings.publications.metrics_sentence names "

@@ -18,19 +18,16 @@ import pypdf
 import pytest
 
 from cvgen.backends.base import RenderOptions
-from cvgen.errors import RenderError, UsageError
-from cvgen.model.markup import Inline, Strong, plain
-from cvgen.themes import builtin_dir, resolve_theme
-
-typst = pytest.importorskip("typst")
-
-from cvgen.backends.typst import (  # noqa: E402  (after the importorskip: needs the typst package)
+from cvgen.backends.typst import (
     _COVERED,
     TypstPdfBackend,
     covered,
     font_folders,
     render_source,
 )
+from cvgen.errors import RenderError, UsageError
+from cvgen.model.markup import Inline, Strong, plain
+from cvgen.themes import builtin_dir, resolve_theme
 
 THEMES = ("classic", "modern")
 _LITERAL = re.compile(r'"(?:\\.|[^"\\])*"')
@@ -201,7 +198,7 @@ def test_compile_root_holds_only_the_cv(tmp_path, example_doc) -> None:
 def test_photo_is_embedded(example_doc) -> None:
     from PIL import Image
 
-    from cvgen.view.photo import reencode
+    from cvgen.loader.photo import reencode
 
     buf = io.BytesIO()
     Image.new("RGB", (60, 80), (30, 90, 160)).save(buf, format="PNG")

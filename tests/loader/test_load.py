@@ -13,6 +13,7 @@ from cvgen.errors import InputError, Problem
 from cvgen.loader import load, load_file, load_text, validate
 from cvgen.loader.load import MAX_FILE_BYTES, decode
 from cvgen.model.cv import CV
+from tests.conftest import FIXTURES
 from tests.loader.cases import CASES, PERSON, TRICKY_SCALARS, Case
 
 
@@ -90,9 +91,7 @@ def test_python_tag_executes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_rendercv_include_tags_are_refused() -> None:
     """A real RenderCV file that splits itself with ``!include`` (BAD_INPUTS 5)."""
-    path = Path(__file__).resolve().parents[3] / "shared/heldout/rendercv/Marine_Denolle_CV_include_tags.yaml"
-    if not path.exists():
-        pytest.skip("held-out RenderCV file not available")
+    path = FIXTURES / "real" / "rendercv" / "Marine_Denolle_CV_include_tags.yaml"
     with pytest.raises(InputError) as info:
         load_file(path)
     messages = [p.message for p in info.value.problems]
@@ -262,10 +261,14 @@ def test_dict_input_gets_path_but_no_line() -> None:
     assert str(problem) == "<data>: person.pronoun: unknown field 'pronoun'; did you mean 'pronouns'?"
 
 
-def test_base_dir_is_remembered_for_files(tmp_path: Path) -> None:
-    from cvgen.loader import base_dir_of
+def test_load_cv_keeps_where_the_cv_came_from(tmp_path: Path) -> None:
+    """The folder, file name and positions travel beside the CV (the model itself holds no hidden state)."""
+    from cvgen.loader import load_cv
 
     path = tmp_path / "cv.yaml"
     path.write_text(PERSON, encoding="utf-8")
-    assert base_dir_of(load_file(path)) == tmp_path.resolve()
-    assert base_dir_of(load_text(PERSON)) is None
+    loaded = load_cv(path)
+    assert loaded.origin.base_dir == tmp_path.resolve() and loaded.origin.filename == str(path)
+    assert loaded.origin.position("person", "name") == (2, 9)
+    assert load_cv(PERSON).origin.base_dir is None
+    assert not hasattr(loaded.cv, "__cvgen_base_dir__")
