@@ -30,6 +30,11 @@ _COMPLEX_FONTS = {
 }
 
 
+def uses_complex_script(tag: str) -> bool:
+    """Is the CV's language one Word sets with its complex-script fonts and formatting?"""
+    return table_name(tag) in COMPLEX
+
+
 def _child(parent: Any, tag: str, first: bool = False) -> Any:
     found = parent.find(qn(tag))
     if found is None:
@@ -102,3 +107,28 @@ def _script_fonts(rpr: Any, table: str | None) -> None:
     if table in COMPLEX:
         style = "sans" if "Sans" in (fonts.get(qn("w:cs")) or fonts.get(qn("w:ascii")) or "") else "serif"
         fonts.set(qn("w:cs"), _COMPLEX_FONTS[(COMPLEX[table], style)])
+
+
+_COMPLEX_TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs"))
+"""Word sets Arabic, Hebrew and Devanagari with the complex-script twin of bold, italic and size."""
+
+
+def complex_script_formatting(document: Any) -> None:
+    """Give every bold, italic and size its complex-script twin, in the styles and the body.
+
+    A theme's reference.docx sizes and bolds Latin text (``w:sz``, ``w:b``); Word and LibreOffice
+    read ``w:szCs`` and ``w:bCs`` for Arabic letters, so without the twins an Arabic name would be
+    set small and the owner's name not bold. Only CVs in such a language get them.
+    """
+    roots = [document.styles.element, document.element.body]
+    for section in document.sections:
+        roots.append(section.footer._element)
+    for root in roots:
+        for rpr in root.iter(qn("w:rPr")):
+            for latin, twin in _COMPLEX_TWINS:
+                found = rpr.find(qn(latin))
+                if found is not None and rpr.find(qn(twin)) is None:
+                    copy = OxmlElement(twin)
+                    for name, value in found.attrib.items():
+                        copy.set(name, value)
+                    found.addnext(copy)
