@@ -93,3 +93,16 @@ def chromium_pdf(page: str, tmp: Path) -> bytes:
                     f"--print-to-pdf={tmp / 'cv.pdf'}", (tmp / "cv.html").as_uri()],
                    capture_output=True, timeout=120, check=True)
     return (tmp / "cv.pdf").read_bytes()
+
+
+def assert_date_column(pdf: bytes, date_text: str, main_words: tuple[str, ...], rtl: bool) -> None:
+    """On page 1, the first line holding ``date_text`` has the entry's own words (``main_words``) on
+    the right of the date (right to left) or on its left (left to right): the date column, as drawn."""
+    _, words = first_page_words(pdf)
+    date = min((w for w in words if date_text in w.text), key=lambda w: w.y0)
+    main = [w for w in words if same_line(w, date) and any(m in w.text for m in main_words)]
+    assert main, f"no {main_words} beside the date {date}"
+    if rtl:
+        assert date.x1 < min(w.x0 for w in main), (date, main)
+    else:
+        assert date.x0 > max(w.x1 for w in main), (date, main)
