@@ -164,3 +164,8 @@ def test_english_renders_never_import_babel(tmp_path: Path) -> None:
     code = (f"import sys, cvgen; cvgen.render({str(example)!r}, 'html'); cvgen.render({str(example)!r}, 'text');"
             "assert 'babel' not in sys.modules, 'babel was imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "pdf-typst"])
+def test_the_modern_theme_mirrors_the_arabic_page_too(fmt: str) -> None:
+    assert_mirrored(cvgen.render(FIXTURES / "cv_ar.yaml", fmt, theme="modern"), "ar")
