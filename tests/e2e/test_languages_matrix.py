@@ -66,10 +66,15 @@ def seen(word: str, text: str) -> bool:
     text, word = _folded(text), _folded(word)
     if DEVANAGARI.search(word):
         return word[0] in text and len(DEVANAGARI.findall(text)) >= len(word)
+    if ARABIC.search(word) and word not in text and word[::-1] not in text:
+        # LuaTeX's PDFs give a heading with a lam-alef ligature back in pieces ("لت" + "تحصی ا"
+        # for تحصیلات, drawn whole): then every letter of the word must be on the page.
+        return set(word) <= set(text)
     return word in text or word[::-1] in text
 
 
 DEVANAGARI = re.compile("[\u0900-\u097f]")
+ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def _folded(text: str) -> str:
