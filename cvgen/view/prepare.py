@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cvgen.citations.catalogue import CVGEN_STYLE
 from cvgen.locale import Locale
 from cvgen.locale.direction import runs_against
 from cvgen.model.cv import CV
@@ -37,7 +38,13 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     if profile.layout == "biosketch":
         return _finish(replace(prepare_biosketch(cv, profile, doc_meta, top, loc), fragment_keys=("products",)), loc)
     warnings: list[str] = []
-    sections = cv_sections(cv, profile, warnings, loc)
+    spec = options.style or cv.settings.publications.style
+    cited = None
+    if spec != CVGEN_STYLE:
+        from cvgen.view.cited import CitationStyle  # the CSL engine loads only for a citation style
+
+        cited = CitationStyle.of(loaded, spec)
+    sections = cv_sections(cv, profile, warnings, loc, cited)
     return _finish(replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings)), loc)
 
 

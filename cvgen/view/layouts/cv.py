@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cvgen.locale import Locale
 from cvgen.model.cv import CV
@@ -15,6 +15,9 @@ from cvgen.view.document import Group, Item, Section
 from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
 from cvgen.view.selection import cap, section_order, select_publications, window, years_span
 from cvgen.view.words import section_title
+
+if TYPE_CHECKING:
+    from cvgen.view.cited import CitationStyle
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def _custom(cv: CV, profile: Profile, key: str, title: str, loc: Locale) -> Sect
 
 
 def _section(
-    cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str], loc: Locale
+    cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str], loc: Locale,
+    cited: CitationStyle | None,
 ) -> Section | None:
     if key == "summary":
         return Section(key, title, intro=(cv.summary,), layout="text") if cv.summary else None
@@ -95,16 +99,21 @@ def _section(
         items = [fmt.research_area(a) for a in cv.research_areas]
         return Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
     if key == "publications":
-        return _publications(cv, profile, people, title, warnings, loc)
+        return _publications(cv, profile, people, title, warnings, loc, cited)
     if key in _LISTS:
         return _listed(cv, profile, key, title, loc)
     return _custom(cv, profile, key, title, loc)
 
 
-def cv_sections(cv: CV, profile: Profile, warnings: list[str], loc: Locale) -> tuple[Section, ...]:
-    """The sections of the CV layout, in the profile's order, empty ones left out."""
+def cv_sections(
+    cv: CV, profile: Profile, warnings: list[str], loc: Locale, cited: CitationStyle | None = None
+) -> tuple[Section, ...]:
+    """The sections of the CV layout, in the profile's order, empty ones left out.
+
+    ``cited`` formats publications in a CSL citation style instead of cvgen's layout.
+    """
     people = People.of(cv)
-    found = (_section(cv, profile, people, key, title_of(cv, key, override, loc), warnings, loc)
+    found = (_section(cv, profile, people, key, title_of(cv, key, override, loc), warnings, loc, cited)
              for key, override in section_order(cv, profile))
     return tuple(section for section in found if section is not None)
 
@@ -116,7 +125,8 @@ def _entries(key: str, title: str, items: list[Item]) -> Section | None:
 
 
 def _publications(
-    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], loc: Locale
+    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], loc: Locale,
+    cited: CitationStyle | None,
 ) -> Section | None:
     ps = cv.settings.publications
     pubs = select_publications(cv, profile)
@@ -125,11 +135,24 @@ def _publications(
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
     grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps, loc)]
     shown = [p for g in grouped for p in g.pubs]
-    item_groups = [
-        (g.title, [publication_item(p, cv, people, ps, show_abstracts, loc=loc) for p in g.pubs]) for g in grouped
-    ]
+    if cited is None:
+        item_groups = [
+            (g.title, [publication_item(p, cv, people, ps, show_abstracts, loc=loc) for p in g.pubs])
+            for g in grouped
+        ]
+    else:  # the style's entry replaces cvgen's layout; grouping, numbering and the rest stay
+        if ps.layout != "citation":
+            warnings.append(f"settings.publications.layout: {ps.layout} applies to the cvgen style only; "
+                            f"the {cited.name} style formats each publication")
+        base = ps.model_copy(update={"layout": "citation"})
+        item_groups = [
+            (g.title, [cited.item(p, cv, people, publication_item(p, cv, people, base, show_abstracts, loc=loc))
+                       for p in g.pubs])
+            for g in grouped
+        ]
     groups = number_groups(
         item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
     )
-    intro = tuple(x for x in (metrics_line(cv, loc, warnings), legend(shown, cv, loc, people)) if x)
+    visible = cited.visible if cited is not None else None
+    intro = tuple(x for x in (metrics_line(cv, loc, warnings), legend(shown, cv, loc, people, visible)) if x)
     return Section("publications", title, intro=intro, groups=groups)
