@@ -12,9 +12,9 @@ a table's declared ``fallback`` keys are English too, each named in a warning �
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from cvgen.locale.english import EnglishDates
 from cvgen.locale.tables import ENGLISH, Table, available, read_table, table_name
@@ -22,6 +22,7 @@ from cvgen.model.dates import DateStyle
 from cvgen.model.strings import STRINGS, check_strings
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+T = TypeVar("T")
 
 
 class DateWords(Protocol):
@@ -76,6 +77,8 @@ class Locale:
 
     def join_and(self, parts: Sequence[str]) -> str:
         """"A, B, and C" / "A, B und C" / "A、B、C": CLDR's list patterns."""
+        if not parts:
+            return ""
         return join_list(list(parts), self.dates.list_patterns, lambda a, b, pattern: _pair(pattern, a, b))
 
     def money(self, value: float, currency: str) -> str:
@@ -86,14 +89,14 @@ def _pair(pattern: str, first: str, second: str) -> str:
     return pattern.replace("{0}", first).replace("{1}", second)
 
 
-def join_list(parts: list, patterns: Mapping[str, str], pair) -> object:  # noqa: ANN001 - generic over str/Inline
+def join_list(parts: Sequence[T], patterns: Mapping[str, str], pair: Callable[[T, T, str], T]) -> T:
     """Join items with CLDR list patterns; ``pair(a, b, pattern)`` puts two items into one pattern.
 
     CLDR builds "A, B, C and D" from the end: ``end`` joins the last two, ``middle`` the rest, and
     ``start`` the first; two items use the "2" pattern.
     """
     if not parts:
-        return parts
+        raise ValueError("an empty list has no words to join")
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:

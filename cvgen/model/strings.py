@@ -8,7 +8,6 @@ at load time with its file, line and column, like any other setting.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Annotated
 
@@ -129,6 +128,8 @@ def check_strings(overrides: dict[str, str]) -> dict[str, str]:
     """Refuse unknown keys (suggesting the closest) and placeholders the string does not take."""
     for key, text in overrides.items():
         if key not in STRINGS:
+            import difflib  # only to suggest a spelling: not on the path of a CV without mistakes
+
             close = difflib.get_close_matches(key, STRINGS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else "; the keys are listed in docs/languages.md"
             raise ValueError(f"cvgen writes no string called {key!r}{hint}")
