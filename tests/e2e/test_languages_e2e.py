@@ -115,6 +115,10 @@ def assert_mirrored(pdf: bytes, language: str) -> None:
         assert max(w.x1 for w in heading) > width * 0.75  # the name and titles start at the right margin
         model, sparsity, simplify = (find(words, w) for w in ("Model", "Sparsity", "Simplify"))
         assert same_line(model, simplify) and model.x0 < sparsity.x0 < simplify.x0
+        # Its label (P2) hangs at the right margin, before the English text in reading order.
+        label = min((w for w in words if "P2" in w.text), key=lambda w: abs(w.middle - model.middle))
+        first_line = [w for w in words if same_line(w, label) and w is not label and w.text.strip(".")]
+        assert first_line and label.x0 > max(w.x1 for w in first_line), (label, first_line)
     else:
         assert date.x0 > max(w.x1 for w in line), (date, line)
 
