@@ -71,11 +71,6 @@ def _defaults(document: Any) -> tuple[Any, Any] | None:
     return rpr, ppr
 
 
-def _word_tag(tag: str) -> str:
-    """Word wants a region with the language ("de-DE"); a bare tag is accepted and kept as written."""
-    return tag
-
-
 def set_language(document: Any, tag: str, rtl: bool) -> None:
     """Declare the language in the slot Word reads for its script and pick fonts covering that script."""
     found = _defaults(document)
@@ -85,11 +80,11 @@ def set_language(document: Any, tag: str, rtl: bool) -> None:
     table = table_name(tag)
     lang = _child(rpr, "w:lang")
     if table in EAST_ASIAN:
-        lang.set(qn("w:eastAsia"), _word_tag(tag))
+        lang.set(qn("w:eastAsia"), tag)
     elif table in COMPLEX:
-        lang.set(qn("w:bidi"), _word_tag(tag))
+        lang.set(qn("w:bidi"), tag)
     else:
-        lang.set(qn("w:val"), _word_tag(tag))
+        lang.set(qn("w:val"), tag)
     _script_fonts(rpr, table)
     if rtl:
         _insert(ppr, "w:bidi", _AFTER_PPR_BIDI)

@@ -26,12 +26,6 @@ def words(loc: Locale, key: str, **values: Inline | str) -> Inline:
     return fill((Text(loc.text(key)),), {k: (Text(v),) if isinstance(v, str) else v for k, v in values.items()})
 
 
-def rich_words(loc: Locale, key: str, **values: Inline | str) -> Inline:
-    """Like :func:`words` for strings that carry **bold** (the legend): the table's markup is parsed."""
-    template = parse_markup(loc.text(key))
-    return fill(template, {k: (Text(v),) if isinstance(v, str) else v for k, v in values.items()})
-
-
 def _pair(first: Inline, second: Inline, pattern: str) -> Inline:
     head, _, rest = pattern.partition("{0}")
     middle, _, tail = rest.partition("{1}")
