@@ -4,12 +4,17 @@ scripts/render_snapshot.py, here only that none of it appears for an English CV.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 
+import pytest
+
 import cvgen
-from cvgen.backends.tex_language import tex_language
+from cvgen.backends.tex_language import BABEL_NAMES, tex_language
 from cvgen.backends.typst import render_source
+from cvgen.locale import available
+from cvgen.locale.tables import read_table
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
 
@@ -57,3 +62,19 @@ def test_babel_setup_per_language() -> None:
     assert tex_language("zh-TW").babel == "chinese-traditional"
     assert tex_language("sw").preamble() == ""  # no table: TeX's defaults, no guessed babel name
     assert tex_language("ru").pdflatex_problem() and not tex_language("pl").pdflatex_problem()
+
+
+SMALL = "person: {{name: Ada}}\npositions: [{{title: P, organization: U, start: 2021}}]\nsettings: {{language: {tag}}}\n"
+
+
+@pytest.mark.parametrize("tag", [lang for lang in available() if lang != "en"])
+def test_every_language_tag_reaches_html_markdown_word_and_latex(tag: str) -> None:
+    """Each format that can say its language says it, for every table (PDFs: the slow matrix)."""
+    cv = cvgen.load(SMALL.format(tag=tag))
+    direction = read_table(tag).direction
+    assert f'<html lang="{tag}" dir="{direction}">' in cvgen.render(cv, "html").decode()
+    assert f'lang: "{tag}"' in cvgen.render(cv, "markdown").decode()
+    with zipfile.ZipFile(BytesIO(cvgen.render(cv, "docx"))) as z:
+        defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", z.read("word/styles.xml").decode(), re.S).group(0)
+    assert f'="{tag}"' in defaults
+    assert f"\\babelprovide[import={tag}, main]{{{BABEL_NAMES[tag]}}}" in cvgen.render(cv, "latex").decode()
