@@ -12,6 +12,12 @@ scripts (Greek, Cyrillic) in ``\\cvalt{…}``, Arabic (and Persian) in ``\\cvara
 fonts. In a right-to-left CV (``escape(s, rtl=True)``) each left-to-right run is also wrapped, in
 ``\\cvltr{…}``: XeTeX orders runs, not characters, so "Deep Learning" would otherwise come out as
 "Learning Deep". Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
+
+Symbols a text font may lack (from Letterlike Symbols on: ``∼``, ``─``, arrows, math operators,
+emoji) are wrapped one by one in ``\\cvfb{…}``, which each engine resolves with its own mechanism:
+XeLaTeX switches font for that character when the current font has no glyph for it
+(``\\iffontchar``), LuaLaTeX leaves it to luaotfload's fallback font list. U+FFFD, which LuaTeX
+refuses as input, is written ``\\cvfffd{}``.
 """
 
 from __future__ import annotations
@@ -42,8 +48,8 @@ _CHARS: dict[str, str] = {
 SAFE_MACROS = frozenset(
     {
         "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater", "textbar",
-        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt", "cvarab", "cvhebr", "cvdeva", "cvltr",
-        "cvopen", "cvclose",
+        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt", "cvfb", "cvfffd",
+        "cvarab", "cvhebr", "cvdeva", "cvltr", "cvopen", "cvclose",
     }
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
@@ -51,6 +57,7 @@ SAFE_MACROS = frozenset(
 _DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
 """The invisible direction marks CLDR puts into Arabic dates and amounts (user text cannot hold them):
 TeX fonts have no glyph for them, and babel orders the runs itself."""
+
 # TeX ligatures that would change what was written: -- and --- into dashes, ,, into „, '' into ”.
 # A single ' stays: fonts show it as the typographic apostrophe (Xi’an), keeping the source readable.
 _LIGATURE = re.compile(r"([-,'])(?=[-,'])")
@@ -78,6 +85,11 @@ def _is_alt(cp: int) -> bool:
     return 0x0370 <= cp <= 0x052F or 0x1F00 <= cp <= 0x1FFF or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F
 
 
+def _is_symbol(cp: int) -> bool:
+    """Letterlike symbols, arrows, math, box drawing, dingbats, emoji…: drawn by a fallback font if need be."""
+    return cp >= 0x2100 and not (0xE000 <= cp <= 0xF8FF or 0xFE00 <= cp <= 0xFE0F or 0xE0000 <= cp)
+
+
 _SCRIPT_BLOCKS = (
     ("arab", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
     ("hebr", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
@@ -96,7 +108,13 @@ def _script(ch: str) -> str:
         for name, blocks in _SCRIPT_BLOCKS:
             if any(low <= cp <= high for low, high in blocks):
                 return name
+    if _is_symbol(cp):
+        return "fb"
     return ""
+
+
+def _symbol(ch: str) -> str:
+    return "\\cvfffd{}" if ch == "\ufffd" else f"\\cvfb{{{ch}}}"
 
 
 LONG_WORD = 40
@@ -139,7 +157,11 @@ def _runs(s: str) -> list[tuple[str, str]]:
 
 
 def _escape_scripts(s: str) -> str:
-    return "".join(f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run) for kind, run in _runs(s))
+    return "".join(
+        "".join(_symbol(ch) if ch != " " else " " for ch in run) if kind == "fb"
+        else f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run)
+        for kind, run in _runs(s)
+    )
 
 
 def _ltr_spans(s: str) -> list[tuple[bool, str]]:
