@@ -173,3 +173,20 @@ def test_english_renders_never_import_babel(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["pdf", "pdf-typst"])
 def test_the_modern_theme_mirrors_the_arabic_page_too(fmt: str) -> None:
     assert_mirrored(cvgen.render(FIXTURES / "cv_ar.yaml", fmt, theme="modern"), "ar")
+
+
+def test_weasyprint_does_not_mirror_a_grid_which_is_why_the_themes_place_the_date_column() -> None:
+    """The known limit (docs/languages.md): WeasyPrint lays a right-to-left grid out left to right.
+
+    A browser would put the first column ("MAIN") on the right; WeasyPrint keeps it on the left.
+    The themes' languages.css therefore runs the date grid left to right with the date placed
+    first, which gives the mirrored picture in both (checked above). Should WeasyPrint start
+    mirroring grids, this test fails and that workaround can go.
+    """
+    from weasyprint import HTML
+
+    page = ('<html dir="rtl"><body><div style="display: grid; grid-template-columns: 1fr auto; column-gap: 3em">'
+            "<span>MAIN</span><span>DATE</span></div></body></html>")
+    _, words = first_page_words(HTML(string=page).write_pdf())
+    main, date = find(words, "MAIN"), find(words, "DATE")
+    assert main.x1 < date.x0  # not mirrored: first column on the left
