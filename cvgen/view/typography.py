@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import cache
 from typing import Any
 
 from cvgen.model.markup import Emph, FinalText, Inline, Link, Node, Strong, Sup, Text
@@ -75,10 +76,23 @@ _PROTECTED = re.compile(
     r"|\b(?:arXiv:|ORCID:?\s*)\S+",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"(?<![\w.\-/–])(\d+)-(\d+)(?![\w\-/])")
+_RANGE = re.compile(r"(?<![A-Za-z0-9.\-/–])(\d+)-(\d+)(?![A-Za-z0-9\-/])")
 """Two numbers joined by one hyphen, not part of a longer chain (dates, ISBNs, phone numbers)."""
 _SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
-_ABBREV_NUMBER = re.compile(r"\b(pp?|vol|no|nos|Vol|No|Nos|ch|sec|fig|Fig|eq|Eq)\. (?=[\dIVXLC])")
+ABBREVIATIONS: dict[str, str] = {
+    "en": "pp p vol no nos ch sec fig eq Vol No Nos Fig Eq",
+    "de": "S Bd Nr Abb Kap Jg H",
+    "fr": "p pp vol no chap fig",
+    "es": "p pp pág págs vol núm cap",
+    "it": "p pp pag vol n cap",
+}
+"""Abbreviations a number follows ("pp. 38", "S. 38", "Bd. 41"), tied to it by a no-break space."""
+
+
+@cache
+def _abbreviations(primary: str) -> re.Pattern[str]:
+    words = set(ABBREVIATIONS["en"].split()) | set(ABBREVIATIONS.get(primary, "").split())
+    return re.compile(r"(?<![\w.])(" + "|".join(sorted(words, key=len, reverse=True)) + r")\. (?=[\dIVXLC])")
 _INITIAL = re.compile(r"(?<![\w.\-])((?:[A-Z]\.-)?[A-Z]\.) (?=[A-Z])")
 """An initial ("J." or "P.-Y.") and the space after it when a capital follows: another initial or
 the surname. "Ph.D. Student" is no initial (a letter comes before "D.")."""
@@ -105,6 +119,7 @@ class _State:
     def __init__(self, quotes: Quotes, primary: str) -> None:
         self.q = quotes
         self.primary = primary
+        self.abbreviations = _abbreviations(primary)
         self.prev = ""
         self.doubles: list[str] = []
         """Open double quotes, innermost last: "curly" (written curly, e.g. cvgen's quotes around a
@@ -152,7 +167,7 @@ class _State:
         text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
         text = _RANGE.sub("\\1\u2013\\2", text)
         text = _SPACED_HYPHEN.sub(" \u2013 ", text)
-        text = _ABBREV_NUMBER.sub(f"\\1.{NBSP}", text)
+        text = self.abbreviations.sub(f"\\1.{NBSP}", text)
         text = _INITIAL.sub(f"\\1{NBSP}", text)
         text = self.quotes(text)
         if self.primary == "fr":
@@ -189,6 +204,8 @@ class _State:
         return self.q.inside + (self.q.close_inner if inner else self.q.close)
 
     def _single(self, prev: str, nxt: str) -> str:
+        if "\u0590" <= prev <= "\u05ff":
+            return "'"  # a Hebrew geresh written as an apostrophe ("עמ'") is no quote
         if prev.isalnum() and (nxt.isalnum() or not self.open_single):
             return self.q.apostrophe  # O'Reilly, AAAI'23, students' work
         if _opens(prev) and nxt.isdigit():

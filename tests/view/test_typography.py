@@ -96,7 +96,7 @@ def test_prepare_typesets_every_format_once_in_the_cv_language() -> None:
     honors = next(s for s in doc.sections if s.key == "honors")
     assert plain(honors.items[0].main) == "Prize for \u201eGood Work\u201c"
     pub = next(s for s in doc.sections if s.key == "publications").items[0]
-    assert f"pp.{NB}10\u201320" in plain(pub.main) and "O\u2019Reilly\u2019s" in plain(pub.main)
+    assert f"S.{NB}10\u201320" in plain(pub.main) and "O\u2019Reilly\u2019s" in plain(pub.main)  # German "S."
 
 
 def test_marker_order_is_as_written() -> None:
