@@ -272,7 +272,10 @@ def _decode_middleware():  # noqa: ANN202
     context.add_context_category(
         "cvgen-bibtex", prepend=True,
         macros=[l2t.MacroTextSpec("url", simplify_repl="%s"), l2t.MacroTextSpec("href", simplify_repl="%(2)s"),
-                l2t.MacroTextSpec("textasciicircum", simplify_repl="^")],
+                l2t.MacroTextSpec("textasciicircum", simplify_repl="^"),
+                # cvgen's export writes literal braces this way (BibTeX counts the brace of \{)
+                l2t.MacroTextSpec("textbraceleft", simplify_repl="{"),
+                l2t.MacroTextSpec("textbraceright", simplify_repl="}")],
     )
     decoder = l2t.LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
 
@@ -481,22 +484,32 @@ def import_bibtex_file(path: str | Path) -> BibtexImport:
 
 
 def _person_name(parts: Any) -> tuple[str, dict[str, bool]]:
-    """Join name parts as "Given von Last Jr", reading and removing marker characters."""
+    """Join name parts as "Given von Last Jr", reading and removing marker characters.
+
+    A Last of several words with no von ("Brinch Hansen, Per") is joined by a no-break space, the
+    one sign cvgen's export reads as "these words are one surname", so the name goes out as it came.
+    """
     roles: dict[str, bool] = {}
-    words: list[str] = []
-    for word in [*parts.first, *parts.von, *parts.last, *parts.jr]:
-        w = word.strip()
-        while w and (w[-1] in COMPACT_MARKERS or w[-1] == "‡"):
-            if w[-1] in COMPACT_MARKERS:
-                roles[COMPACT_MARKERS[w[-1]]] = True
-            w = w[:-1].rstrip()
-        while w and (w[0] in COMPACT_MARKERS or w[0] == "‡"):
-            if w[0] in COMPACT_MARKERS:
-                roles[COMPACT_MARKERS[w[0]]] = True
-            w = w[1:].lstrip()
-        if w:
-            words.append(w)
-    return squeeze(" ".join(words).replace("{", "").replace("}", "")), roles
+    groups = [_unmarked(w, roles) for w in parts.first], [_unmarked(w, roles) for w in [*parts.von, *parts.last]], \
+        [_unmarked(w, roles) for w in parts.jr]
+    first, middle, jr = ([squeeze(w) for w in g if squeeze(w)] for g in groups)
+    if not parts.von and len(middle) > 1 and first:
+        middle = ["\u00a0".join(middle)]
+    return " ".join([*first, *middle, *jr]), roles
+
+
+def _unmarked(word: str, roles: dict[str, bool]) -> str:
+    """``word`` without the marker characters around it, each recorded in ``roles``."""
+    w = word.strip()
+    while w and (w[-1] in COMPACT_MARKERS or w[-1] == "‡"):
+        if w[-1] in COMPACT_MARKERS:
+            roles[COMPACT_MARKERS[w[-1]]] = True
+        w = w[:-1].rstrip()
+    while w and (w[0] in COMPACT_MARKERS or w[0] == "‡"):
+        if w[0] in COMPACT_MARKERS:
+            roles[COMPACT_MARKERS[w[0]]] = True
+        w = w[1:].lstrip()
+    return w
 
 
 def _annotations(value: str, warnings: list[str]) -> dict[int, set[str]]:
