@@ -37,20 +37,31 @@ def _emit(text: str, output: str | None, warnings: list[str], what: str) -> None
 
 def _read(path: str) -> str:
     from cvgen.errors import InputError, Problem
+    from cvgen.loader.load import MAX_FILE_BYTES
 
     try:
-        return Path(path).read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError([Problem(path, None, None, "", f"file is over the limit of {MAX_FILE_BYTES:,} bytes")])
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError([Problem(path, None, None, "", f"not valid UTF-8 ({exc.reason}); save the file as UTF-8")]) from None
     except OSError as exc:
         raise InputError([Problem(path, None, None, "", f"cannot read: {exc.strerror or exc}")]) from None
 
 
-def _check(text: str, name: str) -> None:
-    """The written YAML must load: a converter bug is reported, never a file cvgen cannot read."""
+def _check(text: str, source: str) -> None:
+    """The written YAML must load: a value the source gave that cvgen refuses is reported against the
+    source file (the output is never written), naming the field of the converted CV."""
+    from cvgen.errors import InputError, Problem
     from cvgen.loader import load_text
 
-    load_text(text, name, base_dir=Path.cwd())
+    try:
+        load_text(text, source, base_dir=Path.cwd())
+    except InputError as exc:
+        raise InputError([Problem(source, None, None, p.path, f"{p.message} (in the converted CV)")
+                          for p in exc.problems]) from None
 
 
 @command.command("bibtex", epilog="\b\nExample:\n  cvgen import bibtex refs.bib -o publications.yaml --owner \"Sijia Liu\"")
@@ -77,7 +88,7 @@ def bibtex(file: str, output: str | None, owner: str | None, publications_only: 
         text = dump_yaml({"publications": result.data}, comment)
     else:
         text = dump_yaml(skeleton(result.data, name, variants), comment)
-        _check(text, output or "<output>")
+        _check(text, file)
     _emit(text, output, result.warnings, f"{len(result.data)} publications of {result.entries} entries")
 
 
@@ -87,22 +98,12 @@ def bibtex(file: str, output: str | None, owner: str | None, publications_only: 
 @handles_errors
 def jsonresume(file: str, output: str | None) -> None:
     """Import a JSON Resume (resume.json)."""
-    import json
-
-    from cvgen.errors import InputError, Problem
-    from cvgen.interop.jsonresume import import_jsonresume
+    from cvgen.interop.jsonresume import read_jsonresume
     from cvgen.interop.yaml_out import dump_yaml
 
-    try:
-        doc = json.loads(_read(file))
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(file, exc.lineno, exc.colno, "", f"not JSON: {exc.msg}")]) from None
-    try:
-        result = import_jsonresume(doc, file)
-    except ValueError as exc:
-        raise InputError([Problem(file, None, None, "", str(exc))]) from None
+    result = read_jsonresume(_read(file), file)
     text = dump_yaml(result.data, f"Imported from {Path(file).name} (JSON Resume) by cvgen.")
-    _check(text, output or "<output>")
+    _check(text, file)
     _emit(text, output, result.warnings, "JSON Resume")
 
 
@@ -117,5 +118,5 @@ def rendercv(file: str, output: str | None) -> None:
 
     result = import_rendercv(_read(file), file)
     text = dump_yaml(result.data, f"Imported from {Path(file).name} (RenderCV) by cvgen.")
-    _check(text, output or "<output>")
+    _check(text, file)
     _emit(text, output, result.warnings, "RenderCV")
