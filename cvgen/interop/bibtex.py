@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cvgen.interop.bibtex_limits import (
+    MAX_BIB_CHARS,
+    MAX_BIB_ENTRIES,
+    MAX_BIB_FIELD_CHARS,
+    MAX_DECODE_CHARS,
+    BibTooLarge,
+    too_large,
+)
 from cvgen.interop.common import Data, Imported, good_date, good_url, squeeze
+from cvgen.interop.latex_decode import DecodeBudgetExceeded, LinearDecoder
 from cvgen.model.authors import COMPACT_MARKERS
 from cvgen.model.dates import MONTHS as _MONTHS
 from cvgen.model.people import NameMatcher, name_key
@@ -278,12 +287,23 @@ def _decode_middleware():  # noqa: ANN202
                 l2t.MacroTextSpec("textbraceright", simplify_repl="}")],
     )
     decoder = l2t.LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
+    from pylatexenc import latexwalker
+
+    walker_db = latexwalker.get_default_latex_context_db()  # latex_to_text rebuilds it on every call
+
+    def to_text(value: str) -> str:
+        return decoder.nodelist_to_text(latexwalker.LatexWalker(value, latex_context=walker_db).get_latex_nodes()[0])
+
+    linear = LinearDecoder(to_text)  # linear time, one budget per file
 
     class _Decode(LatexDecodingMiddleware):
         """LaTeX → Unicode for every field except addresses and identifiers."""
 
         def transform_entry(self, entry, library):  # noqa: ANN001, ANN201
             for f in entry.fields:
+                if isinstance(f.value, str) and len(f.value) > MAX_BIB_FIELD_CHARS:
+                    raise BibTooLarge((entry.start_line or 0) + 1, f"{entry.key}: field {f.key!r} is "
+                                      f"{len(f.value):,} characters long; the limit is {MAX_BIB_FIELD_CHARS:,}")
                 if isinstance(f.value, str):
                     if not _verbatim(f.key, f.value):
                         f.value = self._text(f.value)
@@ -298,7 +318,9 @@ def _decode_middleware():  # noqa: ANN202
         @staticmethod
         def _text(value: str) -> str:
             try:
-                out = decoder.latex_to_text(value)
+                out = linear(value)
+            except DecodeBudgetExceeded:
+                raise BibTooLarge(None, f"more than {MAX_DECODE_CHARS:,} characters of LaTeX to decode") from None
             except Exception:  # noqa: BLE001 - pylatexenc gives up on broken LaTeX; keep the source
                 out = value
             return squeeze(html.unescape(out))
@@ -326,12 +348,23 @@ class BibtexImport(Imported):
 
 
 def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
-    """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``)."""
+    """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``).
+
+    The caps of :mod:`cvgen.interop.bibtex_limits` are checked before the work each one bounds;
+    one exceeded is an :class:`~cvgen.errors.InputError` naming the file (and line).
+    """
+    if len(text) > MAX_BIB_CHARS:
+        raise too_large(filename, None, f"{len(text):,} characters; the limit is {MAX_BIB_CHARS:,}")
     warnings: list[str] = []
     entries, strings = _sort_blocks(_parse_blocks(text), filename, warnings)
+    if len(entries) > MAX_BIB_ENTRIES:
+        raise too_large(filename, None, f"{len(entries):,} entries; the limit is {MAX_BIB_ENTRIES:,}")
     state = _State()
     decode = _decode_middleware()
-    library = _clean(strings, entries, state, decode)
+    try:
+        library = _clean(strings, entries, state, decode)
+    except BibTooLarge as exc:
+        raise too_large(filename, exc.line, exc.message) from None
     pubs, dropped = _convert(library, state, filename, warnings)
     for name, where_keys in sorted(dropped.items()):
         shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
@@ -466,7 +499,10 @@ def _convert(library: Any, state: _State, filename: str, warnings: list[str]) ->
 def import_bibtex_file(path: str | Path) -> BibtexImport:
     """Read a .bib file (UTF-8, or Latin-1 when it is not UTF-8, with a warning)."""
     path = Path(path)
-    raw = path.read_bytes()
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_BIB_CHARS * 4 + 1)  # UTF-8 needs at most 4 bytes a character
+    if len(raw) > MAX_BIB_CHARS * 4 or (len(raw) > MAX_BIB_CHARS and len(raw.decode("utf-8", "replace")) > MAX_BIB_CHARS):
+        raise too_large(str(path), None, f"the file is over the limit of {MAX_BIB_CHARS:,} characters")
     try:
         text = raw.decode("utf-8-sig")
         note = None
