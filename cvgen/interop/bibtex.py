@@ -32,6 +32,7 @@ from cvgen.interop.bibtex_limits import (
     BibTooLarge,
     too_large,
 )
+from cvgen.interop.bibtex_strings import resolve_strings
 from cvgen.interop.common import Data, Imported, good_date, good_url, squeeze
 from cvgen.interop.latex_decode import DecodeBudgetExceeded, LinearDecoder
 from cvgen.model.authors import COMPACT_MARKERS
@@ -461,9 +462,9 @@ def _clean(strings: list[Any], entries: list[Any], state: _State, decode: Any) -
     from bibtexparser import middlewares as mw
     from bibtexparser.library import Library
 
+    resolve_strings(strings, entries)  # nested macros and '#' too, within the field cap
     library = Library(blocks=[*strings, *entries], fail_on_duplicate_key=False)
     stack = [
-        mw.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         mw.RemoveEnclosingMiddleware(allow_inplace_modification=True),
         _clean_fields_middleware(state),
         mw.SeparateCoAuthors(allow_inplace_modification=True),
