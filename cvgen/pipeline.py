@@ -90,6 +90,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.view import prepare
 
     loaded = load_cv(job.source)
+    _refuse_writing_inputs(job, loaded)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
     theme = choose_theme(loaded.cv, job.theme)
     for fmt, path in job.targets:
@@ -99,6 +100,25 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
         if path is not None:
             done.written.extend(write_result(result, path))
     return done
+
+
+def input_files(loaded: Any) -> list[Path]:
+    """The files a loaded CV was read from: the CV, its .bib (publications_from) and its photo."""
+    origin, cv = loaded.origin, loaded.cv
+    if origin.base_dir is None:
+        return []
+    found = [Path(origin.filename)] if Path(origin.filename).is_file() else []
+    named = [cv.publications_from.bibtex if cv.publications_from else None, cv.person.photo]
+    return found + [origin.base_dir / name for name in named if name]
+
+
+def _refuse_writing_inputs(job: Job, loaded: Any) -> None:
+    from cvgen.output import refuse_inputs
+
+    inputs = input_files(loaded)
+    for _fmt, path in job.targets:
+        if path is not None:
+            refuse_inputs(path, inputs)
 
 
 def render_document(

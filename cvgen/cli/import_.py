@@ -28,11 +28,22 @@ def _emit(text: str, output: str | None, warnings: list[str], what: str) -> None
 
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
-    if output:
+    if output and output != "-":
+        from cvgen.output import make_folder
+
+        make_folder(Path(output))  # -o newdir/file makes the folder, as -o newdir/ does
         write_atomic(Path(output), text)
         click.echo(f"wrote {output} ({what}; {len(warnings)} warning{'s' if len(warnings) != 1 else ''})", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _not_the_source(file: str, output: str | None) -> None:
+    """``-o`` naming the file being imported would replace it with its conversion: refused."""
+    from cvgen.output import refuse_inputs
+
+    if output and output != "-":
+        refuse_inputs(Path(output), [Path(file)])
 
 
 def _read(path: str) -> str:
@@ -66,12 +77,14 @@ def _check(text: str, source: str) -> None:
 
 @command.command("bibtex", epilog="\b\nExample:\n  cvgen import bibtex refs.bib -o publications.yaml --owner \"Sijia Liu\"")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="YAML file to write (default, or -: stdout).")
 @click.option("--owner", help="The CV owner's name (default: the most frequent author).")
 @click.option("--publications-only", is_flag=True, help="Write only the publications: list, to paste into a CV.")
 @handles_errors
 def bibtex(file: str, output: str | None, owner: str | None, publications_only: bool) -> None:
     """Import a .bib file: LaTeX decoded, names split, roles and DOIs recovered."""
+    _not_the_source(file, output)
     from cvgen.interop.bibtex import guess_owner, import_bibtex_file, skeleton
     from cvgen.interop.yaml_out import dump_yaml
 
@@ -94,10 +107,12 @@ def bibtex(file: str, output: str | None, owner: str | None, publications_only: 
 
 @command.command("jsonresume", epilog="\b\nExample:\n  cvgen import jsonresume resume.json -o cv.yaml")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="YAML file to write (default, or -: stdout).")
 @handles_errors
 def jsonresume(file: str, output: str | None) -> None:
     """Import a JSON Resume (resume.json)."""
+    _not_the_source(file, output)
     from cvgen.interop.jsonresume import read_jsonresume
     from cvgen.interop.yaml_out import dump_yaml
 
@@ -109,10 +124,12 @@ def jsonresume(file: str, output: str | None) -> None:
 
 @command.command("rendercv", epilog="\b\nExample:\n  cvgen import rendercv John_Doe_CV.yaml -o cv.yaml")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="YAML file to write (default, or -: stdout).")
 @handles_errors
 def rendercv(file: str, output: str | None) -> None:
     """Import a RenderCV YAML file (cv: and its sections; design settings are reported, not copied)."""
+    _not_the_source(file, output)
     from cvgen.interop.rendercv import import_rendercv
     from cvgen.interop.yaml_out import dump_yaml
 
