@@ -126,7 +126,8 @@ def render_document(
 ) -> Rendered:
     """Render an already prepared document.
 
-    A user theme renders in a child process with time and memory limits (see cvgen.isolation).
+    A user theme renders in a child process with time and memory limits; a built-in theme renders
+    under the same limits in place, in cvgen's own processes (see cvgen.isolation).
     """
     from cvgen.backends.base import RenderOptions
 
@@ -136,7 +137,10 @@ def render_document(
         from cvgen.isolation import run_limited
 
         return run_limited(_render_now, doc, theme, opts, backend, what=f"{backend.name} render with theme {theme.name!r}")
-    return _render_now(doc, theme, opts, backend)
+    from cvgen.isolation import in_process_limits
+
+    with in_process_limits(f"{backend.name} render"):  # the same limits, in cvgen's own processes
+        return _render_now(doc, theme, opts, backend)
 
 
 def write_result(result: Rendered, path: Path) -> list[Path]:
