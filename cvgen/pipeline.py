@@ -170,22 +170,31 @@ def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backe
     return Rendered(data, backend.suffix, dict(extras))
 
 
-def describe_template_error(exc: BaseException, theme: Theme) -> str | None:
-    """"theme 'x': cv.html.j2:12: access to attribute '__class__' is unsafe" for template failures."""
+def _template_line(exc: BaseException) -> str:
+    """``"cv.html.j2:12: "`` for the innermost template frame of ``exc``'s traceback (Jinja maps each
+    frame to its template line), or "" when none is a template."""
     import traceback
 
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename and frame.filename.endswith((".j2", ".html", ".tex", ".jinja")):
+            return f"{os.path.basename(frame.filename)}:{frame.lineno}: "
+    return ""
+
+
+def describe_template_error(exc: BaseException, theme: Theme) -> str | None:
+    """"theme 'x': cv.html.j2:12: access to attribute '__class__' is unsafe" for template failures."""
     import jinja2
     from jinja2.exceptions import SecurityError
 
+    if isinstance(exc, RecursionError):  # a macro or include that calls itself: name where it recurses
+        where = _template_line(exc)
+        return f"theme {theme.name!r}: {where}template error: a macro or include calls itself without end " \
+               "(recursion too deep)"
     if not isinstance(exc, (jinja2.TemplateError, SecurityError)):
         return None
-    where = ""
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
         where = f"{exc.name or exc.filename or '?'}:{exc.lineno}: "
     else:
-        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename and frame.filename.endswith((".j2", ".html", ".tex", ".jinja")):
-                where = f"{os.path.basename(frame.filename)}:{frame.lineno}: "
-                break
+        where = _template_line(exc)
     kind = "security error" if isinstance(exc, SecurityError) else "template error"
     return f"theme {theme.name!r}: {where}{kind}: {exc.message if hasattr(exc, 'message') and exc.message else exc}"
