@@ -19,7 +19,6 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from cvgen.model.links import check_url
 from cvgen.model.text import clean_text
 
-
 MAX_MARKUP_DEPTH = 16
 """Bold, italic and links inside one another; real text uses two or three. Deeper nesting (a
 thousand asterisks) is refused at its field, before any backend recurses through it."""
