@@ -136,8 +136,14 @@ class _Entry(_Shape):
     authors: Scalars = None
 
 
+def _entry_text(value: Any) -> Any:
+    if value is None or isinstance(value, (dict, list)):
+        raise ValueError("expected an entry (a mapping of fields, or text)")
+    return value
+
+
 _EntryOrText = Annotated[
-    Annotated[_Entry, Tag("entry")] | Annotated[Scalar, Tag("text")],
+    Annotated[_Entry, Tag("entry")] | Annotated[Any, AfterValidator(_entry_text), Tag("text")],
     Discriminator(lambda value: "entry" if isinstance(value, dict) else "text"),
 ]
 """A RenderCV section lists entries (mappings) and text entries; only the matching form is checked."""
