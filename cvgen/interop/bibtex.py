@@ -364,6 +364,7 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     decode = _decode_middleware()
     try:
         library = _clean(strings, entries, state, decode)
+        highlighted = [decode._text(h) for h in state.highlighted]
     except BibTooLarge as exc:
         raise too_large(filename, exc.line, exc.message) from None
     pubs, dropped = _convert(library, state, filename, warnings)
@@ -374,7 +375,7 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     if state.daggers:
         warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
                         "supervision'; check that the file meant that")
-    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+    return BibtexImport(pubs, warnings, highlighted=highlighted, entries=len(entries))
 
 
 def _where(filename: str, line: int | None) -> str:

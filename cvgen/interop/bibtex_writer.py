@@ -95,8 +95,12 @@ def name_parts(name: str) -> NameParts | None:
         first, von, last = words[: low[0]], words[low[0]: low[-1] + 1], words[low[-1] + 1:]
     else:
         first, von, last = words[:-1], [], words[-1:]
-    join = lambda ws: " ".join(ws).replace(_NBSP, " ")  # noqa: E731 - three uses, one line
-    return NameParts(join(first), join(von), join(last), jr)
+    return NameParts(_words(first), _words(von), _words(last), jr)
+
+
+def _words(words: list[str]) -> str:
+    """Words as BibTeX text: a no-break space that joined a surname is a plain space again."""
+    return " ".join(words).replace(_NBSP, " ")
 
 
 def bib_name(name: str) -> str:

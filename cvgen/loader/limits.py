@@ -31,7 +31,8 @@ def _problem(path: Path, located: Located | None, filename: str, message: str) -
 def _lists(data: dict[str, Any]) -> list[tuple[Path, list[Any]]]:
     """The CV's lists that can grow without bound: top-level ones and custom sections' entries."""
     found: list[tuple[Path, list[Any]]] = [((key,), value) for key, value in data.items() if isinstance(value, list)]
-    for i, section in enumerate(data.get("custom_sections") or [] if isinstance(data.get("custom_sections"), list) else []):
+    sections = data.get("custom_sections")
+    for i, section in enumerate(sections if isinstance(sections, list) else []):
         if isinstance(section, dict) and isinstance(section.get("entries"), list):
             found.append((("custom_sections", i, "entries"), section["entries"]))
     return found
