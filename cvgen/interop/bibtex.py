@@ -28,7 +28,6 @@ from cvgen.interop.bibtex_limits import (
     MAX_BIB_CHARS,
     MAX_BIB_ENTRIES,
     MAX_BIB_FIELD_CHARS,
-    MAX_DECODE_CHARS,
     BibTooLarge,
     too_large,
 )
@@ -321,7 +320,7 @@ def _decode_middleware():  # noqa: ANN202
             try:
                 out = linear(value)
             except DecodeBudgetExceeded:
-                raise BibTooLarge(None, f"more than {MAX_DECODE_CHARS:,} characters of LaTeX to decode") from None
+                raise BibTooLarge(None, f"more than {linear.limit:,} characters of LaTeX to decode") from None
             except Exception:  # noqa: BLE001 - pylatexenc gives up on broken LaTeX; keep the source
                 out = value
             return squeeze(html.unescape(out))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cvgen.interop.bibtex_limits import MAX_DECODE_CHARS
+from cvgen.interop import bibtex_limits
 
 _FIRST, _LAST = 0xF0000, 0xFFFFD  # Supplementary Private Use Area-A: never in a real .bib
 _LATEX = re.compile(r"[\\{}$%~^_&#]|--|``|''|[!?]`")
@@ -27,15 +27,16 @@ _TOKENS = re.compile(r"(\\(?:[^\W\d_]+|.)\s*(?:\{[^{}\\]{0,64}\}|[^\\])?)|([^\\{
 
 
 class DecodeBudgetExceeded(Exception):  # noqa: N818 - reads as what happened
-    """More LaTeX than :data:`MAX_DECODE_CHARS` in one file."""
+    """More LaTeX than :data:`~cvgen.interop.bibtex_limits.MAX_DECODE_CHARS` in one file."""
 
 
 class LinearDecoder:
     """Wraps a ``latex_to_text`` function; counts what it is given against one budget."""
 
-    def __init__(self, latex_to_text: Callable[[str], str], budget: int = MAX_DECODE_CHARS) -> None:
+    def __init__(self, latex_to_text: Callable[[str], str], budget: int | None = None) -> None:
         self.latex_to_text = latex_to_text
-        self.budget = budget
+        self.limit = budget if budget is not None else bibtex_limits.MAX_DECODE_CHARS
+        self.budget = self.limit
 
     def __call__(self, value: str) -> str:
         if not _LATEX.search(value):

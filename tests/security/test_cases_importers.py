@@ -144,6 +144,15 @@ def test_a_field_just_over_the_cap_is_refused_before_decoding(runner, tmp_path) 
     assert "refs.bib:1:1: k: field 'title' is 50,001 characters long; the limit is 50,000" in stderr
 
 
+def test_decoding_past_its_budget_is_refused(runner, tmp_path, monkeypatch) -> None:
+    """The budget is per file, over many fields each under the field cap (lowered here so the input stays small)."""
+    from cvgen.interop import bibtex_limits
+
+    monkeypatch.setattr(bibtex_limits, "MAX_DECODE_CHARS", 5_000)
+    text = "".join(f"@article{{k{i}, title={{" + "\\'e " * 100 + "}, year=2020}\n" for i in range(30))
+    assert "refs.bib: more than 5,000 characters of LaTeX to decode" in _refused(runner, tmp_path, "bibtex", "refs.bib", text)
+
+
 def test_decoding_is_linear_in_a_long_run_of_text() -> None:
     """A 40,000-letter word (just under the field cap) costs no more than 40 short ones: the decoder
     once copied the run once per character (quadratic); a generous bound, for two loaded cores."""
