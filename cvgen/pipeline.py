@@ -137,10 +137,7 @@ def render_document(
         from cvgen.isolation import run_limited
 
         return run_limited(_render_now, doc, theme, opts, backend, what=f"{backend.name} render with theme {theme.name!r}")
-    from cvgen.isolation import in_process_limits
-
-    with in_process_limits(f"{backend.name} render"):  # the same limits, in cvgen's own processes
-        return _render_now(doc, theme, opts, backend)
+    return _render_now(doc, theme, opts, backend, limited=True)
 
 
 def write_result(result: Rendered, path: Path) -> list[Path]:
@@ -153,9 +150,17 @@ def write_result(result: Rendered, path: Path) -> list[Path]:
     return written
 
 
-def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backend) -> Rendered:
+def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backend, limited: bool = False) -> Rendered:
+    """Render and make the companions; ``limited``: the layout runs under the user-theme limits in
+    place (in cvgen's own processes), while a TeX compile keeps its own deadline."""
+    import contextlib
+
+    from cvgen.isolation import in_process_limits
+
+    limits = in_process_limits(f"{backend.name} render") if limited else contextlib.nullcontext()
     try:
-        out = backend.render(doc, theme, opts)
+        with limits:
+            out = backend.render(doc, theme, opts)
         data = out.encode("utf-8") if isinstance(out, str) else out
         extras = backend.extra_outputs(doc, theme, opts, data)
     except CVError:
