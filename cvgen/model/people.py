@@ -108,10 +108,20 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+def _forms(key: NameKey) -> list[NameKey]:
+    """A key and, for a surname of several words with no particle ("brinch hansen"), the reading in
+    which only the last word is the surname: "Per Brinch Hansen" and "Brinch Hansen, P." are one person."""
+    words = key.surname.split()
+    if len(words) < 2 or words[0] in _PARTICLES:
+        return [key]
+    return [key, NameKey(words[-1], (*key.given, *words[:-1]))]
+
+
 def _by_surname(keys: list[NameKey]) -> dict[str, list[NameKey]]:
     index: dict[str, list[NameKey]] = {}
     for k in keys:
-        index.setdefault(k.surname, []).append(k)
+        for form in _forms(k):
+            index.setdefault(form.surname, []).append(form)
     return index
 
 
@@ -148,7 +158,7 @@ class NameMatcher:
         if not key.given:
             return False  # a bare surname ("Liu") is never enough
         index = self._full_keys if (self._full_keys and len(key.given[0]) > 1) else self._keys
-        return any(_given_agree(k.given, key.given) for k in index.get(key.surname, ()))
+        return any(_given_agree(k.given, form.given) for form in _forms(key) for k in index.get(form.surname, ()))
 
 
 @dataclass(frozen=True)
