@@ -14,6 +14,8 @@ Examples:
   cvgen import bibtex refs.bib --publications-only -o publications.yaml
   cvgen import jsonresume resume.json -o cv.yaml
   cvgen import rendercv John_Doe_CV.yaml -o cv.yaml
+  cvgen import openalex A5023888391 --with arxiv -o cv.yaml
+  cvgen import orcid 0000-0002-1825-0097 --with openalex
 Warnings (what could not be carried over) go to stderr; the YAML goes to -o or stdout.
 """
 
@@ -119,3 +121,14 @@ def rendercv(file: str, output: str | None) -> None:
     text = dump_yaml(result.data, f"Imported from {Path(file).name} (RenderCV) by cvgen.")
     _check(text, output or "<output>")
     _emit(text, output, result.warnings, "RenderCV")
+
+
+def _add_scholarly() -> None:
+    """orcid, openalex, dblp, doi and arxiv live in their own module (cvgen.cli.import_scholarly)."""
+    from cvgen.cli.import_scholarly import COMMANDS
+
+    for cmd in COMMANDS:
+        command.add_command(cmd)
+
+
+_add_scholarly()
