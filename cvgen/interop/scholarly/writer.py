@@ -110,7 +110,9 @@ def owner_name(profiles: list[Profile], merged: list[Merged], explicit: str | No
 
 
 def person(owner: str, profiles: list[Profile], merged: list[Merged]) -> Data:
-    spellings = [p.name for p in profiles if p.name] + [n for m in merged for n in m.work.owner_names]
+    # OpenAlex's name alternatives are machine-made and can hold a namesake; ORCID's are the owner's own.
+    declared = [v for p in profiles if p.service != "openalex" for v in p.variants]
+    spellings = [p.name for p in profiles if p.name] + declared + [n for m in merged for n in m.work.owner_names]
     variants = [v for v in dict.fromkeys(spellings) if v != owner]
     links: dict[str, Data] = {}
     for p in profiles:
