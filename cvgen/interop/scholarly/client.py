@@ -144,18 +144,21 @@ class ScholarlyClient:
 
     # --- decoded responses -------------------------------------------------------------------
 
-    def get_json(self, service: str, path: str, params: dict[str, Any] | None = None) -> Any:
-        """The decoded JSON body of ``GET path``; malformed JSON is a ServiceError."""
+    def get_json(self, service: str, path: str, params: dict[str, Any] | None = None,
+                 check: Callable[[Any], Any] | None = None) -> Any:
+        """The decoded JSON body of ``GET path``, passed through ``check`` (the service's shape) before
+        it is used or cached; malformed JSON or a wrong shape is a ServiceError."""
 
         def decode(body: bytes) -> Any:
             try:
-                return json.loads(body.decode("utf-8"))
+                value = json.loads(body.decode("utf-8"))
             except UnicodeDecodeError:
                 raise self._bad(service, path, "is not UTF-8 text") from None
             except json.JSONDecodeError as exc:
                 raise self._bad(service, path, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
             except RecursionError:
                 raise self._bad(service, path, "is JSON nested too deeply to read") from None
+            return check(value) if check else value
 
         return self._get(service, path, params, "application/json", decode)
 

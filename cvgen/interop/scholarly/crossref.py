@@ -20,8 +20,8 @@ from cvgen.interop.scholarly.records import (
     Shape,
     Work,
     arxiv_from_doi,
-    checked,
     clean_doi,
+    expect,
     iso_date,
     strip_tags,
     tidy,
@@ -91,13 +91,13 @@ def fetch_dois(client: ScholarlyClient, values: list[str], owner_orcid: str | No
     harvest = Harvest()
     for doi in dict.fromkeys(parse_doi(v) for v in values):
         try:
-            raw = client.get_json("crossref", "/works/" + quote(doi, safe="/:;()"))
+            env = client.get_json("crossref", "/works/" + quote(doi, safe="/:;()"),
+                                  check=expect(Envelope, "crossref", f"the record of {doi}"))
         except RecordNotFound:
             if not missing_ok:
                 raise
             harvest.warnings.append(f"Crossref has no record of doi:{doi} (it may be registered elsewhere)")
             continue
-        env = checked(Envelope, raw, "crossref", f"the record of {doi}")
         work = to_work(env.message, owner_orcid)
         if work:
             harvest.works.append(work)

@@ -20,9 +20,9 @@ from cvgen.interop.scholarly.records import (
     Shape,
     Work,
     arxiv_from_doi,
-    checked,
     clean_arxiv,
     clean_doi,
+    expect,
     iso_date,
     tidy,
 )
@@ -130,7 +130,7 @@ def short_id(url: str) -> str:
 
 def fetch_author(client: ScholarlyClient, ident: str, with_abstracts: bool) -> Harvest:
     """The author's profile and all their works, page by page."""
-    author = checked(OAAuthor, client.get_json("openalex", author_path(ident)), "openalex", "an author record")
+    author = client.get_json("openalex", author_path(ident), check=expect(OAAuthor, "openalex", "an author record"))
     aid = short_id(author.id)
     works = fetch_works(client, {"filter": f"author.id:{aid}"}, owner=aid, with_abstracts=with_abstracts)
     return Harvest(profile=_profile(author), works=works)
@@ -141,8 +141,8 @@ def fetch_works(client: ScholarlyClient, params: dict[str, str], owner: str | No
     works: list[Work] = []
     cursor, seen = "*", set()
     for _ in range(MAX_PAGES):
-        raw = client.get_json("openalex", "/works", {**params, "per-page": str(PER_PAGE), "cursor": cursor})
-        page = checked(WorksPage, raw, "openalex", "a page of works")
+        page = client.get_json("openalex", "/works", {**params, "per-page": str(PER_PAGE), "cursor": cursor},
+                               check=expect(WorksPage, "openalex", "a page of works"))
         works.extend(w for w in (to_work(r, owner, with_abstracts) for r in page.results) if w)
         nxt = page.meta.next_cursor
         if not nxt or not page.results or nxt in seen:

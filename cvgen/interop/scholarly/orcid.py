@@ -19,9 +19,9 @@ from cvgen.interop.scholarly.records import (
     Profile,
     Shape,
     Work,
-    checked,
     clean_arxiv,
     clean_doi,
+    expect,
     iso_date,
     tidy,
 )
@@ -163,13 +163,13 @@ NOT_AUTHORS = {"editor", "chair-or-translator", "translator"}
 def fetch_orcid(client: ScholarlyClient, value: str) -> Harvest:
     """The owner's name and links, and every claimed work in full (contributors included)."""
     orcid = parse_orcid(value)
-    person = checked(Person, client.get_json("orcid", f"/{orcid}/person"), "orcid", "a person record")
-    works = checked(Works, client.get_json("orcid", f"/{orcid}/works"), "orcid", "a works list")
+    person = client.get_json("orcid", f"/{orcid}/person", check=expect(Person, "orcid", "a person record"))
+    works = client.get_json("orcid", f"/{orcid}/works", check=expect(Works, "orcid", "a works list"))
     preferred = [g.summaries[0] for g in works.group if g.summaries]
     harvest = Harvest(profile=_profile(orcid, person), warnings=[])
     for i in range(0, len(preferred), BULK):
         codes = ",".join(str(s.put_code) for s in preferred[i:i + BULK])
-        bulk = checked(Bulk, client.get_json("orcid", f"/{orcid}/works/{codes}"), "orcid", "full works")
+        bulk = client.get_json("orcid", f"/{orcid}/works/{codes}", check=expect(Bulk, "orcid", "full works"))
         for item in bulk.bulk:
             if item.work:
                 work = to_work(orcid, item.work)

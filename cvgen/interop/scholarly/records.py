@@ -96,6 +96,11 @@ def checked(shape: type[Shape], data: Any, service: str, what: str) -> Any:
         ) from None
 
 
+def expect(shape: type[Shape], service: str, what: str) -> Any:
+    """A ``check`` for :meth:`ScholarlyClient.get_json`: the body validated as ``shape``."""
+    return lambda data: checked(shape, data, service, what)
+
+
 # --- identifiers ---------------------------------------------------------------------------
 
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)")
