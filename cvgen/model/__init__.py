@@ -18,13 +18,12 @@ from cvgen.model.entries import (
     Teaching,
 )
 from cvgen.model.person import Affiliation, LabelledLink, Person, Phone
-from cvgen.model.provenance import Provenance, SourceRef
-from cvgen.model.publications import ExtraMetric, Metrics, Publication, YearCount
+from cvgen.model.publications import ExtraMetric, Metrics, Publication
 from cvgen.model.settings import Legend, Markers, Numbering, Profile, PublicationSettings, Settings, Topic
 
 __all__ = [
     "CV", "Affiliation", "Amount", "Author", "CustomSection", "Education", "Entry", "ExtraMetric", "Grant",
     "Honor", "LabelledLink", "Legend", "Markers", "Mentee", "Metrics", "Numbering", "PartialDate", "Person",
-    "Phone", "Position", "Profile", "Provenance", "Publication", "PublicationSettings", "ResearchArea", "Service",
-    "Settings", "SourceRef", "Talk", "Teaching", "Topic", "YearCount",
+    "Phone", "Position", "Profile", "Publication", "PublicationSettings", "ResearchArea", "Service",
+    "Settings", "Talk", "Teaching", "Topic",
 ]
