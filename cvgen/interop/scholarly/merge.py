@@ -18,7 +18,7 @@ BIBLIO_ORDER = ("crossref", "openalex", "dblp", "orcid", "arxiv")
 AUTHOR_ORDER = ("crossref", "openalex", "dblp", "arxiv", "orcid")
 ABSTRACT_ORDER = ("arxiv", "openalex", "crossref", "orcid")
 CITATION_ORDER = ("openalex", "crossref")
-MIN_TITLE_KEY = 12
+MIN_TITLE_KEY = 16
 """Titles shorter than this (after normalising) are too generic to merge on ("Introduction")."""
 
 
