@@ -137,21 +137,28 @@ def metrics(profiles: list[Profile], merged: list[Merged], opts: WriteOptions) -
                       "by_year": [{"year": y, "citations": c} for y, c in oa.by_year]}
         sources = [{"service": "openalex", "id": oa.id}]
     else:
-        counts = [m.work.citations for m in merged if m.work.citations is not None]
-        services = sorted({w.service for m in merged for w in m.members if w.citations is not None})
-        first = profiles[0] if profiles else None
-        data = {"papers": len(merged), "as_of": opts.as_of, "url": first.url if first and first.url else None}
-        if counts:
-            names = ", ".join(SERVICES[s].name for s in services)
-            data |= {"citations": sum(counts), "h_index": h_index(counts),
-                     "i10_index": sum(1 for c in counts if c >= 10), "source": f"{names} (per-paper counts)"}
-        else:
-            data["source"] = ", ".join(dict.fromkeys(SERVICES[w.service].name for m in merged for w in m.members))
-        sources = [{"service": p.service, "id": p.id} for p in profiles] or [
-            {"service": s, "id": i} for m in merged[:1] for s, i in m.sources
-        ]
+        data, sources = _computed_metrics(profiles, merged, opts)
     data = prune(data)
     recorded_values = {k: str(data[k]) for k in ("citations", "h_index", "i10_index", "papers") if k in data}
     if sources:
         data["provenance"] = {"sources": sources, "synced": opts.as_of, "values": recorded_values}
     return data
+
+
+def _computed_metrics(profiles: list[Profile], merged: list[Merged], opts: WriteOptions) -> tuple[Data, list[Data]]:
+    """Figures from the per-paper counts when no service gave author metrics, named as such."""
+    counts = [m.work.citations for m in merged if m.work.citations is not None]
+    counted = sorted({w.service for m in merged for w in m.members if w.citations is not None})
+    first = profiles[0] if profiles else None
+    data: Data = {}
+    if counts:
+        data = {"citations": sum(counts), "h_index": h_index(counts), "i10_index": sum(1 for c in counts if c >= 10)}
+    data["papers"] = len(merged)
+    if counts:
+        data["source"] = ", ".join(SERVICES[s].name for s in counted) + " (per-paper counts)"
+    else:
+        data["source"] = ", ".join(dict.fromkeys(SERVICES[w.service].name for m in merged for w in m.members))
+    data |= {"url": first.url if first else None, "as_of": opts.as_of}
+    sources = [{"service": p.service, "id": p.id} for p in profiles]
+    sources += [{"service": s, "id": "per-paper counts"} for s in counted if s not in {p.service for p in profiles}]
+    return data, sources
