@@ -15,6 +15,8 @@ from cvgen.interop.scholarly.records import Work, title_key, year_of
 
 BIBLIO_ORDER = ("crossref", "openalex", "dblp", "orcid", "arxiv")
 """Whose bibliographic fields win: the publisher's record first, the preprint server last."""
+TITLE_ORDER = ("crossref", "orcid", "dblp", "openalex", "arxiv")
+"""Titles: the publisher's, then the owner's own ORCID entry (OpenAlex often changes the case)."""
 AUTHOR_ORDER = ("crossref", "openalex", "dblp", "arxiv", "orcid")
 ABSTRACT_ORDER = ("arxiv", "openalex", "crossref", "orcid")
 CITATION_ORDER = ("openalex", "crossref")
@@ -126,7 +128,7 @@ def combine(members: list[Work]) -> Merged:
             citations = max(counts)
             break
     work = Work(
-        service=primary.service, id=primary.id, title=primary.title,
+        service=primary.service, id=primary.id, title=_first(published or ranked, TITLE_ORDER, "title"),
         authors=list(_first(members, AUTHOR_ORDER, "authors") or []),
         owner_names=list(dict.fromkeys(n for w in members for n in w.owner_names)),
         kind=primary.kind, date=primary.date or _first(members, BIBLIO_ORDER, "date"),

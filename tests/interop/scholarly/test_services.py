@@ -4,6 +4,8 @@ publish them (the OpenAlex documentation's example author, the arXiv manual's ex
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cvgen.errors import UsageError
@@ -240,3 +242,55 @@ def test_hostile_text_from_a_service_is_cleaned(services, tmp_path):
     p = data["publications"][0]
     assert p["title"] == "Evil title with breaks" and p["authors"] == ["Jason Priem"] and "url" not in p
     assert plain(as_cv(data).publications[0].title) == "Evil title with breaks"
+
+
+# --- asking a second service ---------------------------------------------------------------------
+
+def test_dblp_with_openalex_asks_by_doi_and_adds_counts(szalay, tmp_path):
+    # An OpenAlex page in the documented work shape, answering the DOI filter for the two DBLP DOIs.
+    page = {"meta": {"next_cursor": None}, "results": [
+        {"id": "https://openalex.org/W2005185963", "doi": "https://doi.org/10.1145/1400214.1400231",
+         "title": "Jim Gray, astronomer", "publication_year": 2008, "publication_date": "2008-11-01",
+         "type": "article", "primary_location": {"source": {"display_name": "Communications of the ACM", "type": "journal"}},
+         "authorships": [{"author": {"id": "https://openalex.org/A5042374371", "display_name": "Alexander S. Szalay"}}],
+         "biblio": {"volume": "51", "issue": "11", "first_page": "58", "last_page": "65"}, "cited_by_count": 9}]}
+    szalay.add("openalex", "/works?cursor=*&filter=doi:https://doi.org/10.1145/1400214.1400231|"
+               "https://doi.org/10.1145/564691.564758&per-page=200", Answer(json.dumps(page).encode()))
+    data, _ = imported(tmp_path, "dblp", "s/AlexanderSSzalay", also=["openalex"])
+    gray = by_title(data, "Jim Gray, astronomer")
+    assert (gray["venue"], gray["venue_short"], gray["citations"]) == ("Communications of the ACM", "Commun. ACM", 9)
+    assert [s["service"] for s in gray["provenance"]["sources"]] == ["openalex", "dblp"]
+    assert len(data["publications"]) == 2
+
+
+def test_orcid_with_openalex_resolves_the_same_person(carberry, tmp_path):
+    author = json.loads(fixture("openalex/author_A5023888391.json").body)
+    author.update(id="https://openalex.org/A5000000097", display_name="Josiah Carberry",
+                  orcid="https://orcid.org/0000-0002-1825-0097", works_count=3, cited_by_count=12,
+                  summary_stats={"h_index": 1, "i10_index": 1}, counts_by_year=[])
+    works = {"meta": {"next_cursor": None}, "results": [
+        {"id": "https://openalex.org/W1", "doi": "https://doi.org/10.5555/12345678",
+         "title": "Toward a unified theory of high-energy metaphysics: silly string theory", "publication_year": 2008,
+         "type": "article", "primary_location": {"source": {"display_name": "Journal of Psychoceramics", "type": "journal"}},
+         "authorships": [{"author": {"id": "https://openalex.org/A5000000097", "display_name": "Josiah Carberry"}}],
+         "cited_by_count": 12}]}
+    carberry.add("openalex", "/authors/orcid:0000-0002-1825-0097", Answer(json.dumps(author).encode()))
+    carberry.add("openalex", "/works?cursor=*&filter=author.id:A5000000097&per-page=200", Answer(json.dumps(works).encode()))
+    data, _ = imported(tmp_path, "orcid", "0000-0002-1825-0097", also=["openalex"])
+    assert len(data["publications"]) == 3  # the DOI joins ORCID's and OpenAlex's records
+    assert data["metrics"]["source"] == "OpenAlex" and data["metrics"]["h_index"] == 1
+    assert by_title(data, "Toward a Unified Theory")["citations"] == 12
+    assert data["person"]["name"] == "Josiah Carberry"  # ORCID's spelling heads the CV
+
+
+def test_a_service_that_cannot_be_reached(monkeypatch, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("CVGEN_OPENALEX_URL", f"http://127.0.0.1:{port}")
+    opts = ClientOptions(cache_dir=None, backoff=0.0)
+    with ScholarlyClient(opts) as client, pytest.raises(ServiceError, match="cannot reach OpenAlex"):
+        client.get_json("openalex", "/authors/A5023888391")
+    assert client.requests_made == opts.retries + 1
