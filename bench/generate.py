@@ -54,15 +54,8 @@ def _ym(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
-def make_data(pubs: int = 40, seed: int = 0) -> dict[str, Any]:
-    """One made-up career with ``pubs`` publications; the same seed always gives the same data."""
-    rng = random.Random(seed * 100_003 + pubs)
-    given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-    owner = f"{given[0]}. {family}"
-    people = [f"{rng.choice(GIVEN)[0]}. {rng.choice(FAMILY)}" for _ in range(60)]
-    people = [p for p in people if p != owner]
-    first_year = 2024 - min(max(8, pubs // 6), 40)
-
+def _publications(rng: random.Random, pubs: int, seed: int, owner: str, people: list[str], first_year: int) -> list[dict[str, Any]]:
+    """``pubs`` papers, newest first, spread evenly from 2024 back to ``first_year``; the owner in every author list."""
     publications = []
     for i in range(pubs):
         year = 2024 - (i * (2024 - first_year)) // max(pubs, 1)
@@ -79,6 +72,31 @@ def make_data(pubs: int = 40, seed: int = 0) -> dict[str, Any]:
             "pages": f"{first_page}-{first_page + rng.randint(8, 20)}",
             "doi": f"10.{rng.randint(1000, 9999)}/bench.{seed}.{i}",
         })
+    return publications
+
+
+def _positions(first_year: int) -> list[dict[str, Any]]:
+    return [
+        {"title": t, "organization": o, "location": c, "start": _ym(s, 1), "end": e}
+        for t, o, c, s, e in [
+            ("Associate Professor", INSTITUTIONS[0], CITIES[0], 2022, "present"),
+            ("Assistant Professor", INSTITUTIONS[0], CITIES[0], 2018, _ym(2021, 12)),
+            ("Research Staff Member", "IBM Research", CITIES[6], 2016, _ym(2017, 12)),
+            ("Postdoctoral Fellow", "University of Michigan", CITIES[2], first_year - 2, _ym(first_year - 1, 12)),
+        ]
+    ]
+
+
+def make_data(pubs: int = 40, seed: int = 0) -> dict[str, Any]:
+    """One made-up career with ``pubs`` publications; the same seed always gives the same data."""
+    rng = random.Random(seed * 100_003 + pubs)
+    given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+    owner = f"{given[0]}. {family}"
+    people = [f"{rng.choice(GIVEN)[0]}. {rng.choice(FAMILY)}" for _ in range(60)]
+    people = [p for p in people if p != owner]
+    first_year = 2024 - min(max(8, pubs // 6), 40)
+
+    publications = _publications(rng, pubs, seed, owner, people, first_year)
     return {
         "name": f"{given} {family}",
         "owner": owner,
@@ -92,15 +110,7 @@ def make_data(pubs: int = 40, seed: int = 0) -> dict[str, Any]:
              "location": rng.choice(CITIES), "start": _ym(first_year - 7 - 4 * k, 9), "end": _ym(first_year - 3 - 4 * k, 5)}
             for k, d in enumerate(["Ph.D.", "M.S.", "B.S."])
         ],
-        "positions": [
-            {"title": t, "organization": o, "location": c, "start": _ym(s, 1), "end": e}
-            for t, o, c, s, e in [
-                ("Associate Professor", INSTITUTIONS[0], CITIES[0], 2022, "present"),
-                ("Assistant Professor", INSTITUTIONS[0], CITIES[0], 2018, _ym(2021, 12)),
-                ("Research Staff Member", "IBM Research", CITIES[6], 2016, _ym(2017, 12)),
-                ("Postdoctoral Fellow", "University of Michigan", CITIES[2], first_year - 2, _ym(first_year - 1, 12)),
-            ]
-        ],
+        "positions": _positions(first_year),
         "honors": [
             {"title": f"{rng.choice(['Best Paper Award', 'Outstanding Reviewer', 'Early Career Award', 'Faculty Fellowship'])}",
              "event": rng.choice(VENUES)[0], "date": str(2024 - k)}

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cvgen.errors import CVError, InputError, UsageError
+from cvgen.errors import EXIT_INPUT, EXIT_OK, EXIT_RENDER, UsageError, describe
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from cvgen.themes import Theme
     from cvgen.view import ViewOptions
 
-EXIT_OK, EXIT_RENDER, EXIT_INPUT = 0, 1, 2
+__all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_RENDER", "BatchResult", "Task", "describe", "render_many", "render_one"]
 
 
 @dataclass(frozen=True)
@@ -90,19 +90,10 @@ _backends: dict[str, Backend] = {}
 def _backend(name: str) -> Backend:
     backend = _backends.get(name)
     if backend is None:
-        from cvgen.api import backend_for
+        from cvgen.pipeline import backend_for
 
         backend = _backends[name] = backend_for(name)
     return backend
-
-
-def describe(exc: BaseException) -> tuple[str, int, int]:
-    """(message, exit status, number of located problems) for a failure, as the CLI shows it."""
-    if isinstance(exc, InputError):
-        return "\n".join(str(p) for p in exc.problems), EXIT_INPUT, len(exc.problems)
-    if isinstance(exc, CVError):
-        return str(exc), exc.exit_code, 0
-    return f"internal error: {type(exc).__name__}: {exc}", EXIT_RENDER, 0
 
 
 def _theme_arg(theme: str | Path | Theme | None) -> str | None:
@@ -115,27 +106,17 @@ def _theme_arg(theme: str | Path | Theme | None) -> str | None:
 
 
 def _render_task(task: Task, config: _Config) -> BatchResult:
-    from cvgen.api import render_document, write_result
-    from cvgen.loader import load_file
-    from cvgen.themes import resolve_theme
-    from cvgen.view import prepare
+    from cvgen.pipeline import Job, run
 
     start = time.perf_counter()
     written: list[Path] = []
+    job = Job(task.source, task.targets, config.theme, config.view, config.options)
     try:
-        cv = load_file(task.source)
-        doc = prepare(cv, config.view)
-        theme = resolve_theme(config.theme or cv.settings.theme)
-        for fmt, path in task.targets:
-            backend = _backend(fmt)
-            result = render_document(doc, backend.name, theme, config.options, backend)
-            written.extend(write_result(result, path))
+        done = run(job, _backend, written)
     except Exception as exc:  # noqa: BLE001 - one bad CV never stops the batch
         message, code, problems = describe(exc)
         return BatchResult(task.source, tuple(written), message, code, time.perf_counter() - start, problems)
-    return BatchResult(
-        task.source, tuple(written), elapsed=time.perf_counter() - start, warnings=tuple(getattr(doc, "warnings", ()))
-    )
+    return BatchResult(task.source, tuple(written), elapsed=time.perf_counter() - start, warnings=tuple(done.doc.warnings))
 
 
 def render_one(

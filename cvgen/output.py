@@ -12,13 +12,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from cvgen.errors import CVError
+from cvgen.errors import EXIT_RENDER, CVError
 
 
 class OutputError(CVError):
     """The output cannot be written (missing or read-only folder, full disk)."""
 
-    exit_code = 1
+    exit_code = EXIT_RENDER
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:

@@ -6,6 +6,15 @@ A theme folder contains, for the formats it supports:
 * ``cv.tex.j2`` — the LaTeX source;
 * ``reference.docx`` — the Word styles the DOCX writer uses.
 
+* ``theme.toml`` — the manifest (optional): the theme's defaults, read once per theme::
+
+      description = "Sans-serif, compact, one accent colour."
+      accent = "#1f5f8b"     # used when the CV sets no settings.accent_colour
+      formats = ["html", "pdf", "pdf-typst", "docx", "latex", "markdown", "text"]
+
+  A folder without a manifest (or a manifest without a key) gets the defaults of :class:`Manifest`:
+  the accent :data:`DEFAULT_ACCENT` and no declared format list (each format then needs its file).
+
 Built-in themes live in ``templates/`` at the top of the repository and ship in the wheel as
 ``cvgen/templates``. ``--theme`` takes a built-in name or the path of a user's own folder; user
 themes run in Jinja's sandbox with undefined variables as errors.
@@ -13,6 +22,7 @@ themes run in Jinja's sandbox with undefined variables as errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,13 +43,62 @@ def builtin_themes() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))) if root.is_dir() else []
 
 
+MANIFEST = "theme.toml"
+DEFAULT_ACCENT = "#1f5f8b"
+"""The accent colour of a theme whose manifest names none (a calm, print-safe blue)."""
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A theme's ``theme.toml``: its defaults, as declared (None: not declared)."""
+
+    description: str = ""
+    accent: str | None = None
+    """#rrggbb; backends use it when the CV sets no ``settings.accent_colour``."""
+    formats: tuple[str, ...] | None = None
+    """The formats the theme has layouts for; None when the manifest does not say."""
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The manifest of a theme folder, or the defaults when it has none; a bad one is a UsageError."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return Manifest()
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the theme manifest: {exc}") from None
+    unknown = sorted(set(data) - {"description", "accent", "formats"})
+    if unknown:
+        raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)}; known: description, accent, formats")
+    accent, formats = data.get("accent"), data.get("formats")
+    if accent is not None and not (isinstance(accent, str) and _HEX_COLOUR.fullmatch(accent)):
+        raise UsageError(f"{path}: accent must be a colour written #rrggbb, not {accent!r}")
+    if formats is not None and not (isinstance(formats, list) and all(isinstance(f, str) for f in formats)):
+        raise UsageError(f"{path}: formats must be a list of format names")
+    return Manifest(str(data.get("description", "")), accent.lower() if accent else None, tuple(formats) if formats else None)
+
+
 @dataclass(frozen=True)
 class Theme:
     name: str
     path: Path
     user: bool = False
     """A user's own folder: templates are sandboxed."""
+    manifest: Manifest = field(default_factory=Manifest, compare=False)
     _envs: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def accent(self) -> str:
+        """The theme's accent colour (#rrggbb): its manifest's, else :data:`DEFAULT_ACCENT`."""
+        return self.manifest.accent or DEFAULT_ACCENT
+
+    def supports(self) -> str:
+        """"html, pdf, …" as the manifest declares them, or "" when it declares none."""
+        return ", ".join(self.manifest.formats or ())
 
     def has(self, filename: str) -> bool:
         return (self.path / filename).is_file()
@@ -49,7 +108,8 @@ class Theme:
         p = self.path / filename
         if not p.is_file():
             what = f" needed for {fmt} output" if fmt else ""
-            raise UsageError(f"theme {self.name!r} has no {filename}{what} ({self.path})")
+            formats = f"; it supports: {self.supports()}" if self.supports() else ""
+            raise UsageError(f"theme {self.name!r} has no {filename}{what} ({self.path}){formats}")
         return p
 
     def environment(self, key: str, **options: Any) -> Any:
@@ -98,11 +158,11 @@ def resolve_theme(name_or_dir: str | Path | None) -> Theme:
     if isinstance(name_or_dir, Path) or "/" in key or "\\" in key or (candidate.is_dir() and key not in builtin_themes()):
         if not candidate.is_dir():
             raise UsageError(f"theme folder {key!r} does not exist")
-        theme = Theme(candidate.name, candidate.resolve(), user=True)
+        theme = Theme(candidate.name, candidate.resolve(), user=True, manifest=read_manifest(candidate))
     else:
         path = builtin_dir() / key
         if not path.is_dir():
             raise UsageError(f"unknown theme {key!r}; built-in themes: {', '.join(builtin_themes())}, or give a folder path")
-        theme = Theme(key, path)
+        theme = Theme(key, path, manifest=read_manifest(path))
     _cache[key] = theme
     return theme

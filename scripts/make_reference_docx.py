@@ -33,8 +33,15 @@ from docx.shared import Inches, Pt, RGBColor
 
 from cvgen.backends.docx_styles import CHARACTER, PARAGRAPH, ensure_styles, set_text_width
 from cvgen.backends.docx_xml import normalise_zip
+from cvgen.themes import read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _accent(theme: str) -> str | None:
+    """The theme's accent from its templates/<theme>/theme.toml, as Word writes it ("1F5F8B"), or None."""
+    accent = read_manifest(ROOT / "templates" / theme).accent
+    return accent.lstrip("#").upper() if accent else None
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Look:
     margins: tuple[float, float, float, float]
     """Top, right, bottom, left in inches."""
     accent: str | None
+    """The theme manifest's accent colour (None: a monochrome theme)."""
     ink: str = "111111"
     muted: str = "444444"
     link: str = "1A3F8F"
@@ -62,7 +70,7 @@ CLASSIC = Look(
     complex_script="Noto Naskh Arabic",
     size=10,
     margins=(0.7, 0.75, 0.75, 0.75),
-    accent=None,
+    accent=_accent("classic"),
     styles={
         "title": {"size": 21, "after": 5},
         "header": {"size": 9.5, "after": 0},
@@ -82,18 +90,20 @@ CLASSIC = Look(
     },
 )
 
+_MODERN_ACCENT = _accent("modern")
+
 MODERN = Look(
     latin="Calibri",
     east_asian="Noto Sans CJK SC",
     complex_script="Noto Sans Arabic",
     size=9.5,
     margins=(0.65, 0.7, 0.75, 0.7),
-    accent="1F5F8B",
+    accent=_MODERN_ACCENT,
     styles={
-        "title": {"size": 21, "after": 3, "colour": "1F5F8B"},
+        "title": {"size": 21, "after": 3, "colour": _MODERN_ACCENT},
         "header": {"size": 9, "after": 0, "colour": "333333"},
         "h1": {"size": 10.5, "bold": True, "caps": True, "spacing": 1.0, "before": 10, "after": 4,
-               "colour": "1F5F8B", "rule": ("BBBBBB", 4)},
+               "colour": _MODERN_ACCENT, "rule": ("BBBBBB", 4)},
         "h2": {"size": 9.5, "bold": True, "before": 5, "after": 2},
         "intro": {"after": 2.5},
         "entry": {"after": 2.5},
@@ -103,8 +113,8 @@ MODERN = Look(
         "footer": {"size": 7.5, "colour": "777777"},
         "owner": {"bold": True},
         "date": {"colour": "555555"},
-        "label": {"bold": True, "colour": "1F5F8B"},
-        "link": {"colour": "1F5F8B"},
+        "label": {"bold": True, "colour": _MODERN_ACCENT},
+        "link": {"colour": _MODERN_ACCENT},
     },
 )
 

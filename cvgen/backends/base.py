@@ -3,8 +3,8 @@
 A backend declares its format name, aliases, file suffix, whether it writes bytes or text and the
 Python modules or programs it needs; :meth:`Backend.check` reports a missing engine before any
 work starts, and :meth:`Backend.render` turns a prepared :class:`~cvgen.view.Document` plus a
-:class:`~cvgen.themes.Theme` into output. Backends import their engines inside ``render`` so that
-``import cvgen`` stays light.
+:class:`~cvgen.themes.Theme` into output. The registry imports a backend's module only when its
+format is asked for, so a backend may import its engine at the top and ``import cvgen`` stays light.
 
 Inline text is rendered through :class:`InlineFormat`: a backend supplies the five primitives and
 :func:`render_inline` walks the tree, so escaping lives in exactly one function per format.
@@ -74,6 +74,10 @@ class Backend(ABC):
     @abstractmethod
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes | str:
         """Render the prepared document with the theme."""
+
+    def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
+        """Companion files written next to the main output, by suffix (LaTeX's compiled PDF); none by default."""
+        return {}
 
 
 class InlineFormat(ABC):

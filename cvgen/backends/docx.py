@@ -7,14 +7,39 @@ lines, "CV Numbered" for publications and talks (real Word numbering, see
 :class:`cvgen.backends.docx_xml.Numbering`) and the "Hyperlink", "CV Owner" and "CV Date"
 character styles. Every link is a real hyperlink relationship. The zip is rewritten with fixed
 timestamps so the same input gives the same bytes.
+
+python-docx is imported at the top: the backend registry imports this module only when Word
+output is asked for, so ``import cvgen`` and other formats never pay for it.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Inches, Pt, Twips
+from docx.text.paragraph import Paragraph
+
 from cvgen.backends.base import Backend, RenderOptions
+from cvgen.backends.docx_styles import ensure_styles, set_accent, set_language, set_text_width
+from cvgen.backends.docx_xml import (
+    Hyperlinks,
+    Numbering,
+    RunFormat,
+    add_field,
+    add_hyperlink,
+    add_tab,
+    add_text,
+    fixed_time,
+    normalise_zip,
+    set_num_pr,
+)
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
 
 if TYPE_CHECKING:
@@ -34,9 +59,6 @@ class DocxBackend(Backend):
     requires_modules = ("docx",)
 
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes:
-        import docx
-
-        from cvgen.backends.docx_xml import normalise_zip
 
         document = docx.Document(str(theme.file("reference.docx", "docx")))
         _Writer(document, doc).write()
@@ -49,9 +71,6 @@ class _Writer:
     """Walks the prepared document once, appending styled paragraphs."""
 
     def __init__(self, document: Any, doc: Document) -> None:
-        from cvgen.backends.docx_styles import ensure_styles
-        from cvgen.backends.docx_xml import Hyperlinks, Numbering
-
         self.document = document
         self.doc = doc
         self.body = document.element.body
@@ -77,8 +96,6 @@ class _Writer:
 
     def _clear_body(self) -> None:
         """Keep only the reference's section properties (page size, margins, footer links)."""
-        from docx.oxml.ns import qn
-
         for child in list(self.body):
             if child.tag != qn("w:sectPr"):
                 self.body.remove(child)
@@ -87,9 +104,6 @@ class _Writer:
             self._end = self.body.get_or_add_sectPr()
 
     def _page_setup(self) -> None:
-        from docx.shared import Emu, Twips
-
-        from cvgen.backends.docx_styles import set_accent, set_language, set_text_width
 
         section = self.document.sections[0]
         width, height = PAGE_SIZES.get(self.doc.meta.page_size, PAGE_SIZES["letter"])
@@ -101,8 +115,6 @@ class _Writer:
             set_accent(self.document, self.doc.meta.accent_colour)
 
     def _properties(self) -> None:
-        from cvgen.backends.docx_xml import fixed_time
-
         meta, props = self.doc.meta, self.document.core_properties
         when = fixed_time().replace(tzinfo=None)
         props.title = _core(meta.title)
@@ -130,16 +142,12 @@ class _Writer:
         python-docx's ``add_paragraph`` searches the whole body for the insertion point each
         time, which is quadratic for a 5,000-publication CV; the end is known here.
         """
-        from docx.oxml import OxmlElement
-        from docx.text.paragraph import Paragraph
 
         p = OxmlElement("w:p")
         self._end.addprevious(p)
         return Paragraph(p, self.document._body)
 
     def _header(self, header: Header) -> None:
-        from docx.shared import Pt
-
         title = self._paragraph("title", (Text(header.name),))
         title.paragraph_format.keep_with_next = True
         left = [line for block in header.affiliations for line in block]
@@ -159,7 +167,6 @@ class _Writer:
                 if lines is left and number in block_starts:
                     p.paragraph_format.space_before = Pt(4)  # a gap between two affiliations
                 if index == len(columns) - 1 and len(columns) > 1:
-                    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 self._inline(p._p, line)
@@ -167,9 +174,6 @@ class _Writer:
             self._photo(table.rows[0].cells[-1], header.photo)
 
     def _photo(self, cell: Any, photo: Any) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Inches
-
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.add_run().add_picture(io.BytesIO(photo.data), width=Inches(1.0))
@@ -197,8 +201,6 @@ class _Writer:
                 self._item(item)
 
     def _item(self, item: Item) -> None:
-        from cvgen.backends.docx_xml import RunFormat, add_tab, add_text
-
         numbered = item.label is not None
         main = self._paragraph("numbered" if numbered else "entry")
         if numbered:
@@ -230,7 +232,6 @@ class _Writer:
         A reference.docx saved by Word 2013+ gets no indent: there the tab would be dropped. The width is estimated from the font size: dates are short
         and mostly digits, about half an em each.
         """
-        from docx.shared import Pt
 
         style_id = paragraph._p.style
         points = self._font_sizes.get(style_id)
@@ -247,7 +248,6 @@ class _Writer:
         Permanent labels ("J12", chosen by the user) need not follow the position, so they are
         written as text followed by a tab, in the same style and indent as numbered items.
         """
-        from cvgen.backends.docx_xml import RunFormat, add_tab, add_text, set_num_pr
 
         label, number = item.label or "", item.number
         digits = str(number) if number is not None else ""
@@ -270,9 +270,6 @@ class _Writer:
         return left, -first if first < 0 else left
 
     def _footer(self) -> None:
-        from docx.oxml.ns import qn
-
-        from cvgen.backends.docx_xml import add_field, add_tab, add_text
 
         section = self.document.sections[0]
         footer = section.footer
@@ -292,10 +289,6 @@ class _Writer:
 
     def _inline(self, parent: Any, nodes: Inline, fmt: Any = None, in_link: bool = False) -> None:
         """Append inline nodes as runs; links become ``w:hyperlink`` elements."""
-        from dataclasses import replace
-
-        from cvgen.backends.docx_xml import RunFormat, add_hyperlink, add_text
-
         fmt = fmt or RunFormat()
         for node in nodes:
             if isinstance(node, Text):
@@ -321,8 +314,6 @@ class _Writer:
 
 def _compatibility_mode(document: Any) -> int:
     """The Word version whose layout rules the reference.docx asks for (15 = Word 2013+)."""
-    from docx.oxml.ns import qn
-
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             value = setting.get(qn("w:val")) or ""
@@ -331,13 +322,11 @@ def _compatibility_mode(document: Any) -> int:
 
 
 def _para_type() -> Any:
-    from docx.enum.style import WD_STYLE_TYPE
 
     return WD_STYLE_TYPE.PARAGRAPH
 
 
 def _char_type() -> Any:
-    from docx.enum.style import WD_STYLE_TYPE
 
     return WD_STYLE_TYPE.CHARACTER
 
@@ -349,10 +338,6 @@ def _core(value: str) -> str:
 
 def _plain_table(table: Any, text_width: int, photo: bool) -> None:
     """A borderless, full-width layout table whose text lines up with the page margins."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Inches
-
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     for tag in ("w:tblStyle", "w:tblW", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblLook"):

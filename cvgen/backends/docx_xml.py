@@ -2,8 +2,8 @@
 
 Runs (the one place user text enters the XML), external hyperlinks, fields (page numbers),
 numbering definitions and the zip post-processing that makes the bytes reproducible. Kept apart
-from :mod:`cvgen.backends.docx` so the layout code reads as layout. Only imported from inside
-``DocxBackend.render`` (it imports python-docx at module top).
+from :mod:`cvgen.backends.docx` so the layout code reads as layout. Imported with
+:mod:`cvgen.backends.docx`, which the registry loads only when Word output is asked for.
 """
 
 from __future__ import annotations

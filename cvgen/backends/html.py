@@ -14,13 +14,13 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from markupsafe import Markup, escape
+
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
 from cvgen.errors import RenderError
 from cvgen.model.markup import Inline, plain
 
 if TYPE_CHECKING:
-    from markupsafe import Markup
-
     from cvgen.themes import Theme
     from cvgen.view.document import Document, Photo
 
@@ -28,16 +28,12 @@ TEMPLATE = "cv.html.j2"
 STYLESHEET = "style.css"
 SCREEN_STYLESHEET = "screen.css"
 """Optional: rules only browsers need (small-screen layout); WeasyPrint never sees them."""
-DEFAULT_ACCENT = "#1f5f8b"
-"""The modern theme's accent colour when the CV sets none (a calm, print-safe blue)."""
 
 
 class HtmlInline(InlineFormat):
     """Inline nodes as HTML. :meth:`text` is the format's only escaping function."""
 
     def text(self, s: str) -> Markup:
-        from markupsafe import escape
-
         return escape(s)
 
     def strong(self, inner: str, role: str | None) -> str:
@@ -60,8 +56,6 @@ _INLINE = HtmlInline()
 
 def inline_html(nodes: Inline | None) -> Markup:
     """The ``inline`` template filter: escaped HTML for a tuple of inline nodes."""
-    from markupsafe import Markup
-
     return Markup(render_inline(nodes or (), _INLINE))
 
 
@@ -72,8 +66,6 @@ def photo_data_uri(photo: Photo) -> str:
 
 def json_ld(doc: Document) -> Markup:
     """schema.org Person for search engines; ``<``, ``>`` and ``&`` escaped so user text cannot close the script."""
-    from markupsafe import Markup
-
     header = doc.header
     person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": header.name}
     if header.affiliations and header.affiliations[0]:
@@ -111,8 +103,6 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
     With ``for_pdf`` the theme's stylesheet is left out of the page (the PDF backend passes it,
     parsed once and cached) and abstracts are printed open.
     """
-    from markupsafe import Markup
-
     env = _environment(theme)
     css = "" if for_pdf else _page_css(theme)
     if "</style" in css.lower():
@@ -125,7 +115,7 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
         "fragment": options.fragment and not for_pdf,
         "for_pdf": for_pdf,
         "css": Markup(css),
-        "accent": doc.meta.accent_colour or DEFAULT_ACCENT,
+        "accent": doc.meta.accent_colour or theme.accent,
         "page_size": "A4" if doc.meta.page_size.lower() == "a4" else "letter",
         "photo_uri": photo_data_uri(doc.header.photo) if doc.header.photo else None,
         "json_ld": json_ld(doc),

@@ -13,6 +13,7 @@ by hand and user text can never become a TeX command. ``url`` escapes a link tar
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from cvgen.backends.base import (
@@ -70,15 +71,15 @@ def _url(href: str) -> TeX:
     return TeX(escape_url(href))
 
 
-def _colour(value: str | None, default: str = "1F4E79") -> TeX:
-    """The CV's accent colour (#rrggbb, checked by the model) as xcolor's HTML model wants it: "1F4E79"."""
+def _colour(value: str | None, default: str) -> TeX:
+    """A colour (#rrggbb, checked by the model or the theme manifest) as xcolor's HTML model wants it: "1F4E79"."""
     return TeX(hex_digits(value, default).upper())
 
 
 def environment(theme: Theme) -> Any:
     """The theme's Jinja environment for LaTeX (sandboxed for user themes)."""
     env = source_environment(theme, "latex", escape)
-    env.filters.update(inline=_inline, url=_url, colour=_colour)
+    env.filters.update(inline=_inline, url=_url, colour=functools.partial(_colour, default=theme.accent))
     return env
 
 
@@ -103,7 +104,8 @@ class LatexBackend(Backend):
             raise RenderError(f"cannot compile LaTeX: {problem}")
         theme.file(TEMPLATE, self.name)
         template = environment(theme).get_template(TEMPLATE)
-        return template.render(doc=doc, meta=doc.meta, header=doc.header, sections=doc.sections)
+        accent = doc.meta.accent_colour or theme.accent
+        return template.render(doc=doc, meta=doc.meta, header=doc.header, sections=doc.sections, accent=accent)
 
     def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
         """With ``options.compile``: the PDF the engine makes from the .tex, written next to it."""

@@ -45,8 +45,10 @@ from cvgen.backends.base import (
     render_inline,
     source_environment,
 )
+from cvgen.backends.glyphs import require_glyphs
 from cvgen.backends.typst_escape import literal, markup
 from cvgen.errors import RenderError, UsageError
+from cvgen.model.markup import plain
 
 if TYPE_CHECKING:
     from cvgen.model.markup import Inline
@@ -54,8 +56,6 @@ if TYPE_CHECKING:
     from cvgen.view.document import Document
 
 TEMPLATE = "cv.typ.j2"
-DEFAULT_ACCENT = "#1f5f8b"
-"""The modern theme's accent colour when the CV sets none (as in the HTML/PDF theme)."""
 _PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png"}
 
 
@@ -100,7 +100,7 @@ def _strs(values: Any) -> Typ:
     return Typ("(" + "".join(f"{literal(str(v))}, " for v in values).rstrip() + ")")
 
 
-def _colour(value: str | None, default: str = DEFAULT_ACCENT) -> Typ:
+def _colour(value: str | None, default: str) -> Typ:
     """The CV's accent colour (#rrggbb, checked by the model) as ``rgb("#1f4e79")``."""
     return Typ(f'rgb("#{hex_digits(value, default)}")')
 
@@ -113,8 +113,6 @@ _MAX_UNBROKEN_LINES = 40
 
 def _short(item: Any) -> bool:
     """The template's ``is short`` test: the entry surely fits on one page, so it is never split."""
-    from cvgen.model.markup import plain
-
     parts = [item.main, *item.details, *([item.abstract] if item.abstract else [])]
     lines = sum(1 + len(plain(p)) // _CHARS_PER_LINE for p in parts) + (1 if item.links else 0)
     return lines <= _MAX_UNBROKEN_LINES
@@ -134,7 +132,7 @@ class _FontRecorder:
 def environment(theme: Theme) -> Any:
     """The theme's Jinja environment for Typst (sandboxed for user themes)."""
     env = source_environment(theme, "typst", markup)
-    env.filters.update(inline=_inline, str=_str, strs=_strs, colour=_colour)
+    env.filters.update(inline=_inline, str=_str, strs=_strs, colour=functools.partial(_colour, default=theme.accent))
     env.tests["short"] = _short
     return env
 
@@ -150,7 +148,7 @@ def render_source(doc: Document, theme: Theme) -> tuple[str, list[str]]:
         "header": doc.header,
         "sections": doc.sections,
         "fonts": fonts,
-        "accent": doc.meta.accent_colour or DEFAULT_ACCENT,
+        "accent": doc.meta.accent_colour or theme.accent,
         "paper": "a4" if doc.meta.page_size.lower() == "a4" else "us-letter",
         "lang": doc.meta.language.split("-")[0].lower(),
         "photo": Typ(literal(_PHOTO_NAMES.get(photo.media_type, "photo.png"))) if photo else None,
@@ -214,7 +212,7 @@ _fonts: dict[tuple[str, ...] | None, Any] = {}
 
 
 def _font_book(folders: tuple[str, ...] | None) -> Any:
-    import typst
+    import typst  # the optional extra: imported on use, so check() can report it missing
 
     with _lock:
         book = _fonts.get(folders)
@@ -233,8 +231,6 @@ def font_folders(source: str, families: list[str]) -> tuple[str, ...] | None:
     Fast path: all text in :data:`_COVERED`, a family named that the claim was checked against
     (Noto Serif or Noto Sans) and every named family found by fontconfig.
     """
-    from cvgen.backends.glyphs import require_glyphs
-
     dirs = _family_dirs()
     if dirs is not None and covered(source) and {"Noto Serif", "Noto Sans"} & set(families):
         wanted = [dirs.get(f.lower()) for f in families if "cjk" not in f.lower()]
@@ -271,7 +267,6 @@ def compile_pdf(source: str, families: list[str], photo: tuple[str, bytes] | Non
 def _compile(root: Path, folders: tuple[str, ...] | None) -> bytes:
     global _used_in
     import typst
-
     _used_in = _used_in or os.getpid()
     packages = str(root / "packages")
     try:

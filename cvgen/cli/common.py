@@ -10,11 +10,11 @@ from typing import Any, TypeVar
 
 import click
 
-from cvgen.errors import CVError, InputError
+from cvgen.errors import EXIT_INPUT, EXIT_OK, EXIT_RENDER, CVError, InputError, describe, problems_found
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK, EXIT_RENDER, EXIT_INPUT = 0, 1, 2
+__all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_RENDER", "error", "handles_errors", "report"]
 
 
 def error(message: str) -> None:
@@ -23,21 +23,17 @@ def error(message: str) -> None:
 
 
 def report(exc: BaseException) -> int:
-    """Print an exception as the user should see it and return the exit status."""
+    """Print an exception as the user should see it and return the exit status (see cvgen.errors)."""
+    message, status, problems = describe(exc)
     if isinstance(exc, InputError):
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        n = len(exc.problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found; nothing was written.", err=True)
-        return EXIT_INPUT
-    if isinstance(exc, CVError):
-        error(str(exc))
-        return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
-        error("interrupted; no partial output was left")
-        return 130
-    error(f"internal error: {type(exc).__name__}: {exc} (set CVGEN_DEBUG=1 for a traceback and please report it)")
-    return EXIT_RENDER
+        click.echo(problems_found(problems), err=True)
+    elif isinstance(exc, (CVError, KeyboardInterrupt)):
+        error(message)
+    else:
+        error(f"{message} (set CVGEN_DEBUG=1 for a traceback and please report it)")
+    return status
 
 
 def handles_errors(fn: F) -> F:

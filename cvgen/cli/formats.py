@@ -7,12 +7,15 @@ import click
 from cvgen.cli.common import handles_errors
 
 
-@click.command("formats", epilog="\b\nExample:\n  cvgen formats    # which of pdf, docx, latex, html, markdown, text work here")
+@click.command("formats", epilog="\b\nExamples:\n  cvgen formats    # which of pdf, docx, latex, html, markdown, text work here\n"
+               "  cvgen formats --theme ./my-theme   # and which of them a theme has layouts for")
+@click.option("-t", "--theme", help="Also say which formats this theme (name or folder) supports, from its theme.toml.")
 @handles_errors
-def command() -> None:
+def command(theme: str | None) -> None:
     """List installed output formats and whether each is usable on this machine."""
     from cvgen.backends import registry
 
+    broken = registry.broken()  # imports every plugin once, so names() below lists only the working ones
     for name in registry.names():
         backend = registry.get(name)
         problem = backend.check()
@@ -25,5 +28,17 @@ def command() -> None:
             status += f"; --compile with: {', '.join(usable)}" if usable else "; --compile unavailable (no TeX engine)"
         aliases = f" (aliases: {', '.join(backend.aliases)})" if backend.aliases else ""
         click.echo(f"{name:<10} {backend.suffix:<6} {status}{aliases}")
-    for name, why in registry.broken().items():
+    for name, why in broken.items():
         click.echo(f"{name:<10} {'?':<6} broken plugin: {why}")
+    if theme is not None:
+        _describe_theme(theme)
+
+
+def _describe_theme(name: str) -> None:
+    from cvgen.themes import resolve_theme
+
+    chosen = resolve_theme(name)
+    supports = chosen.supports() or "not declared (no formats list in its theme.toml); each format needs its own file"
+    click.echo(f"theme {chosen.name}: {chosen.manifest.description or '(no description)'}")
+    click.echo(f"  formats: {supports}")
+    click.echo(f"  accent: {chosen.accent}")

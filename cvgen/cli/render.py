@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cvgen.cli.common import error, handles_errors
+from cvgen.errors import problems_found
 
 if TYPE_CHECKING:
     from cvgen.batch import BatchResult
@@ -154,7 +155,7 @@ class Reporter:
         if not r.ok:
             if r.problems:
                 click.echo(r.error or "", err=True)
-                click.echo(f"{r.problems} problem{'s' if r.problems != 1 else ''} found; nothing was written.", err=True)
+                click.echo(problems_found(r.problems), err=True)
             else:
                 error(r.error or "failed")
         if self.progress is not None:

@@ -325,36 +325,50 @@ class BibtexImport(Imported):
 
 def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``)."""
-    import bibtexparser
-    from bibtexparser import middlewares as mw
-    from bibtexparser.library import Library
-    from bibtexparser.model import (
-        DuplicateBlockKeyBlock,
-        DuplicateFieldKeyBlock,
-        Entry,
-        ExplicitComment,
-        ImplicitComment,
-        ParsingFailedBlock,
-        Preamble,
-        String,
-    )
-
     warnings: list[str] = []
+    entries, strings = _sort_blocks(_parse_blocks(text), filename, warnings)
+    state = _State()
+    decode = _decode_middleware()
+    library = _clean(strings, entries, state, decode)
+    pubs, dropped = _convert(library, state, filename, warnings)
+    for name, where_keys in sorted(dropped.items()):
+        shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
+        warnings.append(f"{filename}: field {name!r} not carried over ({len(where_keys)} entr"
+                        f"{'y' if len(where_keys) == 1 else 'ies'}: {shown})")
+    if state.daggers:
+        warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
+                        "supervision'; check that the file meant that")
+    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+
+
+def _where(filename: str, line: int | None) -> str:
+    """``file:line`` for a block (bibtexparser counts lines from 0)."""
+    return f"{filename}:{(line or 0) + 1}" if line is not None else filename
+
+
+def _parse_blocks(text: str) -> list[Any]:
+    """bibtexparser's blocks, with no middleware yet; its syntax messages are silenced because
+    :func:`_sort_blocks` reports them with line numbers."""
+    import bibtexparser
+
     quiet = logging.getLogger("bibtexparser")
     level = quiet.level
-    quiet.setLevel(logging.CRITICAL)  # its syntax messages are reported below, with line numbers
+    quiet.setLevel(logging.CRITICAL)
     try:
-        raw = bibtexparser.parse_string(text, parse_stack=[])
+        return bibtexparser.parse_string(text, parse_stack=[]).blocks
     finally:
         quiet.setLevel(level)
 
-    def where(line: int | None) -> str:
-        return f"{filename}:{(line or 0) + 1}" if line is not None else filename
+
+def _sort_blocks(blocks: list[Any], filename: str, warnings: list[str]) -> tuple[list[Any], list[Any]]:
+    """Entries (a duplicated key renamed, a duplicated field's entry kept) and @string macros;
+    everything else is reported and skipped."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, String
 
     entries: list[Any] = []
     strings: list[Any] = []
     keys: Counter[str] = Counter()
-    for block in raw.blocks:
+    for block in blocks:
         if isinstance(block, Entry):
             keys[block.key] += 1
             entries.append(block)
@@ -364,41 +378,55 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
             entry = block.ignore_error_block
             if isinstance(entry, Entry):
                 keys[entry.key] += 1
-                new_key = f"{entry.key}-{keys[entry.key]}"
-                warnings.append(
-                    f"{where(block.start_line)}: the key {entry.key!r} is used twice; "
-                    f"the second entry was imported as {new_key!r}"
-                )
-                entry.key = new_key
-                entries.append(entry)
+                entries.append(_renamed(entry, keys[entry.key], _where(filename, block.start_line), warnings))
             else:
                 strings.append(entry)
         elif isinstance(block, DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             warnings.append(
-                f"{where(block.start_line)}: {entry.key}: broken entry (field "
+                f"{_where(filename, block.start_line)}: {entry.key}: broken entry (field "
                 f"{', '.join(sorted(block.duplicate_keys))} given twice); imported with the first value"
             )
             entries.append(entry)
-        elif isinstance(block, ParsingFailedBlock):
-            warnings.append(f"{where(block.start_line)}: cannot read this block ({block.error or 'syntax error'}); skipped: "
-                            f"{_short(block.raw or '', 60)}")
-        elif isinstance(block, ImplicitComment):
-            stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]
-            if [ln.strip() for ln in stray] == ["@"]:
-                warnings.append(f"{where(block.start_line)}: a stray '@' (as in @@inproceedings) was skipped; "
-                                "the entry after it was imported")
-            elif stray:
-                warnings.append(f"{where(block.start_line)}: text outside any entry skipped: {_short(' '.join(stray), 50)}")
-        elif isinstance(block, ExplicitComment):
-            warnings.append(f"{where(block.start_line)}: @comment skipped: {_short(block.comment, 50)}")
-        elif isinstance(block, Preamble):
-            note = " (\\noop{…} is understood: its argument is dropped)" if "\\noop" in block.value else ""
-            warnings.append(f"{where(block.start_line)}: @preamble skipped{note}")
+        else:
+            message = _skipped(block)
+            if message:
+                warnings.append(f"{_where(filename, block.start_line)}: {message}")
+    return entries, strings
 
-    state = _State()
+
+def _renamed(entry: Any, count: int, where: str, warnings: list[str]) -> Any:
+    new_key = f"{entry.key}-{count}"
+    warnings.append(f"{where}: the key {entry.key!r} is used twice; the second entry was imported as {new_key!r}")
+    entry.key = new_key
+    return entry
+
+
+def _skipped(block: Any) -> str | None:
+    """Why a block that is not an entry is skipped (None for plain % comments)."""
+    from bibtexparser.model import ExplicitComment, ImplicitComment, ParsingFailedBlock, Preamble
+
+    if isinstance(block, ParsingFailedBlock):
+        return f"cannot read this block ({block.error or 'syntax error'}); skipped: {_short(block.raw or '', 60)}"
+    if isinstance(block, ImplicitComment):
+        stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]
+        if [ln.strip() for ln in stray] == ["@"]:
+            return "a stray '@' (as in @@inproceedings) was skipped; the entry after it was imported"
+        return f"text outside any entry skipped: {_short(' '.join(stray), 50)}" if stray else None
+    if isinstance(block, ExplicitComment):
+        return f"@comment skipped: {_short(block.comment, 50)}"
+    if isinstance(block, Preamble):
+        note = " (\\noop{…} is understood: its argument is dropped)" if "\\noop" in block.value else ""
+        return f"@preamble skipped{note}"
+    return None
+
+
+def _clean(strings: list[Any], entries: list[Any], state: _State, decode: Any) -> Any:
+    """bibtexparser's middlewares with cvgen's own around them (see the module docstring)."""
+    from bibtexparser import middlewares as mw
+    from bibtexparser.library import Library
+
     library = Library(blocks=[*strings, *entries], fail_on_duplicate_key=False)
-    decode = _decode_middleware()
     stack = [
         mw.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         mw.RemoveEnclosingMiddleware(allow_inplace_modification=True),
@@ -410,29 +438,27 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     ]
     for middleware in stack:
         library = middleware.transform(library)
+    return library
+
+
+def _convert(library: Any, state: _State, filename: str, warnings: list[str]) -> tuple[list[Data], dict[str, list[str]]]:
+    """Each cleaned entry → a publication; returns them and the fields not carried over (name → keys)."""
+    from bibtexparser.model import Entry, String
 
     pubs: list[Data] = []
     dropped: dict[str, list[str]] = defaultdict(list)
     for entry in library.blocks:
-        if isinstance(entry, String) or not isinstance(entry, Entry):
-            if not isinstance(entry, String):
-                block = getattr(entry, "ignore_error_block", None)
-                warnings.append(f"{where(getattr(entry, 'start_line', None))}: "
-                                f"{getattr(block, 'key', '?')}: could not be processed ({getattr(entry, 'error', '')})")
+        if isinstance(entry, String):
+            continue
+        if not isinstance(entry, Entry):
+            block = getattr(entry, "ignore_error_block", None)
+            warnings.append(f"{_where(filename, getattr(entry, 'start_line', None))}: "
+                            f"{getattr(block, 'key', '?')}: could not be processed ({getattr(entry, 'error', '')})")
             continue
         entry_warnings = state.warnings.get(entry.key, [])
-        pub = _publication(entry, entry_warnings, dropped)
-        for w in entry_warnings:
-            warnings.append(f"{where(entry.start_line)}: {entry.key}: {w}")
-        pubs.append(pub)
-    for name, where_keys in sorted(dropped.items()):
-        shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
-        warnings.append(f"{filename}: field {name!r} not carried over ({len(where_keys)} entr"
-                        f"{'y' if len(where_keys) == 1 else 'ies'}: {shown})")
-    if state.daggers:
-        warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
-                        "supervision'; check that the file meant that")
-    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+        pubs.append(_publication(entry, entry_warnings, dropped))
+        warnings.extend(f"{_where(filename, entry.start_line)}: {entry.key}: {w}" for w in entry_warnings)
+    return pubs, dropped
 
 
 def import_bibtex_file(path: str | Path) -> BibtexImport:
@@ -553,130 +579,209 @@ def _field_label(key: str) -> str:
     return base.capitalize() if base else "URL"
 
 
+@dataclass
+class _Fields:
+    """One entry's fields while it is converted: the values, which ones were read, what is reported."""
+
+    key: str
+    raw: dict[str, Any]
+    """Field values as bibtexparser left them (``month`` may be an int, names are lists)."""
+    text: dict[str, str]
+    """The string fields, whitespace squeezed."""
+    warnings: list[str]
+    dropped: dict[str, list[str]]
+    used: set[str] = field(default_factory=set)
+    """Fields some step read; any other non-empty field is reported as not carried over."""
+
+    @classmethod
+    def of(cls, entry: Any, warnings: list[str], dropped: dict[str, list[str]]) -> _Fields:
+        raw = {k: v.value for k, v in entry.fields_dict.items()}
+        text = {k: squeeze(v) for k, v in raw.items() if isinstance(v, str)}
+        return cls(entry.key, raw, text, warnings, dropped)
+
+    def take(self, *names: str) -> str | None:
+        """The first non-empty field of ``names``; all of them count as read."""
+        self.used.update(names)
+        return next((self.text[n] for n in names if self.text.get(n)), None)
+
+    def drop(self, name: str) -> None:
+        self.dropped[name].append(self.key)
+
+    def report_unused(self) -> None:
+        for key in self.raw:
+            if key not in self.used and key not in USED_FIELDS and self.text.get(key):
+                self.drop(key)
+
+
 def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]]) -> Data:
-    f = {k: (v.value if isinstance(v.value, str) else v.value) for k, v in entry.fields_dict.items()}
-    text = {k: squeeze(v) for k, v in f.items() if isinstance(v, str)}
-    etype = entry.entry_type.lower()
+    """One BibTeX entry → one cvgen publication dict; every step reads its fields from ``fields``."""
+    fields = _Fields.of(entry, warnings, dropped)
+    kind = _entry_kind(entry.entry_type.lower(), warnings)
+    pub: Data = {"title": fields.take("title") or entry.key}
+    if "title" not in fields.text:
+        warnings.append("no title; the citation key is used as the title")
+    fields.used.update({"author", "author+an", "editor"} if "author" not in fields.text else {"author", "author+an"})
+    pub["authors"] = _authors(entry, warnings)
+    status, venue_links = _venue(fields, kind, pub)
+    status = _date(fields, pub, status)
+    _numbers(fields, pub)
+    links = _Links(fields, _doi_field(fields, pub), venue_links)
+    links.read_fields()
+    pub["doi"] = links.doi or links.doi_in_addresses()
+    pub["status"] = _status(fields, status)
+    pub["links"] = [{"label": label, "url": url} for label, url in links.found]
+    _notes(fields, pub)
+    _extras(fields, pub)
+    fields.report_unused()
+    return _order({k: v for k, v in pub.items() if v not in (None, "", [], {})})
+
+
+def _entry_kind(etype: str, warnings: list[str]) -> str:
     kind = ENTRY_KINDS.get(etype)
     if kind is None:
         warnings.append(f"entry type @{etype} is not a cvgen kind; imported as 'other'")
         kind = "other"
-    used: set[str] = set()
+    return kind
 
-    def take(*names: str) -> str | None:
-        for n in names:
-            used.add(n)
-        for n in names:
-            if text.get(n):
-                return text[n]
-        return None
 
-    pub: Data = {"title": take("title") or entry.key}
-    if "title" not in text:
-        warnings.append("no title; the citation key is used as the title")
-    used.update({"author", "author+an", "editor"} if "author" not in text else {"author", "author+an"})
-    pub["authors"] = _authors(entry, warnings)
-
-    # Venue, status and kind refinements.
-    status = None
-    venue = take("journal", "booktitle", "school", "institution")
-    how = take("howpublished")
+def _venue(fields: _Fields, kind: str, pub: Data) -> tuple[str | None, list[tuple[str, str]]]:
+    """Sets kind, venue and venue_short; returns the status a venue like "Under review at X" gave,
+    and the venue as a link when it was a web address."""
+    venue = fields.take("journal", "booktitle", "school", "institution")
+    how = fields.take("howpublished")
     if how and not venue and not good_url(unlatex_url(how)):
         venue = how
-    if venue:
-        for pattern, st in _STATUS_WORDS:
-            m = pattern.match(venue)
-            if m:
-                status = st
-                venue = re.sub(r"^[\s,:]*(?:in|to|at|for)?\s+", "", venue[m.end():], flags=re.I).strip(" ,:")
-                break
-    arxiv_like = bool(venue and _PREPRINT_SERVERS.search(venue)) or any(
-        "arxiv" in text.get(k, "").lower() for k in ("url", "eprint", "archiveprefix", "eprinttype", "arxiv")
-    )
-    short = take("abbr", "_venue", "shortjournal", "journalabbr")
-    if kind in ("journal", "other") and arxiv_like and (
-        _PREPRINT_SERVERS.search(venue or "") or kind == "other" and not venue and not (short and not _PREPRINT_SERVERS.search(short))
-    ):
-        kind = "preprint"
-    if kind == "conference" and venue and re.search(r"\bworkshops?\b", venue, re.I):
-        kind = "workshop"
-    if kind == "journal" and venue and re.search(r"\bmagazine\b", venue, re.I):
-        kind = "magazine"
-    pub["kind"] = kind
+    status, venue = _status_prefix(venue)
+    short = fields.take("abbr", "_venue", "shortjournal", "journalabbr")
+    pub["kind"] = _refine_kind(kind, venue, short, fields.text)
+    links: list[tuple[str, str]] = []
     if venue and good_url(unlatex_url(venue)):
-        warnings.append(f"the venue is a web address ({_short(venue)}); kept as a link")
-        pub.setdefault("_links", []).append((_link_label(unlatex_url(venue)), unlatex_url(venue)))
+        fields.warnings.append(f"the venue is a web address ({_short(venue)}); kept as a link")
+        links.append((_link_label(unlatex_url(venue)), unlatex_url(venue)))
         venue = None
     pub["venue"] = venue
-    series = take("series")
+    series = fields.take("series")
     if series:
         if not short and len(series) <= 30:
             short = series
         else:
-            dropped["series"].append(entry.key)
+            fields.drop("series")
     if short and short != venue:
         pub["venue_short"] = short
+    return status, links
 
-    # Date and status from the year field ("in review", "\noop{2025}in review", "in prep").
-    year_text = take("year") or ""
-    years = re.findall(r"\b(1[5-9]\d\d|2\d\d\d)\b", year_text)
-    rest = re.sub(r"\b(1[5-9]\d\d|2\d\d\d)\b", "", year_text).strip(" ,;()")
-    if rest:
+
+def _status_prefix(venue: str | None) -> tuple[str | None, str | None]:
+    """"Under review at Nature" → ("under-review", "Nature")."""
+    if venue:
         for pattern, st in _STATUS_WORDS:
-            if pattern.match(rest):
-                status = status or st
-                break
+            m = pattern.match(venue)
+            if m:
+                return st, re.sub(r"^[\s,:]*(?:in|to|at|for)?\s+", "", venue[m.end():], flags=re.I).strip(" ,:")
+    return None, venue
+
+
+def _refine_kind(kind: str, venue: str | None, short: str | None, text: dict[str, str]) -> str:
+    """Preprints hide in @article/@misc, workshops in @inproceedings, magazines in @article."""
+    arxiv_like = bool(venue and _PREPRINT_SERVERS.search(venue)) or any(
+        "arxiv" in text.get(k, "").lower() for k in ("url", "eprint", "archiveprefix", "eprinttype", "arxiv")
+    )
+    if kind in ("journal", "other") and arxiv_like and (
+        _PREPRINT_SERVERS.search(venue or "") or kind == "other" and not venue and not (short and not _PREPRINT_SERVERS.search(short))
+    ):
+        return "preprint"
+    if kind == "conference" and venue and re.search(r"\bworkshops?\b", venue, re.I):
+        return "workshop"
+    if kind == "journal" and venue and re.search(r"\bmagazine\b", venue, re.I):
+        return "magazine"
+    return kind
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
+
+
+def _date(fields: _Fields, pub: Data, status: str | None) -> str | None:
+    """Sets the date from year/month/day (or date, or the file's date-added); returns the status
+    the year field may hold ("in review", "\\noop{2025}in review", "in prep")."""
+    year_text = fields.take("year") or ""
+    years = _YEAR.findall(year_text)
+    rest = _YEAR.sub("", year_text).strip(" ,;()")
+    if rest:
+        st = next((st for pattern, st in _STATUS_WORDS if pattern.match(rest)), None)
+        if st:
+            status = status or st
         else:
-            warnings.append(f"year {year_text!r}: {rest!r} is not a year; ignored")
+            fields.warnings.append(f"year {year_text!r}: {rest!r} is not a year; ignored")
+    fields.used.update({"month", "day", "date", "date-added", "date-modified", "timestamp"})
     date = None
-    used.update({"month", "day", "date", "date-added", "date-modified", "timestamp"})
+    text = fields.text
     if years:
-        date = years[0]
-        month = f.get("month")
-        if isinstance(month, int):
-            date += f"-{month:02d}"
-        elif isinstance(month, str) and month.strip():
-            mm = re.match(r"^\s*([A-Za-z]{3})[a-z]*\.?\s*$", month)
-            if mm and mm.group(1).lower() in _MONTHS:
-                date += f"-{_MONTHS[mm.group(1).lower()]:02d}"
-            elif month.strip().isdigit() and 1 <= int(month) <= 12:
-                date += f"-{int(month):02d}"
-            elif not _doi(month):
-                warnings.append(f"month {_short(month)} is not a month; ignored")
-        day = text.get("day")
-        if day and day.isdigit() and "-" in date and good_date(f"{date}-{int(day):02d}"):
-            date += f"-{int(day):02d}"
+        date = _with_month_and_day(fields, years[0])
     elif text.get("date") and good_date(text["date"][:10]):
         date = good_date(text["date"][:10])
     if date is None:
-        fallback = next((good_date(text[k][:4]) for k in ("date-added", "date-modified", "timestamp")
-                         if text.get(k) and good_date(text[k][:4])), None)
-        if fallback:
-            warnings.append(f"no year ({year_text!r}); the date is taken from the file's date-added ({fallback})")
-            date = fallback
-        else:
-            import datetime
-
-            date = str(datetime.date.today().year)
-            warnings.append(f"no year ({year_text!r}); this year ({date}) is used — set the real date")
+        date = _fallback_date(fields, year_text)
     pub["date"] = good_date(date) or date
+    return status
 
-    pub["volume"] = take("volume")
-    pub["issue"] = take("number", "issue")
-    pages = take("pages")
+
+def _with_month_and_day(fields: _Fields, year: str) -> str:
+    date = year
+    month = fields.raw.get("month")
+    if isinstance(month, int):
+        date += f"-{month:02d}"
+    elif isinstance(month, str) and month.strip():
+        mm = re.match(r"^\s*([A-Za-z]{3})[a-z]*\.?\s*$", month)
+        if mm and mm.group(1).lower() in _MONTHS:
+            date += f"-{_MONTHS[mm.group(1).lower()]:02d}"
+        elif month.strip().isdigit() and 1 <= int(month) <= 12:
+            date += f"-{int(month):02d}"
+        elif not _doi(month):
+            fields.warnings.append(f"month {_short(month)} is not a month; ignored")
+    day = fields.text.get("day")
+    if day and day.isdigit() and "-" in date and good_date(f"{date}-{int(day):02d}"):
+        date += f"-{int(day):02d}"
+    return date
+
+
+def _fallback_date(fields: _Fields, year_text: str) -> str:
+    """No usable year: the file's date-added (or similar), else this year, with a warning either way."""
+    text = fields.text
+    fallback = next((good_date(text[k][:4]) for k in ("date-added", "date-modified", "timestamp")
+                     if text.get(k) and good_date(text[k][:4])), None)
+    if fallback:
+        fields.warnings.append(f"no year ({year_text!r}); the date is taken from the file's date-added ({fallback})")
+        return fallback
+    import datetime
+
+    date = str(datetime.date.today().year)
+    fields.warnings.append(f"no year ({year_text!r}); this year ({date}) is used — set the real date")
+    return date
+
+
+def _numbers(fields: _Fields, pub: Data) -> None:
+    """Volume, issue, pages (with an en dash) and publisher (a conference's organization)."""
+    pub["volume"] = fields.take("volume")
+    pub["issue"] = fields.take("number", "issue")
+    pages = fields.take("pages")
     if pages:
         pages = re.sub(r"\s*(?:-{1,3}|–|—)\s*", "–", pages)
     pub["pages"] = pages
-    pub["publisher"] = take("publisher") or (take("organization") if kind in ("conference", "workshop") else None)
+    pub["publisher"] = fields.take("publisher") or (
+        fields.take("organization") if pub["kind"] in ("conference", "workshop") else None)
     if pub["publisher"] is None:
-        take("organization")
-        if text.get("organization"):
-            dropped["organization"].append(entry.key)
+        fields.take("organization")
+        if fields.text.get("organization"):
+            fields.drop("organization")
 
-    # DOI: the doi field, a doi.org address, or a DOI sitting in another field.
+
+def _doi_field(fields: _Fields, pub: Data) -> str | None:
+    """The DOI from the doi field, or one written into month/number/pages/volume/note/issue
+    (that field is then cleared)."""
+    text, warnings = fields.text, fields.warnings
     doi = None
     if text.get("doi"):
-        used.add("doi")
+        fields.used.add("doi")
         doi = _doi(unlatex_url(text["doi"]))
         if doi is None:
             warnings.append(f"doi {_short(text['doi'])} is not a DOI (10.xxxx/…); not carried over")
@@ -692,99 +797,125 @@ def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]])
                 warnings.append(f"a second DOI in the {k} field ({_short(v)}) was not carried over")
             if k in ("number", "issue", "pages", "volume"):
                 pub[{"number": "issue"}.get(k, k)] = None
-    links: list[tuple[str, str]] = list(pub.pop("_links", []))
+    return doi
 
-    def add_link(label: str, raw_url: str, key: str) -> None:
-        nonlocal doi
+
+class _Links:
+    """The entry's links, in field order and without duplicates; a doi.org address fills the DOI."""
+
+    def __init__(self, fields: _Fields, doi: str | None, found: list[tuple[str, str]]) -> None:
+        self.fields = fields
+        self.doi = doi
+        self.found = list(found)
+
+    def add(self, label: str, raw_url: str, key: str) -> None:
         url = unlatex_url(raw_url)
         if _DOI_URL.match(url) and _doi(url):
-            doi = doi or _doi(url)
-            if _doi(url) == doi:
+            self.doi = self.doi or _doi(url)
+            if _doi(url) == self.doi:
                 return
         if url.lower().startswith("www."):
             url = "https://" + url
         ok = good_url(url)
         if ok is None:
-            warnings.append(f"{key} {_short(url)} is not a web address (a file on a website?); not carried over")
+            self.fields.warnings.append(f"{key} {_short(url)} is not a web address (a file on a website?); not carried over")
             return
-        if all(u != ok for _, u in links):
-            links.append((label, ok))
+        if all(u != ok for _, u in self.found):
+            self.found.append((label, ok))
 
-    for key in list(f):
-        value = text.get(key)
-        if not value:
-            continue
-        if key in LINK_FIELDS or key.endswith("url") or key.startswith("bdsk-url"):
-            if key == "howpublished" and not good_url(unlatex_url(value)):
+    def read_fields(self) -> None:
+        """Every field that holds an address (url, pdf, code, eprint, arxiv, pllinks, *url, ...)."""
+        fields = self.fields
+        for key in list(fields.raw):
+            value = fields.text.get(key)
+            if not value:
                 continue
-            if key == "eprint" and not re.match(r"^(https?://|www\.)", value, re.I):
-                m = _ARXIV_ID.match(value)
-                if m and ("arxiv" in (text.get("archiveprefix", "") + text.get("eprinttype", "")).lower()
-                          or "." in m.group(1)):
-                    add_link("arXiv", f"https://arxiv.org/abs/{m.group(1)}", key)
-                else:
-                    warnings.append(f"eprint {_short(value)} is neither an arXiv id nor an address; not carried over")
-                used.add(key)
-                continue
-            label = LINK_FIELDS.get(key) or (_link_label(unlatex_url(value)) if key in LINK_FIELDS else _field_label(key))
-            add_link(label, value, key)
-            used.add(key)
-        elif key == "arxiv":
+            if key in LINK_FIELDS or key.endswith("url") or key.startswith("bdsk-url"):
+                self._link_field(key, value)
+            elif key == "arxiv":
+                self._arxiv(key, value, _ARXIV_ID.match(value), "is not an arXiv id")
+            elif key == "pllinks":
+                for label, url in re.findall(r"\[([^\]]+)\]\s*:\s*(\S+?)(?:;|$)", fields.raw[key]):
+                    self.add(label.strip(), url, key)
+            elif key not in USED_FIELDS and good_url(unlatex_url(value)) and " " not in value.strip():
+                self.add(_field_label(key), value, key)
+                fields.used.add(key)
+
+    def _link_field(self, key: str, value: str) -> None:
+        if key == "howpublished" and not good_url(unlatex_url(value)):
+            return
+        self.fields.used.add(key)
+        if key == "eprint" and not re.match(r"^(https?://|www\.)", value, re.I):
             m = _ARXIV_ID.match(value)
-            if m:
-                add_link("arXiv", f"https://arxiv.org/abs/{m.group(1)}", key)
-            else:
-                warnings.append(f"arxiv {_short(value)} is not an arXiv id; not carried over")
-        elif key == "pllinks":
-            for label, url in re.findall(r"\[([^\]]+)\]\s*:\s*(\S+?)(?:;|$)", f[key]):
-                add_link(label.strip(), url, key)
-        elif key not in USED_FIELDS and good_url(unlatex_url(value)) and " " not in value.strip():
-            add_link(_field_label(key), value, key)
-            used.add(key)
-    if doi is None:
-        for _, url in links:
+            text = self.fields.text
+            on_arxiv = m and ("arxiv" in (text.get("archiveprefix", "") + text.get("eprinttype", "")).lower()
+                              or "." in m.group(1))
+            self._arxiv(key, value, m if on_arxiv else None, "is neither an arXiv id nor an address")
+            return
+        label = LINK_FIELDS.get(key) or (_link_label(unlatex_url(value)) if key in LINK_FIELDS else _field_label(key))
+        self.add(label, value, key)
+
+    def _arxiv(self, key: str, value: str, match: re.Match[str] | None, problem: str) -> None:
+        if match:
+            self.add("arXiv", f"https://arxiv.org/abs/{match.group(1)}", key)
+        else:
+            self.fields.warnings.append(f"{key} {_short(value)} {problem}; not carried over")
+
+    def doi_in_addresses(self) -> str | None:
+        """A DOI inside a publisher's address (``…/doi/abs/10.1145/…``), when no field gave one."""
+        for _, url in self.found:
             m = re.search(r"/doi/(?:abs/|full/|pdf/|epdf/)?(10\.\d{4,9}/[^\s?#]+)", url)
             if m:
-                doi = m.group(1)
-                break
-    pub["doi"] = doi
-    pub["status"] = status
-    if pub["status"] is None and text.get("pubstate"):
-        pub["status"] = _PUBSTATE.get(text["pubstate"].lower().replace(" ", ""))
-        if pub["status"] is None:
-            warnings.append(f"pubstate {text['pubstate']!r} has no cvgen status; ignored")
-    pub["links"] = [{"label": label, "url": url} for label, url in links]
+                return m.group(1)
+        return None
 
+
+def _status(fields: _Fields, status: str | None) -> str | None:
+    """The status the venue or year gave, else biblatex's pubstate."""
+    pubstate = fields.text.get("pubstate")
+    if status is None and pubstate:
+        status = _PUBSTATE.get(pubstate.lower().replace(" ", ""))
+        if status is None:
+            fields.warnings.append(f"pubstate {pubstate!r} has no cvgen status; ignored")
+    return status
+
+
+def _notes(fields: _Fields, pub: Data) -> None:
+    """note and _note (addresses made clickable), after the type of a thesis/report/patent/other."""
     notes: list[str] = []
     for k in ("note", "_note"):
-        v = take(k)
+        v = fields.take(k)
         if v and not (k == "note" and _doi(v)):
             notes.append(_link_urls(v))
-    typ = take("type")
-    if typ and kind in ("thesis", "report", "patent", "other"):
+    typ = fields.take("type")
+    if typ and pub["kind"] in ("thesis", "report", "patent", "other"):
         notes.insert(0, typ)
     elif typ:
-        dropped["type"].append(entry.key)
+        fields.drop("type")
     pub["notes"] = notes
-    pub["awards"] = [a.strip() for a in re.split(r";", take("award", "awards") or "") if a.strip()]
+
+
+def _split_list(value: str | None, separators: str = r"[,;]") -> list[str]:
+    return [t.strip() for t in re.split(separators, value or "") if t.strip()]
+
+
+def _extras(fields: _Fields, pub: Data) -> None:
+    """Awards, selection, topics, citation count, ids, abstract, categories and keywords."""
+    take = fields.take
+    pub["awards"] = _split_list(take("award", "awards"), r";")
     sel = take("selected")
     if sel is not None:
         pub["selected"] = sel.strip().lower() in ("true", "yes", "1", "y")
-    pub["topics"] = [t.strip() for t in re.split(r"[,;]", take("topics") or "") if t.strip()]
+    pub["topics"] = _split_list(take("topics"))
     cites = take("times-cited", "citations")
     if cites and cites.strip().isdigit():
         pub["citations"] = cites.strip()
     pub["id"] = take("shorthand")
-    pub["key"] = entry.key
+    pub["key"] = fields.key
     pub["abstract"] = take("abstract")
-    pub["categories"] = [c.strip() for c in re.split(r"[,;]", take("categories", "primaryclass", "eprintclass") or "") if c.strip()]
-    pub["tags"] = list(dict.fromkeys(t.strip() for t in re.split(r"[,;]", take("keywords") or "") if t.strip()))
+    pub["categories"] = _split_list(take("categories", "primaryclass", "eprintclass"))
+    pub["tags"] = list(dict.fromkeys(_split_list(take("keywords"))))
     take("archiveprefix", "eprinttype")
-
-    for key in f:
-        if key not in used and key not in USED_FIELDS and text.get(key):
-            dropped[key].append(entry.key)
-    return _order({k: v for k, v in pub.items() if v not in (None, "", [], {})})
 
 
 _URL_IN_TEXT = re.compile(r"(?<!\]\()(?<!\[)\bhttps?://[^\s<>\[\]()]+[^\s<>\[\]().,;:]")

@@ -64,15 +64,9 @@ def _fields(p: Publication, people: People, enc: Any) -> tuple[str, dict[str, st
     etype = BIBTEX_TYPES[p.kind]
     f: dict[str, str] = {"title": enc(plain(p.title))}
     f["author"] = " and ".join(_bib_name(a.name, enc) for a in p.authors)
-    notes = []
-    for i, a in enumerate(p.authors, start=1):
-        roles = [r for r in ("student", "equal", "corresponding") if getattr(a, r)]
-        if people.is_owner(a):
-            roles.append("highlight")
-        if roles:
-            notes.append(f"{i}={','.join(roles)}")
+    notes = "; ".join(f"{i}={','.join(roles)}" for i, roles in _author_roles(p, people, owner="highlight").items())
     if notes:
-        f["author+an"] = "; ".join(notes)
+        f["author+an"] = notes
     if p.venue:
         f[VENUE_FIELD.get(etype, "howpublished")] = enc(plain(p.venue))
     if p.venue_short:
@@ -91,6 +85,28 @@ def _fields(p: Publication, people: People, enc: Any) -> tuple[str, dict[str, st
         f["publisher"] = enc(plain(p.publisher))
     if p.doi:
         f["doi"] = p.doi
+    _link_fields(p, f)
+    for name, value, escaped in _later_fields(p):
+        if value is not None:
+            f[name] = enc(value) if escaped else value
+    return etype, f
+
+
+def _author_roles(p: Publication, people: People, owner: str | None = None) -> dict[int, list[str]]:
+    """Author position (from 1) → the roles cvgen marks (student, equal, corresponding, and
+    ``owner`` when given and the author is the CV's owner); authors without a role are left out."""
+    out = {}
+    for i, a in enumerate(p.authors, start=1):
+        roles = [r for r in ("student", "equal", "corresponding") if getattr(a, r)]
+        if owner and people.is_owner(a):
+            roles.append(owner)
+        if roles:
+            out[i] = roles
+    return out
+
+
+def _link_fields(p: Publication, f: dict[str, str]) -> None:
+    """Links as fields named by their label (pdf, code, …; the first other one is ``url``, then ``<label>url``)."""
     for link in p.links:
         if not link.url:
             continue
@@ -100,27 +116,22 @@ def _fields(p: Publication, people: People, enc: Any) -> tuple[str, dict[str, st
             if name in f:
                 continue
         f[name] = link.url
-    if p.status != "published":
-        f["pubstate"] = PUBSTATE[p.status]
-    if p.notes:
-        f["note"] = enc("; ".join(plain(n) for n in p.notes))
-    if p.awards:
-        f["award"] = enc("; ".join(plain(a) for a in p.awards))
-    if p.selected:
-        f["selected"] = "true"
-    if p.topics:
-        f["topics"] = enc(", ".join(p.topics))
-    if p.tags:
-        f["keywords"] = enc(", ".join(p.tags))
-    if p.categories:
-        f["categories"] = enc(", ".join(p.categories))
-    if p.citations is not None:
-        f["citations"] = str(p.citations)
-    if p.id:
-        f["shorthand"] = enc(p.id)
-    if p.abstract:
-        f["abstract"] = enc(plain(p.abstract))
-    return etype, f
+
+
+def _later_fields(p: Publication) -> list[tuple[str, str | None, bool]]:
+    """(BibTeX field, value or None, whether it is LaTeX-escaped) after the links, in the order written."""
+    return [
+        ("pubstate", PUBSTATE[p.status] if p.status != "published" else None, False),
+        ("note", "; ".join(plain(n) for n in p.notes) if p.notes else None, True),
+        ("award", "; ".join(plain(a) for a in p.awards) if p.awards else None, True),
+        ("selected", "true" if p.selected else None, False),
+        ("topics", ", ".join(p.topics) if p.topics else None, True),
+        ("keywords", ", ".join(p.tags) if p.tags else None, True),
+        ("categories", ", ".join(p.categories) if p.categories else None, True),
+        ("citations", str(p.citations) if p.citations is not None else None, False),
+        ("shorthand", p.id or None, True),
+        ("abstract", plain(p.abstract) if p.abstract else None, True),
+    ]
 
 
 def _bib_name(name: str, enc: Any) -> str:
@@ -170,57 +181,48 @@ def to_csl(cv: CV) -> list[dict[str, Any]]:
     ``custom`` object, which CSL-JSON 1.0.2 sets aside for application data.
     """
     people = People.of(cv)
-    items = []
-    for key, p in zip(citation_keys(cv.publications), cv.publications, strict=True):
-        item: dict[str, Any] = {"id": key, "type": CSL_TYPES[p.kind], "title": plain(p.title)}
-        item["author"] = [_csl_name(a.name) for a in p.authors if a.name.lower() not in ("et al.", "others")]
-        if p.venue:
-            item["container-title"] = plain(p.venue)
-        if p.venue_short:
-            item["container-title-short"] = p.venue_short
-        parts = [p.date.year] + ([p.date.month] if p.date.month else []) + ([p.date.day] if p.date.day else [])
-        item["issued"] = {"date-parts": [parts]}
-        for name, value in (("volume", p.volume), ("issue", p.issue), ("DOI", p.doi)):
-            if value:
-                item[name] = value
-        if p.pages:
-            item["page"] = p.pages
-        if p.publisher:
-            item["publisher"] = plain(p.publisher)
-        url = next((lnk.url for lnk in p.links if lnk.url), None)
-        if url:
-            item["URL"] = url
-        if p.abstract:
-            item["abstract"] = plain(p.abstract)
-        if p.tags:
-            item["keyword"] = ", ".join(p.tags)
-        if p.status != "published":
-            item["status"] = p.status
-        custom: dict[str, Any] = {}
-        roles = {str(i): [r for r in ("student", "equal", "corresponding") if getattr(a, r)]
-                 for i, a in enumerate(p.authors, start=1)}
-        roles = {k: v for k, v in roles.items() if v}
-        if roles:
-            custom["author_roles"] = roles
-        owner = [i for i, a in enumerate(p.authors, start=1) if people.is_owner(a)]
-        if owner:
-            custom["owner_positions"] = owner
-        if any(a.name.lower() in ("et al.", "others") for a in p.authors):
-            custom["more_authors"] = True
-        for name in ("notes", "awards"):
-            values = [plain(v) for v in getattr(p, name)]
-            if values:
-                custom[name] = values
-        if p.selected:
-            custom["selected"] = True
-        if p.topics:
-            custom["topics"] = list(p.topics)
-        if p.links:
-            custom["links"] = [{"label": lnk.label, "url": lnk.url} for lnk in p.links if lnk.url]
-        if custom:
-            item["custom"] = custom
-        items.append(item)
-    return items
+    return [_csl_item(key, p, people) for key, p in zip(citation_keys(cv.publications), cv.publications, strict=True)]
+
+
+def _csl_item(key: str, p: Publication, people: People) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": key, "type": CSL_TYPES[p.kind], "title": plain(p.title)}
+    item["author"] = [_csl_name(a.name) for a in p.authors if a.name.lower() not in ("et al.", "others")]
+    parts = [p.date.year] + ([p.date.month] if p.date.month else []) + ([p.date.day] if p.date.day else [])
+    url = next((lnk.url for lnk in p.links if lnk.url), None)
+    variables = [
+        ("container-title", plain(p.venue) if p.venue else None),
+        ("container-title-short", p.venue_short),
+        ("issued", {"date-parts": [parts]}),
+        ("volume", p.volume), ("issue", p.issue), ("DOI", p.doi),
+        ("page", p.pages),
+        ("publisher", plain(p.publisher) if p.publisher else None),
+        ("URL", url),
+        ("abstract", plain(p.abstract) if p.abstract else None),
+        ("keyword", ", ".join(p.tags) if p.tags else None),
+        ("status", p.status if p.status != "published" else None),
+        ("custom", _csl_custom(p, people)),
+    ]
+    item.update((name, value) for name, value in variables if value)
+    return item
+
+
+def _csl_custom(p: Publication, people: People) -> dict[str, Any]:
+    """cvgen's facts CSL has no variable for (CSL-JSON's ``custom`` object)."""
+    roles = {str(i): r for i, r in _author_roles(p, people).items()}
+    owner = [i for i, a in enumerate(p.authors, start=1) if people.is_owner(a)]
+    values = [
+        ("author_roles", roles),
+        ("owner_positions", owner),
+        ("more_authors", any(a.name.lower() in ("et al.", "others") for a in p.authors)),
+        ("notes", [plain(v) for v in p.notes]),
+        ("awards", [plain(v) for v in p.awards]),
+        ("selected", bool(p.selected)),
+        ("topics", list(p.topics)),
+    ]
+    custom = {name: value for name, value in values if value}
+    if p.links:  # written even when no link has an address (an empty list)
+        custom["links"] = [{"label": lnk.label, "url": lnk.url} for lnk in p.links if lnk.url]
+    return custom
 
 
 def _csl_name(name: str) -> dict[str, str]:

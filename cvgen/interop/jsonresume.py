@@ -36,10 +36,8 @@ def _date(value: Any) -> str | None:
     return None if value is None or value == "present" else str(value)
 
 
-def to_jsonresume(cv: CV) -> dict[str, Any]:
-    """A JSON Resume document with the CV's facts; academic extras as additional properties."""
-    from cvgen.view.publications import People
-
+def _basics(cv: CV) -> Data:
+    """Name, contact details, summary and profiles; the first affiliation's title is the label."""
     p = cv.person
     first = p.affiliations[0] if p.affiliations else None
     website = next((lnk.url for lnk in p.links if lnk.url and lnk.kind in ("website", "lab")), None)
@@ -55,10 +53,17 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
         "emails": list(p.emails[1:]) or None,
         "affiliations": [a.model_dump(exclude_none=True) for a in p.affiliations] or None,
     }
+    return basics
+
+
+def to_jsonresume(cv: CV) -> dict[str, Any]:
+    """A JSON Resume document with the CV's facts; academic extras as additional properties."""
+    from cvgen.view.publications import People
+
     people = People.of(cv)
     doc: Data = {
         "$schema": SCHEMA,
-        "basics": basics,
+        "basics": _basics(cv),
         "work": [
             {"name": _md(x.organization), "position": _md(x.title), "location": x.location,
              "startDate": str(x.start), "endDate": _date(x.end), "highlights": [_md(n) for n in x.notes],
@@ -124,190 +129,227 @@ def _text(value: Any) -> str | None:
 
 def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
     """A JSON Resume document (parsed JSON) → cvgen data and warnings."""
-    warnings: list[str] = []
-
-    def warn(path: str, message: str) -> None:
-        warnings.append(f"{filename}: {path}: {message}")
-
     if not isinstance(doc, dict):
         raise ValueError("a JSON Resume is a JSON object with basics, work, education, …")
-    known = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
-             "skills", "languages", "interests", "references", "projects", "meta", "talks", "grants", "teaching",
-             "mentoring", "sections"}
+    r = _Reader(filename)
     for key in doc:
-        if key not in known:
-            warn(key, "not a JSON Resume section; not carried over")
+        if key not in _KNOWN:
+            r.warn(key, "not a JSON Resume section; not carried over")
     if isinstance(doc.get("meta"), dict) and doc["meta"].get("generator") != "cvgen":
-        warn("meta", f"resume metadata {sorted(doc['meta'])} is not part of a CV; not carried over")
+        r.warn("meta", f"resume metadata {sorted(doc['meta'])} is not part of a CV; not carried over")
 
     basics = doc.get("basics") or {}
-    data: Data = {"person": _person(basics, warn)}
+    data: Data = {"person": _person(basics, r.warn)}
     if _text(basics.get("summary")):
         data["summary"] = _text(basics["summary"])
-    from cvgen.model.settings import BUILTIN_SECTIONS
+    for section, read, key in _SECTIONS:
+        data[key] = [x for i, item in enumerate(doc.get(section) or []) if (x := read(r, f"{section}[{i}]", item))]
+    _other_sections(r, doc)
+    for name in ("talks", "grants", "teaching", "mentoring", "sections"):
+        if doc.get(name):
+            data.update(_cvgen_extras(name, doc[name]))
+    data["custom_sections"] = list(data.get("custom_sections", [])) + r.custom_sections()
+    return Imported(prune(data), r.warnings)
 
-    custom: list[Data] = []
-    taken: set[str] = set(BUILTIN_SECTIONS)
 
-    def unknown(path: str, item: dict[str, Any], used: set[str]) -> None:
+_KNOWN = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
+          "skills", "languages", "interests", "references", "projects", "meta", "talks", "grants", "teaching",
+          "mentoring", "sections"}
+
+
+class _Reader:
+    """Warnings (``file: path: message``) and the entries kept in custom sections, while reading."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.warnings: list[str] = []
+        self.custom: list[Data] = []
+
+    def warn(self, path: str, message: str) -> None:
+        self.warnings.append(f"{self.filename}: {path}: {message}")
+
+    def unknown(self, path: str, item: dict[str, Any], used: set[str]) -> None:
+        """Warn about every non-empty value of ``item`` that no cvgen field took."""
         for k, v in item.items():
             if k not in used and v not in (None, "", [], {}):
-                warn(path, f"{k!r} has no place in cvgen; not carried over ({str(v)[:40]!r})")
+                self.warn(path, f"{k!r} has no place in cvgen; not carried over ({str(v)[:40]!r})")
 
-    def dates(path: str, item: dict[str, Any], start_key: str = "startDate", end_key: str = "endDate",
+    def keep(self, section: str, entry: Data) -> None:
+        """Keep an item cvgen cannot place as an entry of the custom section titled ``section``."""
+        self.custom.append({"_section": section, **entry})
+
+    def dates(self, path: str, item: dict[str, Any], start_key: str = "startDate", end_key: str = "endDate",
               ongoing: bool = True) -> tuple[str | None, str | None]:
         start = good_date(item.get(start_key)) if item.get(start_key) else None
         end = good_end(item.get(end_key)) if item.get(end_key) else ("present" if ongoing and start else None)
         for k in (start_key, end_key):
             if item.get(k) and not good_end(item[k]):
-                warn(path, f"{k} {item[k]!r} is not a date; not carried over")
+                self.warn(path, f"{k} {item[k]!r} is not a date; not carried over")
         return start, end
 
-    positions = []
-    for i, w in enumerate(doc.get("work") or []):
-        path = f"work[{i}]"
-        start, end = dates(path, w)
-        org = _text(w.get("name")) or _text(w.get("company"))
-        title = _text(w.get("position"))
-        if not (org and title and start):
-            custom.append({"_section": "Work", **_entry(w, path, warn, title_keys=("position", "name"))})
-            warn(path, "no organisation, position or start date; kept in a 'Work' section")
-            continue
-        notes = [x for x in (_text(w.get("description")), _text(w.get("summary"))) if x]
-        notes += [x for x in map(_text, w.get("highlights") or []) if x]
-        kind = w.get("kind") if w.get("kind") in ("academic", "industry", "affiliated", "visiting", "other") else (
-            "academic" if re.search(r"universit|college|institut|school|laborator|academy|ku leuven", org, re.I) else "industry")
-        positions.append({"title": title, "organization": org, "unit": _text(w.get("department")),
-                          "location": _text(w.get("location")), "start": start, "end": end, "kind": kind,
-                          "supervisors": [x for x in map(_text, w.get("supervisors") or []) if x], "notes": notes})
-        if _text(w.get("url")) and good_url(w["url"]):
-            positions[-1]["notes"].append(f"[{w['url']}]({w['url']})")
-        unknown(path, w, {"name", "company", "position", "location", "startDate", "endDate", "summary", "description",
-                          "highlights", "url", "kind", "department", "supervisors"})
-    data["positions"] = positions
+    def custom_sections(self) -> list[Data]:
+        """The kept entries grouped by section title, in order of first appearance."""
+        from cvgen.model.settings import BUILTIN_SECTIONS
 
-    service = []
-    for i, v in enumerate(doc.get("volunteer") or []):
-        path = f"volunteer[{i}]"
-        start, end = dates(path, v)
-        role = _text(v.get("position"))
-        if not role:
-            warn(path, "no position; kept in a 'Volunteer' section")
-            custom.append({"_section": "Volunteer", **_entry(v, path, warn, title_keys=("organization",))})
-            continue
-        notes = [x for x in [_text(v.get("summary")), *map(_text, v.get("highlights") or [])] if x]
-        if _text(v.get("url")) and good_url(v["url"]):
-            notes.append(f"[{v['url']}]({v['url']})")
-        kind = v.get("kind") if isinstance(v.get("kind"), str) else "other"
-        service.append({"role": role, "organization": _text(v.get("organization")), "start": start,
-                        "end": end if start else None, "kind": kind, "years": v.get("years") or [], "notes": notes})
-        unknown(path, v, {"organization", "position", "url", "startDate", "endDate", "summary", "highlights", "kind", "years"})
-    data["service"] = service
+        taken: set[str] = set(BUILTIN_SECTIONS)
+        sections: dict[str, Data] = {}
+        for entry in self.custom:
+            title = entry.pop("_section")
+            if title not in sections:
+                sections[title] = {"key": section_key(title, taken), "title": title, "entries": []}
+            sections[title]["entries"].append(entry)
+        return list(sections.values())
 
-    education = []
-    for i, e in enumerate(doc.get("education") or []):
-        path = f"education[{i}]"
-        start, end = dates(path, e, ongoing=False)
-        degree = _text(e.get("studyType")) or _text(e.get("area"))
-        field = _text(e.get("area")) if _text(e.get("studyType")) else None
-        inst = _text(e.get("institution"))
-        if not (degree and inst):
-            warn(path, "no degree or institution; kept in an 'Education (other)' section")
-            custom.append({"_section": "Education (other)", **_entry(e, path, warn, title_keys=("institution", "area"))})
-            continue
-        notes = [x for x in map(_text, e.get("notes") or []) if x]
-        if _text(e.get("score")):
-            notes.append(f"Score: {_text(e['score'])}")
-        if e.get("courses"):
-            notes.append("Courses: " + "; ".join(x for x in map(_text, e["courses"]) if x))
-        if _text(e.get("url")) and good_url(e["url"]):
-            notes.append(f"[{e['url']}]({e['url']})")
-        education.append({"degree": degree, "field": field, "institution": inst, "location": _text(e.get("location")),
-                          "start": start, "end": end,
-                          "distinctions": [x for x in map(_text, e.get("distinctions") or []) if x],
-                          "advisors": [x for x in map(_text, e.get("advisors") or []) if x],
-                          "thesis": _text(e.get("thesis")), "notes": notes})
-        unknown(path, e, {"institution", "area", "studyType", "startDate", "endDate", "score", "courses", "url",
-                          "location", "distinctions", "advisors", "thesis", "notes"})
-    data["education"] = education
 
-    honors = []
-    for i, a in enumerate(doc.get("awards") or []):
-        path = f"awards[{i}]"
-        date = good_date(a.get("date"))
-        if not (_text(a.get("title")) and date):
-            warn(path, "no title or date; kept in an 'Awards' section")
-            custom.append({"_section": "Awards", **_entry(a, path, warn, title_keys=("title",))})
-            continue
-        honors.append({"title": _text(a["title"]), "awarder": _text(a.get("awarder")), "event": _text(a.get("event")),
-                       "date": date, "description": _text(a.get("summary"))})
-        unknown(path, a, {"title", "date", "awarder", "summary", "event"})
-    data["honors"] = honors
+def _texts(values: Any) -> list[str]:
+    return [x for x in map(_text, values or []) if x]
 
-    pubs = []
-    for i, p in enumerate(doc.get("publications") or []):
-        path = f"publications[{i}]"
-        date = good_date(p.get("releaseDate"))
-        authors = [a for a in (p.get("authors") or []) if isinstance(a, str) and a.strip()]
-        if not (authors and date and _text(p.get("name"))):
-            why = "JSON Resume lists no authors" if not authors else "no title or release date"
-            warn(path, f"{why}; kept in a 'Publications (other)' section, not the publication list")
-            custom.append({"_section": "Publications (other)", "title": _text(p.get("name")) or "Untitled",
-                           "subtitle": _text(p.get("publisher")), "date": date,
-                           "url": _text(p.get("url")) if good_url(p.get("url") or "") else None,
-                           "details": [x for x in (_text(p.get("summary")),) if x]})
-            continue
-        links = [{"label": lnk.get("label", "URL"), "url": lnk["url"]} for lnk in p.get("links") or []
-                 if isinstance(lnk, dict) and good_url(lnk.get("url") or "")]
-        if not links and good_url(p.get("url") or ""):
-            links = [{"label": "URL", "url": p["url"]}]
-        pubs.append({"title": _text(p["name"]), "authors": authors, "kind": p.get("kind") or "other",
-                     "venue": _text(p.get("publisher")), "venue_short": _text(p.get("venueShort")), "date": date,
-                     "volume": _text(p.get("volume")), "issue": _text(p.get("issue")), "pages": _text(p.get("pages")),
-                     "doi": _text(p.get("doi")), "status": p.get("status"), "links": links,
-                     "notes": p.get("notes") or [], "awards": p.get("awards") or [],
-                     "selected": bool(p.get("selected")), "key": _text(p.get("key")),
-                     "abstract": _text(p.get("summary"))})
-        unknown(path, p, {"name", "publisher", "releaseDate", "url", "summary", "authors", "ownerPositions", "kind",
-                          "venueShort", "volume", "issue", "pages", "doi", "status", "notes", "awards", "links",
-                          "selected", "key"})
-    data["publications"] = pubs
 
-    # Sections JSON Resume has and cvgen keeps as custom sections.
-    for i, s in enumerate(doc.get("skills") or []):
-        custom.append({"_section": "Skills", "title": _text(s.get("name")) or "Skills", "subtitle": _text(s.get("level")),
-                       "details": [", ".join(x for x in map(_text, s.get("keywords") or []) if x)]})
-        unknown(f"skills[{i}]", s, {"name", "level", "keywords"})
-    for i, s in enumerate(doc.get("languages") or []):
-        custom.append({"_section": "Languages", "title": _text(s.get("language")) or "Language",
-                       "subtitle": _text(s.get("fluency"))})
-        unknown(f"languages[{i}]", s, {"language", "fluency"})
-    for i, s in enumerate(doc.get("interests") or []):
-        custom.append({"_section": "Interests", "title": _text(s.get("name")) or "Interests",
-                       "details": [", ".join(x for x in map(_text, s.get("keywords") or []) if x)]})
-        unknown(f"interests[{i}]", s, {"name", "keywords"})
-    for i, s in enumerate(doc.get("references") or []):
-        custom.append({"_section": "References", "title": _text(s.get("name")) or "Reference",
-                       "details": [x for x in (_text(s.get("reference")),) if x]})
-        unknown(f"references[{i}]", s, {"name", "reference"})
+def _link_note(item: dict[str, Any]) -> list[str]:
+    """An item's url as a clickable note (cvgen positions, service and degrees have no url field)."""
+    return [f"[{item['url']}]({item['url']})"] if _text(item.get("url")) and good_url(item["url"]) else []
+
+
+_ACADEMIC = re.compile(r"universit|college|institut|school|laborator|academy|ku leuven", re.I)
+
+
+def _work(r: _Reader, path: str, w: dict[str, Any]) -> Data | None:
+    start, end = r.dates(path, w)
+    org = _text(w.get("name")) or _text(w.get("company"))
+    title = _text(w.get("position"))
+    if not (org and title and start):
+        r.keep("Work", _entry(w, path, r.warn, title_keys=("position", "name")))
+        r.warn(path, "no organisation, position or start date; kept in a 'Work' section")
+        return None
+    notes = [x for x in (_text(w.get("description")), _text(w.get("summary"))) if x]
+    notes += _texts(w.get("highlights"))
+    kind = w.get("kind") if w.get("kind") in ("academic", "industry", "affiliated", "visiting", "other") else (
+        "academic" if _ACADEMIC.search(org) else "industry")
+    position = {"title": title, "organization": org, "unit": _text(w.get("department")),
+                "location": _text(w.get("location")), "start": start, "end": end, "kind": kind,
+                "supervisors": _texts(w.get("supervisors")), "notes": notes + _link_note(w)}
+    r.unknown(path, w, {"name", "company", "position", "location", "startDate", "endDate", "summary", "description",
+                        "highlights", "url", "kind", "department", "supervisors"})
+    return position
+
+
+def _volunteer(r: _Reader, path: str, v: dict[str, Any]) -> Data | None:
+    start, end = r.dates(path, v)
+    role = _text(v.get("position"))
+    if not role:
+        r.warn(path, "no position; kept in a 'Volunteer' section")
+        r.keep("Volunteer", _entry(v, path, r.warn, title_keys=("organization",)))
+        return None
+    notes = [x for x in [_text(v.get("summary")), *map(_text, v.get("highlights") or [])] if x] + _link_note(v)
+    kind = v.get("kind") if isinstance(v.get("kind"), str) else "other"
+    service = {"role": role, "organization": _text(v.get("organization")), "start": start,
+               "end": end if start else None, "kind": kind, "years": v.get("years") or [], "notes": notes}
+    r.unknown(path, v, {"organization", "position", "url", "startDate", "endDate", "summary", "highlights", "kind", "years"})
+    return service
+
+
+def _education(r: _Reader, path: str, e: dict[str, Any]) -> Data | None:
+    start, end = r.dates(path, e, ongoing=False)
+    degree = _text(e.get("studyType")) or _text(e.get("area"))
+    field = _text(e.get("area")) if _text(e.get("studyType")) else None
+    inst = _text(e.get("institution"))
+    if not (degree and inst):
+        r.warn(path, "no degree or institution; kept in an 'Education (other)' section")
+        r.keep("Education (other)", _entry(e, path, r.warn, title_keys=("institution", "area")))
+        return None
+    notes = _texts(e.get("notes"))
+    if _text(e.get("score")):
+        notes.append(f"Score: {_text(e['score'])}")
+    if e.get("courses"):
+        notes.append("Courses: " + "; ".join(_texts(e["courses"])))
+    degree_data = {"degree": degree, "field": field, "institution": inst, "location": _text(e.get("location")),
+                   "start": start, "end": end, "distinctions": _texts(e.get("distinctions")),
+                   "advisors": _texts(e.get("advisors")), "thesis": _text(e.get("thesis")),
+                   "notes": notes + _link_note(e)}
+    r.unknown(path, e, {"institution", "area", "studyType", "startDate", "endDate", "score", "courses", "url",
+                        "location", "distinctions", "advisors", "thesis", "notes"})
+    return degree_data
+
+
+def _award(r: _Reader, path: str, a: dict[str, Any]) -> Data | None:
+    date = good_date(a.get("date"))
+    if not (_text(a.get("title")) and date):
+        r.warn(path, "no title or date; kept in an 'Awards' section")
+        r.keep("Awards", _entry(a, path, r.warn, title_keys=("title",)))
+        return None
+    honor = {"title": _text(a["title"]), "awarder": _text(a.get("awarder")), "event": _text(a.get("event")),
+             "date": date, "description": _text(a.get("summary"))}
+    r.unknown(path, a, {"title", "date", "awarder", "summary", "event"})
+    return honor
+
+
+def _publication(r: _Reader, path: str, p: dict[str, Any]) -> Data | None:
+    date = good_date(p.get("releaseDate"))
+    authors = [a for a in (p.get("authors") or []) if isinstance(a, str) and a.strip()]
+    if not (authors and date and _text(p.get("name"))):
+        why = "JSON Resume lists no authors" if not authors else "no title or release date"
+        r.warn(path, f"{why}; kept in a 'Publications (other)' section, not the publication list")
+        r.keep("Publications (other)", {
+            "title": _text(p.get("name")) or "Untitled", "subtitle": _text(p.get("publisher")), "date": date,
+            "url": _text(p.get("url")) if good_url(p.get("url") or "") else None,
+            "details": [x for x in (_text(p.get("summary")),) if x]})
+        return None
+    links = [{"label": lnk.get("label", "URL"), "url": lnk["url"]} for lnk in p.get("links") or []
+             if isinstance(lnk, dict) and good_url(lnk.get("url") or "")]
+    if not links and good_url(p.get("url") or ""):
+        links = [{"label": "URL", "url": p["url"]}]
+    pub = {"title": _text(p["name"]), "authors": authors, "kind": p.get("kind") or "other",
+           "venue": _text(p.get("publisher")), "venue_short": _text(p.get("venueShort")), "date": date,
+           "volume": _text(p.get("volume")), "issue": _text(p.get("issue")), "pages": _text(p.get("pages")),
+           "doi": _text(p.get("doi")), "status": p.get("status"), "links": links,
+           "notes": p.get("notes") or [], "awards": p.get("awards") or [],
+           "selected": bool(p.get("selected")), "key": _text(p.get("key")),
+           "abstract": _text(p.get("summary"))}
+    r.unknown(path, p, {"name", "publisher", "releaseDate", "url", "summary", "authors", "ownerPositions", "kind",
+                        "venueShort", "volume", "issue", "pages", "doi", "status", "notes", "awards", "links",
+                        "selected", "key"})
+    return pub
+
+
+# JSON Resume sections with a cvgen section: (JSON Resume key, reader, cvgen key). A reader returns
+# None for an item it kept in a custom section instead.
+_SECTIONS = (
+    ("work", _work, "positions"),
+    ("volunteer", _volunteer, "service"),
+    ("education", _education, "education"),
+    ("awards", _award, "honors"),
+    ("publications", _publication, "publications"),
+)
+
+
+def _joined(values: Any) -> str:
+    return ", ".join(_texts(values))
+
+
+# JSON Resume sections cvgen keeps as custom sections: (key, section title, entry maker, fields it reads).
+_CUSTOM = (
+    ("skills", "Skills", lambda s: {"title": _text(s.get("name")) or "Skills", "subtitle": _text(s.get("level")),
+                                    "details": [_joined(s.get("keywords"))]}, {"name", "level", "keywords"}),
+    ("languages", "Languages", lambda s: {"title": _text(s.get("language")) or "Language",
+                                          "subtitle": _text(s.get("fluency"))}, {"language", "fluency"}),
+    ("interests", "Interests", lambda s: {"title": _text(s.get("name")) or "Interests",
+                                          "details": [_joined(s.get("keywords"))]}, {"name", "keywords"}),
+    ("references", "References", lambda s: {"title": _text(s.get("name")) or "Reference",
+                                            "details": [x for x in (_text(s.get("reference")),) if x]},
+     {"name", "reference"}),
+)
+
+
+def _other_sections(r: _Reader, doc: dict[str, Any]) -> None:
+    """Sections JSON Resume has and cvgen keeps as custom sections."""
+    for key, title, make, used in _CUSTOM:
+        for i, s in enumerate(doc.get(key) or []):
+            r.keep(title, make(s))
+            r.unknown(f"{key}[{i}]", s, used)
     for i, c in enumerate(doc.get("certificates") or []):
-        custom.append({"_section": "Certificates", **_entry(c, f"certificates[{i}]", warn, title_keys=("name",),
-                                                           subtitle_keys=("issuer",))})
+        r.keep("Certificates", _entry(c, f"certificates[{i}]", r.warn, title_keys=("name",), subtitle_keys=("issuer",)))
     for i, pr in enumerate(doc.get("projects") or []):
-        custom.append({"_section": "Projects", **_entry(pr, f"projects[{i}]", warn, title_keys=("name",),
-                                                       subtitle_keys=("entity", "type"))})
-    for name in ("talks", "grants", "teaching", "mentoring", "sections"):
-        if doc.get(name):
-            data.update(_cvgen_extras(name, doc[name]))
-
-    sections: dict[str, Data] = {}
-    for entry in custom:
-        title = entry.pop("_section")
-        if title not in sections:
-            sections[title] = {"key": section_key(title, taken), "title": title, "entries": []}
-        sections[title]["entries"].append(entry)
-    data["custom_sections"] = list(data.get("custom_sections", [])) + list(sections.values())
-    return Imported(prune(data), warnings)
+        r.keep("Projects", _entry(pr, f"projects[{i}]", r.warn, title_keys=("name",), subtitle_keys=("entity", "type")))
 
 
 def _cvgen_extras(name: str, value: Any) -> Data:

@@ -108,6 +108,127 @@ class _Import:
                 shown = str(v) if not isinstance(v, (list, dict)) else f"{len(v)} item(s)"
                 self.warn(f"{path}.{k}", f"not a field cvgen has; not carried over ({shown[:50]!r})")
 
+    # -- the file --------------------------------------------------------------------------
+
+    def top_level(self, doc: dict[str, Any]) -> None:
+        """Warn about presentation settings and keys that are not RenderCV's."""
+        for key in doc:
+            if key in PRESENTATION:
+                self.warn(key, "RenderCV presentation settings are not carried over; choose a cvgen theme "
+                               "(settings.theme) and page size (settings.page_size) instead")
+            elif key != "cv":
+                self.warn(key, "not a RenderCV key cvgen knows; not carried over")
+        cv = doc["cv"]
+        for key in cv:
+            if key not in CV_KEYS and cv[key] not in (None, "", [], {}):
+                self.warn(f"cv.{key}", "not a RenderCV cv field (misplaced setting?); not carried over")
+
+    def person(self, cv: dict[str, Any]) -> Data:
+        person: Data = {"name": _s(cv.get("name")) or "Your Name"}
+        headline = _s(cv.get("headline")) or _s(cv.get("label"))
+        if headline:
+            person["affiliations"] = [{"title": headline}]
+        if _s(cv.get("location")):
+            person["address"] = [_s(cv["location"])]
+        person["emails"] = [x for x in _as_list(cv.get("email")) if _s(x)]
+        person["phones"] = [{"number": re.sub(r"^tel:", "", _s(p) or "")} for p in _as_list(cv.get("phone")) if _s(p)]
+        person["links"] = self.links(cv)
+        if _s(cv.get("photo")):
+            person["photo"] = _s(cv["photo"])
+            self.warn("cv.photo", "kept as a path next to the CV: copy the image beside the imported file")
+        return person
+
+    def links(self, cv: dict[str, Any]) -> list[Data]:
+        """Website, social networks (addresses built as RenderCV builds them) and custom connections."""
+        links = []
+        if _s(cv.get("website")):
+            links.append({"label": "Website", "url": _s(cv["website"]), "kind": "website"})
+        for i, sn in enumerate(cv.get("social_networks") or []):
+            link = self.social_network(f"cv.social_networks[{i}]", sn)
+            if link:
+                links.append(link)
+        for i, c in enumerate(cv.get("custom_connections") or []):
+            label, url = _s(c.get("placeholder")), _s(c.get("url"))
+            if label:
+                links.append({"label": label, "url": url if url and good_url(url) else None})
+            else:
+                self.warn(f"cv.custom_connections[{i}]", "no placeholder text; not carried over")
+        return links
+
+    def social_network(self, path: str, sn: dict[str, Any]) -> Data | None:
+        network, user = _s(sn.get("network")) or "", _s(sn.get("username")) or ""
+        pattern, kind = NETWORK_URLS.get(network.lower(), (None, "other"))
+        if network.lower() == "mastodon" and re.match(r"^@?[^@]+@[^@]+$", user):
+            who, host = user.lstrip("@").split("@")
+            pattern, kind, user = f"https://{host}/@{{}}", "mastodon", who
+        url = pattern.format(user) if pattern and user else None
+        if url and good_url(url):
+            return {"label": network, "url": url, "kind": kind}
+        if user:
+            self.warn(path, f"no address known for {network}; kept as a label")
+            return {"label": f"{network}: {user}", "kind": kind}
+        return None
+
+    # -- sections --------------------------------------------------------------------------
+
+    def sections(self, cv: dict[str, Any], data: Data) -> tuple[list[str], dict[str, str], list[Data]]:
+        """Fills data's built-in lists; returns the section order, their titles and the custom sections."""
+        from cvgen.model.settings import BUILTIN_SECTIONS
+
+        order: list[str] = []
+        titles: dict[str, str] = {}
+        custom: list[Data] = []
+        taken = set(BUILTIN_SECTIONS)  # a custom "teaching" must not hide behind the built-in one
+        for raw_title, entries in (cv.get("sections") or {}).items():
+            title = _title(str(raw_title))
+            path = f"cv.sections.{raw_title}"
+            entries = self.unhide(entries if isinstance(entries, list) else ([] if entries is None else [entries]))
+            key, rest_title, rest = self.builtin_section(path, title, entries, data)
+            if key:
+                order.append(key)
+                titles[key] = title
+            if rest is not None:
+                custom.append(self.custom_section(path, rest_title, rest, taken))
+                order.append(custom[-1]["key"])
+        return order, titles, custom
+
+    def builtin_section(self, path: str, title: str, entries: list[Any], data: Data) -> tuple[str | None, str, list[Any] | None]:
+        """Read a section into a cvgen list when its title and entries fit one (the first of each kind).
+
+        Returns (the cvgen key it filled or None, the title and entries left for a custom section,
+        or None when nothing is left).
+        """
+        kinds = {_kind(e) for e in entries}
+        low = title.lower()
+        if kinds == {"text"} and "summary" not in data and _SUMMARY_TITLE.search(low):
+            data["summary"] = " ".join(_s(e) or "" for e in entries).strip()
+            return "summary", title, None
+        fit = next(((key, convert) for kind, key, pattern, convert in _BUILTIN
+                    if kinds == {kind} and key not in data and pattern.search(low)), None)
+        if fit is None:
+            return None, title, entries
+        key, convert = fit
+        converted = [convert(self, f"{path}[{i}]", e) for i, e in enumerate(entries)]
+        if all(c is None for c in converted):
+            self.warn(path, f"no entry has what cvgen's {key} need (dates, names); the section is kept "
+                            "as a custom section instead")
+            return None, title, entries
+        data[key] = [c for c in converted if c is not None]
+        rest = [e for e, c in zip(entries, converted, strict=True) if c is None]
+        if not rest:
+            return key, title, None
+        left = [i for i, c in enumerate(converted) if c is None]
+        self.warn(path, f"entries {left} lack what cvgen's {key} need (a date, a name, an author); they "
+                        f"are kept in a section '{title} (other)'")
+        return key, f"{title} (other)", rest
+
+    def custom_section(self, path: str, title: str, entries: list[Any], taken: set[str]) -> Data:
+        kinds = {_kind(e) for e in entries}
+        for k in kinds - _KNOWN_KINDS:
+            self.warn(path, f"an entry of unknown type ({k}) is kept with its name only")
+        return {"key": section_key(title, taken), "title": title, "numbered": bool(kinds & {"numbered", "reversed"}),
+                "entries": [self.entry(f"{path}[{i}]", e, _kind(e)) for i, e in enumerate(entries)]}
+
     # -- dates -----------------------------------------------------------------------------
 
     def dates(self, path: str, e: dict[str, Any]) -> tuple[str | None, str | None, str | None, list[str]]:
@@ -278,114 +399,13 @@ class _Import:
 
 def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
     """RenderCV YAML text → cvgen data and warnings. Bad YAML raises InputError with line numbers."""
-    from cvgen.errors import InputError, Problem
-    from cvgen.loader.strict_yaml import read
-
-    located = read(text)
-    if located.problems:
-        raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
-    doc = located.value
-    if not isinstance(doc, dict) or not isinstance(doc.get("cv"), dict):
-        raise InputError([Problem(filename, 1, 1, "", "not a RenderCV file: expected a mapping with a 'cv:' key")])
+    doc = _read(text, filename)
     imp = _Import(filename)
-    for key in doc:
-        if key in PRESENTATION:
-            imp.warn(key, "RenderCV presentation settings are not carried over; choose a cvgen theme "
-                          "(settings.theme) and page size (settings.page_size) instead")
-        elif key != "cv":
-            imp.warn(key, "not a RenderCV key cvgen knows; not carried over")
+    imp.top_level(doc)
     cv = doc["cv"]
-    for key in cv:
-        if key not in CV_KEYS and cv[key] not in (None, "", [], {}):
-            imp.warn(f"cv.{key}", "not a RenderCV cv field (misplaced setting?); not carried over")
-
-    person: Data = {"name": _s(cv.get("name")) or "Your Name"}
-    headline = _s(cv.get("headline")) or _s(cv.get("label"))
-    if headline:
-        person["affiliations"] = [{"title": headline}]
-    if _s(cv.get("location")):
-        person["address"] = [_s(cv["location"])]
-    emails = cv.get("email")
-    person["emails"] = [x for x in (emails if isinstance(emails, list) else [emails]) if _s(x)]
-    phones = cv.get("phone")
-    person["phones"] = [{"number": re.sub(r"^tel:", "", _s(p) or "")} for p in (phones if isinstance(phones, list) else [phones]) if _s(p)]
-    links = []
-    if _s(cv.get("website")):
-        links.append({"label": "Website", "url": _s(cv["website"]), "kind": "website"})
-    for i, sn in enumerate(cv.get("social_networks") or []):
-        network, user = _s(sn.get("network")) or "", _s(sn.get("username")) or ""
-        pattern, kind = NETWORK_URLS.get(network.lower(), (None, "other"))
-        if network.lower() == "mastodon" and re.match(r"^@?[^@]+@[^@]+$", user):
-            who, host = user.lstrip("@").split("@")
-            pattern, kind, user = f"https://{host}/@{{}}", "mastodon", who
-        url = pattern.format(user) if pattern and user else None
-        if url and good_url(url):
-            links.append({"label": network, "url": url, "kind": kind})
-        elif user:
-            links.append({"label": f"{network}: {user}", "kind": kind})
-            imp.warn(f"cv.social_networks[{i}]", f"no address known for {network}; kept as a label")
-    for i, c in enumerate(cv.get("custom_connections") or []):
-        label, url = _s(c.get("placeholder")), _s(c.get("url"))
-        if label:
-            links.append({"label": label, "url": url if url and good_url(url) else None})
-        else:
-            imp.warn(f"cv.custom_connections[{i}]", "no placeholder text; not carried over")
-    person["links"] = links
-    if _s(cv.get("photo")):
-        person["photo"] = _s(cv["photo"])
-        imp.warn("cv.photo", "kept as a path next to the CV: copy the image beside the imported file")
-
+    person = imp.person(cv)
     data: Data = {"person": person}
-    order: list[str] = []
-    titles: dict[str, str] = {}
-    custom: list[Data] = []
-    from cvgen.model.settings import BUILTIN_SECTIONS
-
-    taken = set(BUILTIN_SECTIONS)  # a custom "teaching" must not hide behind the built-in one
-    for raw_title, entries in (cv.get("sections") or {}).items():
-        title = _title(str(raw_title))
-        path = f"cv.sections.{raw_title}"
-        entries = entries if isinstance(entries, list) else ([] if entries is None else [entries])
-        entries = imp.unhide(entries)
-        kinds = {_kind(e) for e in entries}
-        low = title.lower()
-        builtin = None
-        if kinds == {"education"} and "education" not in data and "education" in low:
-            builtin = ("education", imp.education)
-        elif kinds == {"experience"} and "positions" not in data and re.search(
-                r"experience|employment|position|appointment|career|work", low):
-            builtin = ("positions", imp.position)
-        elif kinds == {"publication"} and "publications" not in data and re.search(r"publication|paper|article", low):
-            builtin = ("publications", imp.publication)
-        elif kinds == {"text"} and "summary" not in data and re.search(r"summary|about|profile|bio|welcome", low):
-            data["summary"] = " ".join(_s(e) or "" for e in entries).strip()
-            order.append("summary")
-            titles["summary"] = title
-            continue
-        if builtin:
-            key, convert = builtin
-            converted = [convert(f"{path}[{i}]", e) for i, e in enumerate(entries)]
-            if any(c is not None for c in converted):
-                data[key] = [c for c in converted if c is not None]
-                order.append(key)
-                titles[key] = title
-                rest = [e for e, c in zip(entries, converted, strict=True) if c is None]
-                if not rest:
-                    continue
-                left = [i for i, c in enumerate(converted) if c is None]
-                imp.warn(path, f"entries {left} lack what cvgen's {key} need (a date, a name, an author); they "
-                               f"are kept in a section '{title} (other)'")
-                entries, title, kinds = rest, f"{title} (other)", {_kind(e) for e in rest}
-            else:
-                imp.warn(path, f"no entry has what cvgen's {key} need (dates, names); the section is kept "
-                               "as a custom section instead")
-        for k in kinds - {"text", "bullet", "numbered", "reversed", "oneline", "normal", "education",
-                          "experience", "publication"}:
-            imp.warn(path, f"an entry of unknown type ({k}) is kept with its name only")
-        key = section_key(title, taken)
-        custom.append({"key": key, "title": title, "numbered": bool(kinds & {"numbered", "reversed"}),
-                       "entries": [imp.entry(f"{path}[{i}]", e, _kind(e)) for i, e in enumerate(entries)]})
-        order.append(key)
+    order, titles, custom = imp.sections(cv, data)
     data["custom_sections"] = custom
     if imp.hidden:
         imp.warnings.append(f"{filename}: {imp.hidden} '__HIDDEN__' template placeholders held no content; skipped")
@@ -400,3 +420,31 @@ def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
         person["name_variants"] = variants
     data["settings"] = {"sections": order, "titles": {k: v for k, v in titles.items()}}
     return Imported(prune(data), imp.warnings)
+
+
+def _read(text: str, filename: str) -> dict[str, Any]:
+    """The YAML as a mapping with a ``cv:`` mapping, or InputError."""
+    from cvgen.errors import InputError, Problem
+    from cvgen.loader.strict_yaml import read
+
+    located = read(text)
+    if located.problems:
+        raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
+    doc = located.value
+    if not isinstance(doc, dict) or not isinstance(doc.get("cv"), dict):
+        raise InputError([Problem(filename, 1, 1, "", "not a RenderCV file: expected a mapping with a 'cv:' key")])
+    return doc
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+# Sections that become cvgen's own lists: (entry type, cvgen key, title pattern, converter).
+_BUILTIN = (
+    ("education", "education", re.compile(r"education"), _Import.education),
+    ("experience", "positions", re.compile(r"experience|employment|position|appointment|career|work"), _Import.position),
+    ("publication", "publications", re.compile(r"publication|paper|article"), _Import.publication),
+)
+_SUMMARY_TITLE = re.compile(r"summary|about|profile|bio|welcome")
+_KNOWN_KINDS = {"text", "bullet", "numbered", "reversed", "oneline", "normal", "education", "experience", "publication"}

@@ -75,133 +75,12 @@ def path_str(path: Path) -> str:
 
 def read(text: str) -> Located:
     """Parse ``text`` into plain values with positions; never raises for bad YAML."""
-    doc = Located()
-    anchors: dict[str, tuple[Any, int]] = {}
-    open_anchors: set[str] = set()
-    stack: list[_Frame] = []
-    documents = 0
-    total = 0
-    root_set = False
-
-    def fail(mark: Any, path: Path, message: str) -> None:
-        line, col = _pos(mark)
-        doc.problems.append((line, col, path_str(path), message))
-
-    def child_path() -> Path | None:
-        if not stack:
-            return ()
-        top = stack[-1]
-        if top.kind == "seq":
-            return top.path + (len(top.value),)
-        if top.pending_key is _NO_KEY:
-            return None  # this node is a key
-        if top.pending_key is _BAD_KEY:
-            return top.path + ("?",)
-        return top.path + (top.pending_key,)
-
-    def attach(value: Any, size: int, mark: Any, anchor: str | None) -> None:
-        nonlocal root_set
-        if anchor:
-            anchors[anchor] = (value, size)
-        if not stack:
-            doc.value = value
-            root_set = True
-            return
-        top = stack[-1]
-        top.size += size
-        if top.kind == "seq":
-            top.value.append(value)
-            return
-        if top.pending_key is _NO_KEY:  # value is a key
-            if isinstance(value, (dict, list)):
-                fail(mark, top.path, "a mapping key must be plain text, not a list or mapping")
-                top.pending_key = _BAD_KEY
-            else:
-                key = "null" if value is None else value
-                line, col = _pos(mark)
-                if key in top.first_lines:
-                    fail(mark, top.path + (key,), f"duplicate key {key!r} (first defined at line {top.first_lines[key]})")
-                    top.pending_key = _BAD_KEY
-                else:
-                    top.first_lines[key] = line
-                    top.pending_key = key
-                    doc.key_positions[top.path + (key,)] = (line, col)
-            return
-        if top.pending_key is not _BAD_KEY:
-            top.value[top.pending_key] = value
-        top.pending_key = _NO_KEY
-
+    builder = _Builder()
+    doc = builder.doc
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    fail(event.start_mark, (), "expected one mapping, found a second YAML document ('---')")
-                    break
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                path = child_path() or (stack[-1].path if stack else ())
-                fail(event.start_mark, path, f"YAML tag {tag!r} is not allowed (cvgen reads plain data only)")
-                doc.value = None
+            if not builder.feed(event):
                 return doc
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent):
-                path = child_path() or ()
-                if event.anchor in open_anchors:
-                    fail(event.start_mark, path, f"alias *{event.anchor} refers to itself (recursive alias)")
-                    return doc
-                if event.anchor not in anchors:
-                    fail(event.start_mark, path, f"unknown alias *{event.anchor}")
-                    return doc
-                value, size = anchors[event.anchor]
-                total += size
-                if total > MAX_NODES:
-                    fail(event.start_mark, path, f"aliases expand to more than {MAX_NODES:,} values (an alias bomb?)")
-                    return doc
-                if stack and child_path() is None:
-                    fail(event.start_mark, stack[-1].path, "an alias cannot be used as a mapping key")
-                    stack[-1].pending_key = _BAD_KEY
-                    continue
-                p = child_path()
-                if p is not None:
-                    doc.positions[p] = _pos(event.start_mark)
-                attach(value, size, event.start_mark, None)
-                continue
-            if isinstance(event, yaml.ScalarEvent):
-                total += 1
-                value: Any = event.value
-                if event.style is None and event.value in _NULLS:
-                    value = None
-                p = child_path()
-                if p is not None:
-                    doc.positions[p] = _pos(event.start_mark)
-                attach(value, 1, event.start_mark, anchor)
-                continue
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                total += 1
-                p = child_path()
-                if p is None:  # a collection used as a key
-                    p = stack[-1].path + ("?",)
-                if len(stack) >= MAX_DEPTH:  # name where the nesting starts, not 64 "[0]"s
-                    fail(event.start_mark, p[:3], f"too deeply nested (more than {MAX_DEPTH} levels)")
-                    return doc
-                doc.positions[p] = _pos(event.start_mark)
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                frame = _Frame(kind, {} if kind == "map" else [], p, anchor)
-                frame.key_mark = _pos(event.start_mark)
-                if anchor:
-                    open_anchors.add(anchor)
-                stack.append(frame)
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                if frame.anchor:
-                    open_anchors.discard(frame.anchor)
-                attach(frame.value, frame.size, event.start_mark, frame.anchor)
-                continue
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (None, None)
@@ -213,6 +92,160 @@ def read(text: str) -> Located:
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no MarkedYAMLError
         doc.problems.append((getattr(exc, "line", None), None, "", f"YAML error: {exc}"))  # type: ignore[arg-type]
         return doc
-    if not root_set:
+    if not builder.root_set:
         doc.value = None
     return doc
+
+
+class _Builder:
+    """Builds plain values from PyYAML events, one event at a time, with an explicit stack
+    (no recursion) and a running count of values (alias expansions included)."""
+
+    def __init__(self) -> None:
+        self.doc = Located()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.total = 0
+        self.root_set = False
+
+    def fail(self, mark: Any, path: Path, message: str) -> None:
+        line, col = _pos(mark)
+        self.doc.problems.append((line, col, path_str(path), message))
+
+    def feed(self, event: Any) -> bool:
+        """Take one event; False when reading must stop (the problem is recorded)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(event.start_mark, (), "expected one mapping, found a second YAML document ('---')")
+                return self._stop_after_document()
+            return True
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            return True
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            path = self.child_path() or (self.stack[-1].path if self.stack else ())
+            self.fail(event.start_mark, path, f"YAML tag {tag!r} is not allowed (cvgen reads plain data only)")
+            self.doc.value = None
+            return False
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event)
+        if isinstance(event, yaml.ScalarEvent):
+            self.scalar(event, anchor)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return self.start(event, anchor)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.open_anchors.discard(frame.anchor)
+            self.attach(frame.value, frame.size, event.start_mark, frame.anchor)
+        return True
+
+    def _stop_after_document(self) -> bool:
+        """A second document ends reading like the end of the stream (the first one is kept)."""
+        if not self.root_set:
+            self.doc.value = None
+        return False
+
+    def child_path(self) -> Path | None:
+        """The path of the node being read; None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.kind == "seq":
+            return top.path + (len(top.value),)
+        if top.pending_key is _NO_KEY:
+            return None  # this node is a key
+        if top.pending_key is _BAD_KEY:
+            return top.path + ("?",)
+        return top.path + (top.pending_key,)
+
+    def alias(self, event: Any) -> bool:
+        path = self.child_path() or ()
+        if event.anchor in self.open_anchors:
+            self.fail(event.start_mark, path, f"alias *{event.anchor} refers to itself (recursive alias)")
+            return False
+        if event.anchor not in self.anchors:
+            self.fail(event.start_mark, path, f"unknown alias *{event.anchor}")
+            return False
+        value, size = self.anchors[event.anchor]
+        self.total += size
+        if self.total > MAX_NODES:
+            self.fail(event.start_mark, path, f"aliases expand to more than {MAX_NODES:,} values (an alias bomb?)")
+            return False
+        if self.stack and self.child_path() is None:
+            self.fail(event.start_mark, self.stack[-1].path, "an alias cannot be used as a mapping key")
+            self.stack[-1].pending_key = _BAD_KEY
+            return True
+        self._record_position(event)
+        self.attach(value, size, event.start_mark, None)
+        return True
+
+    def scalar(self, event: Any, anchor: str | None) -> None:
+        self.total += 1
+        value: Any = event.value
+        if event.style is None and event.value in _NULLS:
+            value = None
+        self._record_position(event)
+        self.attach(value, 1, event.start_mark, anchor)
+
+    def _record_position(self, event: Any) -> None:
+        p = self.child_path()
+        if p is not None:
+            self.doc.positions[p] = _pos(event.start_mark)
+
+    def start(self, event: Any, anchor: str | None) -> bool:
+        """A mapping or sequence opens: push a frame (False when nesting is too deep)."""
+        self.total += 1
+        p = self.child_path()
+        if p is None:  # a collection used as a key
+            p = self.stack[-1].path + ("?",)
+        if len(self.stack) >= MAX_DEPTH:  # name where the nesting starts, not 64 "[0]"s
+            self.fail(event.start_mark, p[:3], f"too deeply nested (more than {MAX_DEPTH} levels)")
+            return False
+        self.doc.positions[p] = _pos(event.start_mark)
+        kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+        frame = _Frame(kind, {} if kind == "map" else [], p, anchor)
+        frame.key_mark = _pos(event.start_mark)
+        if anchor:
+            self.open_anchors.add(anchor)
+        self.stack.append(frame)
+        return True
+
+    def attach(self, value: Any, size: int, mark: Any, anchor: str | None) -> None:
+        """A finished value goes into its parent (as an item, a key, or a key's value) or becomes the root."""
+        if anchor:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.doc.value = value
+            self.root_set = True
+            return
+        top = self.stack[-1]
+        top.size += size
+        if top.kind == "seq":
+            top.value.append(value)
+        elif top.pending_key is _NO_KEY:  # value is a key
+            self.key(top, value, mark)
+        else:
+            if top.pending_key is not _BAD_KEY:
+                top.value[top.pending_key] = value
+            top.pending_key = _NO_KEY
+
+    def key(self, top: _Frame, value: Any, mark: Any) -> None:
+        """A mapping key: plain text, not seen before in this mapping."""
+        if isinstance(value, (dict, list)):
+            self.fail(mark, top.path, "a mapping key must be plain text, not a list or mapping")
+            top.pending_key = _BAD_KEY
+            return
+        key = "null" if value is None else value
+        line, col = _pos(mark)
+        if key in top.first_lines:
+            self.fail(mark, top.path + (key,), f"duplicate key {key!r} (first defined at line {top.first_lines[key]})")
+            top.pending_key = _BAD_KEY
+        else:
+            top.first_lines[key] = line
+            top.pending_key = key
+            self.doc.key_positions[top.path + (key,)] = (line, col)

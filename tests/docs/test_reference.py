@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from cvgen import docs_reference
-from cvgen.docs_reference import REGENERATE, generate, model_order
+import importlib.util
+from pathlib import Path
+
 from tests.docs.snippets import DOCS
+
+# The generator is a development script (scripts/docs_reference.py), not part of the package.
+_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "docs_reference.py"
+_spec = importlib.util.spec_from_file_location("docs_reference", _SCRIPT)
+assert _spec and _spec.loader
+docs_reference = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(docs_reference)
+REGENERATE, generate, model_order = docs_reference.REGENERATE, docs_reference.generate, docs_reference.model_order
 
 
 def test_reference_is_up_to_date() -> None:

@@ -27,7 +27,7 @@ def _is_cv_fragment(block: Block) -> bool:
     import cvgen
 
     if block.lang not in ("yaml", "yml") or block.page.endswith("reference.md"):
-        return False  # reference.md is generated; cvgen.docs_reference checks each example against its model
+        return False  # reference.md is generated; scripts/docs_reference.py checks each example against its model
     try:
         data = yaml.safe_load(block.code)
     except yaml.YAMLError:

@@ -22,7 +22,7 @@ from cvgen.cli.common import handles_errors
 
 if TYPE_CHECKING:
     from cvgen.backends.base import Backend, RenderOptions
-    from cvgen.preview import PreviewState
+    from cvgen.cli.watch.preview import PreviewState
     from cvgen.view import ViewOptions
 
 EPILOG = """\b
@@ -53,26 +53,15 @@ class Renderer:
 
     def run(self) -> bool:
         """One render; True when it worked. Errors are shown, never raised."""
-        from cvgen.api import backend_for, render_document, write_result
         from cvgen.cli.common import report
-        from cvgen.cli.render import output_path
         from cvgen.errors import InputError
-        from cvgen.loader import load_file
-        from cvgen.themes import resolve_theme
-        from cvgen.view import prepare
+        from cvgen.pipeline import Job, backend_for, run
 
         started = time.monotonic()
+        preview = (("html", None),) if self.state is not None else ()
         try:
-            cv = load_file(self.source)
-            doc = prepare(cv, self.view)
-            theme = resolve_theme(self.theme or cv.settings.theme)
-            if self.state is not None:
-                html = render_document(doc, "html", theme, self.options, backend_for("html")).data
-            written = []
-            for name in self.formats:
-                backend = self.backends[name]
-                result = render_document(doc, name, theme, self.options, backend)
-                written += write_result(result, output_path(self.source, backend.suffix, self.output, len(self.formats) > 1))
+            job = Job(self.source, preview + self.targets(), self.theme, self.view, self.options)
+            done = run(job, lambda fmt: self.backends.get(fmt) or backend_for(fmt))
         except Exception as exc:  # noqa: BLE001 - a bad save must never stop the watcher
             report(exc)  # to stderr, exactly as `cvgen render` shows it
             if self.state is not None:
@@ -81,10 +70,17 @@ class Renderer:
             self.say(time.strftime("%H:%M:%S") + f" {self.source.name}: not rendered (see the errors above); still watching")
             return False
         if self.state is not None:
-            self.state.publish(html)
-        files = ", ".join(str(p) for p in written) or "preview"
+            self.state.publish(done.rendered[0].data)
+        files = ", ".join(str(p) for p in done.written) or "preview"
         self.say(time.strftime("%H:%M:%S") + f" rendered {files} in {time.monotonic() - started:.1f}s")
         return True
+
+    def targets(self) -> tuple[tuple[str, Path | None], ...]:
+        """Where each requested format goes (``-o`` as for ``cvgen render``)."""
+        from cvgen.cli.render import output_path
+
+        many = len(self.formats) > 1
+        return tuple((name, output_path(self.source, self.backends[name].suffix, self.output, many)) for name in self.formats)
 
 
 def theme_folder(theme: str | None) -> Path | None:
@@ -174,10 +170,10 @@ def _stop_on_sigterm() -> None:
 @handles_errors
 def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme: str | None, profile: str | None) -> None:
     """Re-render CV on every save and show it live in the browser."""
-    from cvgen.api import backend_for
     from cvgen.backends.base import RenderOptions
     from cvgen.cli.render import expand_formats
     from cvgen.errors import UsageError
+    from cvgen.pipeline import backend_for
     from cvgen.view import ViewOptions
 
     source = Path(cv)
@@ -192,7 +188,7 @@ def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme
 
     state = server = None
     if serve:
-        from cvgen.preview import PreviewServer, PreviewState
+        from cvgen.cli.watch.preview import PreviewServer, PreviewState
 
         state = PreviewState(source=source.name)
         try:

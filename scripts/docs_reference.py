@@ -6,8 +6,11 @@ cannot drift from what the loader accepts. Each table is followed by an example 
 reference CV (``examples/sijia_liu.yaml``) or the starter file, validated against its model while
 the page is generated. A test fails when the committed page is stale; regenerate it with::
 
-    python -m cvgen.docs_reference            # writes docs/reference.md
-    python -m cvgen.docs_reference --check    # exit 1 when docs/reference.md is stale
+    python scripts/docs_reference.py            # writes docs/reference.md
+    python scripts/docs_reference.py --check    # exit 1 when docs/reference.md is stale
+
+It is a development tool (it reads ``examples/`` and writes ``docs/``, neither of which ships in
+the wheel), so it lives in ``scripts/`` rather than in the package.
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ from cvgen.model.text import PlainText
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "docs" / "reference.md"
-EXAMPLE_SOURCES = (ROOT / "examples" / "sijia_liu.yaml", Path(__file__).resolve().parent / "starter.yaml")
-REGENERATE = "python -m cvgen.docs_reference"
+EXAMPLE_SOURCES = (ROOT / "examples" / "sijia_liu.yaml", ROOT / "cvgen" / "starter.yaml")
+REGENERATE = "python scripts/docs_reference.py"
 
 # Named type aliases of the model, shown by their meaning rather than their Python spelling.
 _ALIASES: list[tuple[Any, str]] = [

@@ -1,0 +1,167 @@
+"""The one render pipeline: load → prepare → choose theme → render → write.
+
+Every front end goes through :func:`run`: ``cvgen.render``/``render_to_file`` (the API), the batch
+runner, ``cvgen render`` (through the batch runner) and ``cvgen watch``. The data shapes on the way:
+
+    source (path, YAML text, dict or CV) --loader.load--> CV --view.prepare--> Document
+    Document + Theme --Backend.render--> Rendered (bytes + companions) --write_result--> files
+
+A :class:`Job` says what to render: one CV and its targets, each a format and where it goes (or
+nowhere: the caller keeps the bytes). The CV is prepared once for all its targets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cvgen.errors import CVError, RenderError
+
+if TYPE_CHECKING:
+    from cvgen.backends.base import Backend, RenderOptions
+    from cvgen.model.cv import CV
+    from cvgen.themes import Theme
+    from cvgen.view import ViewOptions
+    from cvgen.view.document import Document
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The output of one render: the main file's bytes plus any companions (a compiled PDF)."""
+
+    data: bytes
+    suffix: str
+    extras: dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One CV to render: its source, its targets and the choices that apply to all of them."""
+
+    source: CV | dict[str, Any] | str | Path
+    targets: tuple[tuple[str, Path | None], ...]
+    """(format name or alias, output path) pairs; a None path keeps the bytes in the result only."""
+    theme: str | Path | Theme | None = None
+    """A built-in theme name, a theme folder, a Theme, or None for the CV's ``settings.theme``."""
+    view: ViewOptions | None = None
+    options: RenderOptions | None = None
+
+
+@dataclass
+class Done:
+    """What a job produced: the prepared document, each target's render (in target order), the files written."""
+
+    doc: Document
+    rendered: list[Rendered] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def backend_for(fmt: str, options: RenderOptions | None = None) -> Backend:
+    """The backend for ``fmt``, checked to be usable here for ``options`` (engine installed)."""
+    from cvgen.backends import registry
+
+    backend = registry.get(fmt)
+    problem = backend.check(options)
+    if problem:
+        raise RenderError(f"{backend.name} output is not available here: {problem}")
+    return backend
+
+
+def choose_theme(cv: CV, theme: str | Path | Theme | None) -> Theme:
+    """The theme asked for, or the CV's own ``settings.theme`` when none (or an empty name) is given."""
+    from cvgen.themes import Theme, resolve_theme
+
+    if isinstance(theme, Theme):
+        return theme
+    return resolve_theme(theme or cv.settings.theme)
+
+
+def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list[Path] | None = None) -> Done:
+    """Load, prepare, choose the theme, then render and write each target in turn.
+
+    ``backend`` gives the backend for a format name (a batch worker keeps its instances, and their
+    engines, between CVs); by default each is looked up and checked for ``job.options``. Files written are appended to ``written`` as they land,
+    so a caller still knows them when a later target fails.
+    """
+    from cvgen.loader import load
+    from cvgen.view import prepare
+
+    cv = load(job.source)
+    done = Done(prepare(cv, job.view), written=written if written is not None else [])
+    theme = choose_theme(cv, job.theme)
+    for fmt, path in job.targets:
+        chosen = backend(fmt) if backend is not None else backend_for(fmt, job.options)
+        result = render_document(done.doc, chosen.name, theme, job.options, chosen)
+        done.rendered.append(result)
+        if path is not None:
+            done.written.extend(write_result(result, path))
+    return done
+
+
+def render_document(
+    doc: Document, fmt: str, theme: Theme, options: RenderOptions | None = None, backend: Backend | None = None
+) -> Rendered:
+    """Render an already prepared document.
+
+    A user theme renders in a child process with time and memory limits (see cvgen.isolation).
+    """
+    from cvgen.backends.base import RenderOptions
+
+    backend = backend or backend_for(fmt, options)
+    opts = options or RenderOptions()
+    if theme.user:
+        from cvgen.isolation import run_limited
+
+        return run_limited(_render_now, doc, theme, opts, backend, what=f"{backend.name} render with theme {theme.name!r}")
+    return _render_now(doc, theme, opts, backend)
+
+
+def write_result(result: Rendered, path: Path) -> list[Path]:
+    """Write the main file and its companions (same stem, their own suffix) atomically."""
+    from cvgen.output import write_atomic
+
+    written = [write_atomic(path, result.data)]
+    for suffix, data in result.extras.items():
+        written.append(write_atomic(path.with_suffix(suffix), data))
+    return written
+
+
+def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backend) -> Rendered:
+    try:
+        out = backend.render(doc, theme, opts)
+        data = out.encode("utf-8") if isinstance(out, str) else out
+        extras = backend.extra_outputs(doc, theme, opts, data)
+    except CVError:
+        raise
+    except MemoryError:
+        raise RenderError(f"{backend.name} rendering used more memory than allowed (a runaway template?)") from None
+    except Exception as exc:
+        template_error = describe_template_error(exc, theme)
+        if template_error:
+            raise RenderError(template_error) from None
+        raise RenderError(f"{backend.name} rendering failed: {type(exc).__name__}: {exc}") from exc
+    return Rendered(data, backend.suffix, dict(extras))
+
+
+def describe_template_error(exc: BaseException, theme: Theme) -> str | None:
+    """"theme 'x': cv.html.j2:12: access to attribute '__class__' is unsafe" for template failures."""
+    import traceback
+
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    if not isinstance(exc, (jinja2.TemplateError, SecurityError)):
+        return None
+    where = ""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        where = f"{exc.name or exc.filename or '?'}:{exc.lineno}: "
+    else:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename and frame.filename.endswith((".j2", ".html", ".tex", ".jinja")):
+                where = f"{os.path.basename(frame.filename)}:{frame.lineno}: "
+                break
+    kind = "security error" if isinstance(exc, SecurityError) else "template error"
+    return f"theme {theme.name!r}: {where}{kind}: {exc.message if hasattr(exc, 'message') and exc.message else exc}"
