@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cvgen.model.markup import Inline
+from cvgen.view.chart import CitationChart
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class Section:
     groups: tuple[Group, ...] = ()
     layout: str = "entries"
     """"entries" (dated list), "areas" (labelled lines) or "text" (paragraphs only)."""
+    chart: CitationChart | None = None
+    """Citations per year, drawn after the intro (publications only, when asked for)."""
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -14,6 +14,7 @@ from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.publications import Publication
 from cvgen.model.settings import BUILTIN_SECTIONS, DEFAULT_TITLES, Numbering, Profile, SectionSpec
 from cvgen.view import entries as fmt
+from cvgen.view.chart import citation_chart
 from cvgen.view.document import Contact, Document, Group, Header, Item, Meta, Section
 from cvgen.view.inline import join
 from cvgen.view.photo import load_photo
@@ -294,7 +295,7 @@ def _publications(cv: CV, profile: Profile, people: People, title: str, warnings
         item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
     )
     intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people)) if x)
-    return Section("publications", title, intro=intro, groups=groups)
+    return Section("publications", title, intro=intro, groups=groups, chart=citation_chart(cv))
 
 
 def _meta(cv: CV, options: ViewOptions, profile: Profile) -> Meta:
