@@ -3,6 +3,13 @@
 ``cvgen import orcid|openalex|dblp|doi|arxiv`` and the Python API both call :func:`run_import`.
 Ids are checked before the first request, so a typo costs no network traffic; any service failure
 raises before anything is written.
+
+For ``cvgen update`` (keeping a CV current): :func:`harvest` gives the services' answers and
+:func:`cvgen.interop.scholarly.merge.merge` one record per publication, each with its
+``sources``; an existing entry is the same publication when one of its ``provenance.sources``
+(service, id) pairs is among them. :func:`cvgen.model.provenance.unchanged_since_sync` then tells a
+field the user edited from one that is only stale, and :func:`~cvgen.interop.scholarly.writer.publication`
+writes a new work exactly as an import would.
 """
 
 from __future__ import annotations
