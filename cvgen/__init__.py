@@ -1,7 +1,7 @@
 """cvgen: one YAML file describing an academic career, rendered as PDF, DOCX, LaTeX and HTML.
 
     import cvgen
-    cv = cvgen.load("examples/sijia_liu.yaml")
+    cv = cvgen.load("examples/sijia_liu.yaml")     # the CV; cvgen.load_cv() also keeps its folder (photo)
     pdf_bytes = cvgen.render(cv, "pdf")
     cvgen.render_to_file(cv, "out/cv.docx")
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from cvgen.version import __version__
 
 _EXPORTS = {
     "load": "cvgen.loader",
+    "load_cv": "cvgen.loader",
+    "Loaded": "cvgen.loader",
     "render": "cvgen.api",
     "render_to_file": "cvgen.api",
     "render_document": "cvgen.api",
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
     from cvgen.backends.registry import register as register_backend  # noqa: F401 - re-exported lazily through __getattr__
     from cvgen.batch import BatchResult, render_many  # noqa: F401 - re-exported lazily through __getattr__
     from cvgen.errors import CVError, InputError, Problem, RenderError, UsageError  # noqa: F401 - re-exported lazily through __getattr__
-    from cvgen.loader import load  # noqa: F401 - re-exported lazily through __getattr__
+    from cvgen.loader import Loaded, load, load_cv  # noqa: F401 - re-exported lazily through __getattr__
     from cvgen.model import *  # noqa: F403
     from cvgen.themes import resolve_theme  # noqa: F401 - re-exported lazily through __getattr__
     from cvgen.view import Document, ViewOptions, prepare  # noqa: F401 - re-exported lazily through __getattr__

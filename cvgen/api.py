@@ -18,6 +18,7 @@ from cvgen.pipeline import Job, Rendered, backend_for, render_document, run, wri
 
 if TYPE_CHECKING:
     from cvgen.backends.base import RenderOptions
+    from cvgen.loader import Loaded
     from cvgen.model.cv import CV
     from cvgen.themes import Theme
     from cvgen.view import ViewOptions
@@ -32,7 +33,7 @@ def _view(view: ViewOptions | None, profile: str | None) -> ViewOptions:
 
 
 def render(
-    cv: CV | dict[str, Any] | str | Path,
+    cv: CV | Loaded | dict[str, Any] | str | Path,
     format: str = "pdf",
     *,
     theme: str | Path | Theme | None = None,
@@ -46,7 +47,7 @@ def render(
 
 
 def render_to_file(
-    cv: CV | dict[str, Any] | str | Path,
+    cv: CV | Loaded | dict[str, Any] | str | Path,
     path: str | Path,
     format: str | None = None,
     *,

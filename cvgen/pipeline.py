@@ -3,7 +3,7 @@
 Every front end goes through :func:`run`: ``cvgen.render``/``render_to_file`` (the API), the batch
 runner, ``cvgen render`` (through the batch runner) and ``cvgen watch``. The data shapes on the way:
 
-    source (path, YAML text, dict or CV) --loader.load--> CV --view.prepare--> Document
+    source (path, YAML text, dict or CV) --loader.load_cv--> Loaded (CV + origin) --view.prepare--> Document
     Document + Theme --Backend.render--> Rendered (bytes + companions) --write_result--> files
 
 A :class:`Job` says what to render: one CV and its targets, each a format and where it goes (or
@@ -86,12 +86,12 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     engines, between CVs); by default each is looked up and checked for ``job.options``. Files written are appended to ``written`` as they land,
     so a caller still knows them when a later target fails.
     """
-    from cvgen.loader import load
+    from cvgen.loader import load_cv
     from cvgen.view import prepare
 
-    cv = load(job.source)
-    done = Done(prepare(cv, job.view), written=written if written is not None else [])
-    theme = choose_theme(cv, job.theme)
+    loaded = load_cv(job.source)
+    done = Done(prepare(loaded, job.view), written=written if written is not None else [])
+    theme = choose_theme(loaded.cv, job.theme)
     for fmt, path in job.targets:
         chosen = backend(fmt) if backend is not None else backend_for(fmt, job.options)
         result = render_document(done.doc, chosen.name, theme, job.options, chosen)

@@ -183,8 +183,8 @@ class _Writer:
         shown: Inline = (Text(contact.text),)
         if contact.href:
             shown = (Link(contact.href, shown),)
-        if contact.kind in ("email", "phone") and contact.label:
-            return (Text(f"{contact.label}: "), *shown)
+        if contact.caption:
+            return (Text(f"{contact.caption}: "), *shown)
         return shown
 
     def _section(self, section: Section) -> None:
@@ -247,16 +247,14 @@ class _Writer:
         return Pt(round(len(date) * points * 0.5 + points))
 
     def _number(self, paragraph: Any, item: Item) -> None:
-        """Real list numbering when the label is prefix + number; otherwise the label as text.
+        """Real list numbering when the view says the label is prefix + number; otherwise the label as text.
 
         Permanent labels ("J12", chosen by the user) need not follow the position, so they are
         written as text followed by a tab, in the same style and indent as numbered items.
         """
 
-        label, number = item.label or "", item.number
-        digits = str(number) if number is not None else ""
-        prefix = label[: -len(digits)] if digits and label.endswith(digits) else None
-        if prefix is None or "%" in prefix or number is None or number < 0:
+        label, number, prefix = item.label or "", item.number, item.numbering_prefix
+        if prefix is None or "%" in prefix or number is None:  # Word's level text reserves "%"
             add_text(paragraph._p, f"{label}.", RunFormat(style=self.styles["label"]))
             add_tab(paragraph._p)
             return

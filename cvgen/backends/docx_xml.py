@@ -22,9 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-# Characters XML 1.0 cannot hold. The loader refuses them; this is the last line of defence.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
+from cvgen.chars import XML_FORBIDDEN
 
 # Hyphens a line must not break at: page ranges ("51584-51605") and initials ("P.-Y. Chen").
 _KEEP_HYPHEN = re.compile(r"(?<=[0-9.])-(?=[0-9A-Z])")
@@ -48,7 +46,8 @@ def add_text(parent: BaseOxmlElement, text: str, fmt: RunFormat = RunFormat()) -
     become Word's own elements, and hyphens in page ranges and initials become non-breaking
     hyphens (``w:noBreakHyphen``, read back as "-") so a range never splits across lines.
     """
-    assert not _XML_FORBIDDEN.search(text), f"control character reached the DOCX writer: {text!r}"
+    # The loader refuses these characters; this is the last line of defence.
+    assert not XML_FORBIDDEN.search(text), f"control character reached the DOCX writer: {text!r}"
     if not text:
         return
     run = OxmlElement("w:r")

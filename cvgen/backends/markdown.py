@@ -103,9 +103,8 @@ class MarkdownWriter:
     def write(self) -> str:
         blocks: list[str] = []
         if self.fragment:
-            for section in self.doc.sections:
-                if section.key == "publications" or (self.doc.meta.layout == "biosketch" and section.key == "products"):
-                    blocks.extend(self.section(section, level=3))
+            for section in self.doc.fragment_sections:
+                blocks.extend(self.section(section, level=3))
         else:
             blocks.extend(self.front_matter())
             blocks.extend(self.header())

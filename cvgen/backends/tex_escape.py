@@ -16,19 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cvgen.chars import TEX_SPECIALS, one_line
+
 # Characters with a meaning to TeX, or that a T1/TU font turns into something else
 # (`` → “, << → «, straight quotes → curly ones), mapped to commands that print them literally.
 _CHARS: dict[str, str] = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "$": r"\$",
-    "&": r"\&",
-    "%": r"\%",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    **TEX_SPECIALS,
     "<": r"\textless{}",
     ">": r"\textgreater{}",
     "|": r"\textbar{}",
@@ -47,10 +40,6 @@ SAFE_MACROS = frozenset(
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
 
-# Characters TeX would read as its own syntax even when escaped above, or that are invisible
-# trouble: C0/C1 controls, line and paragraph separators, noncharacters, lone surrogates.
-_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
-_SPACE = re.compile("[\t\n\x0b\x0c\r\u2028\u2029]+")
 # TeX ligatures that would change what was written: -- and --- into dashes, ,, into „, '' into ”.
 # A single ' stays: fonts show it as the typographic apostrophe (Xi’an), keeping the source readable.
 _LIGATURE = re.compile(r"([-,'])(?=[-,'])")
@@ -129,7 +118,7 @@ def _runs(s: str) -> list[tuple[str, str]]:
 def escape(s: str) -> str:
     """User text → LaTeX that prints exactly that text, whatever it contains."""
     s = unicodedata.normalize("NFC", s)
-    s = _SPACE.sub(" ", _DROP.sub("", s))
+    s = one_line(s)  # TeX would read a line break as syntax; controls are invisible trouble
     text = "".join(f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run) for kind, run in _runs(s))
     if text.startswith("*"):
         text = "{}" + text  # never the star of a preceding \\ or \section
@@ -150,7 +139,7 @@ _URL_CHARS: dict[str, str] = {
 
 def escape_url(url: str) -> str:
     """A checked URL → the first argument of ``\\href``: same target, no TeX syntax left."""
-    url = _DROP.sub("", _SPACE.sub("", url))
+    url = one_line(url, "")
     out = []
     for ch in url:
         if ch in _URL_CHARS:

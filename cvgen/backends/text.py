@@ -67,7 +67,7 @@ class TextWriter:
         if not self.fragment:
             blocks.extend(self.header())
         for section in self.doc.sections:
-            if self.fragment and section.key not in ("publications", "products"):
+            if self.fragment and section.key not in self.doc.fragment_keys:
                 continue
             blocks.extend(self.section(section))
         return "\n\n".join(b for b in blocks if b) + "\n"

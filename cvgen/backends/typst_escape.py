@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import re
 
-# C0/C1 controls except the whitespace handled below, DEL, BOM, noncharacters, lone surrogates.
-_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
-_SPACE = re.compile("[\t\n\x0b\x0c\r\x85\u2028\u2029]+")
+from cvgen.chars import one_line
 
 
 def escape_string(s: str) -> str:
@@ -37,7 +35,7 @@ def escape_string(s: str) -> str:
 
     The only escaping function of the Typst format: every other helper wraps its result.
     """
-    s = _DROP.sub("", _SPACE.sub(" ", s))
+    s = one_line(s)
     return s.replace("\\", "\\\\").replace('"', '\\"')
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cvgen import __version__
+from cvgen.version import __version__
 
 EPILOG = """\b
 Examples:

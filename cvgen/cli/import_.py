@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from cvgen.cli.common import handles_errors
+from cvgen.cli.import_output import check_loads as _check
+from cvgen.cli.import_output import emit as _emit
 
 EPILOG = """\b
 Examples:
@@ -25,18 +27,6 @@ def command() -> None:
     """Convert another format into a cvgen YAML file."""
 
 
-def _emit(text: str, output: str | None, warnings: list[str], what: str) -> None:
-    from cvgen.output import write_atomic
-
-    for w in warnings:
-        click.echo(f"warning: {w}", err=True)
-    if output:
-        write_atomic(Path(output), text)
-        click.echo(f"wrote {output} ({what}; {len(warnings)} warning{'s' if len(warnings) != 1 else ''})", err=True)
-    else:
-        click.echo(text, nl=False)
-
-
 def _read(path: str) -> str:
     from cvgen.errors import InputError, Problem
 
@@ -46,13 +36,6 @@ def _read(path: str) -> str:
         raise InputError([Problem(path, None, None, "", f"not valid UTF-8 ({exc.reason}); save the file as UTF-8")]) from None
     except OSError as exc:
         raise InputError([Problem(path, None, None, "", f"cannot read: {exc.strerror or exc}")]) from None
-
-
-def _check(text: str, name: str) -> None:
-    """The written YAML must load: a converter bug is reported, never a file cvgen cannot read."""
-    from cvgen.loader import load_text
-
-    load_text(text, name, base_dir=Path.cwd())
 
 
 @command.command("bibtex", epilog="\b\nExample:\n  cvgen import bibtex refs.bib -o publications.yaml --owner \"Sijia Liu\"")
@@ -70,7 +53,7 @@ def bibtex(file: str, output: str | None, owner: str | None, publications_only: 
     guessed, variants = guess_owner(result.data, result.highlighted)
     name = owner or guessed
     if owner:
-        from cvgen.view.names import NameMatcher
+        from cvgen.model.people import NameMatcher
 
         matcher = NameMatcher([owner])
         variants = sorted({h for h in result.highlighted if not matcher.matches(h)})

@@ -45,7 +45,7 @@ def _run(service: str, ids: tuple[str, ...], output: str | None, **kw: Any) -> N
     """Shared body of the five commands: import, check the YAML loads, then write it."""
     import datetime
 
-    from cvgen.cli.import_ import _check, _emit
+    from cvgen.cli.import_output import check_loads, emit
     from cvgen.errors import UsageError
     from cvgen.interop.scholarly.client import ClientOptions, ScholarlyClient, default_cache_dir
     from cvgen.interop.scholarly.pipeline import ImportRequest, run_import
@@ -72,8 +72,8 @@ def _run(service: str, ids: tuple[str, ...], output: str | None, **kw: Any) -> N
     else:
         text = dump_yaml(data, comment)
     whole = text if not kw["publications_only"] else dump_yaml(data)
-    _check(whole, output or "<output>")  # what is written must load, person and all
-    _emit(text, output, result.warnings, summary)
+    check_loads(whole, output or "<output>")  # what is written must load, person and all
+    emit(text, output, result.warnings, summary)
 
 
 @click.command("orcid", epilog="\b\nExamples:\n  cvgen import orcid 0000-0002-1825-0097 -o cv.yaml\n"

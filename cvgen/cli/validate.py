@@ -12,14 +12,14 @@ from cvgen.cli.common import EXIT_INPUT, report
 @click.option("--profile", help="Also check that this profile can be prepared.")
 def command(files: tuple[str, ...], profile: str | None) -> None:
     """Check CV files: every problem is listed as FILE:LINE:COL: field: message."""
-    from cvgen.loader import load_file
+    from cvgen.loader import load_cv
     from cvgen.view import ViewOptions, prepare
 
     status = 0
     for name in files:
         try:
-            cv = load_file(name)
-            prepare(cv, ViewOptions(profile=profile))
+            cv = (loaded := load_cv(name)).cv
+            prepare(loaded, ViewOptions(profile=profile))
         except Exception as exc:  # noqa: BLE001 - reported, never a traceback
             status = max(status, report(exc))
             continue

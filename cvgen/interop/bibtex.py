@@ -26,7 +26,8 @@ from typing import Any
 
 from cvgen.interop.common import Data, Imported, good_date, good_url, squeeze
 from cvgen.model.authors import COMPACT_MARKERS
-from cvgen.view.names import NameMatcher, name_key
+from cvgen.model.dates import MONTHS as _MONTHS
+from cvgen.model.people import NameMatcher, name_key
 
 # ---------------------------------------------------------------------------------------------
 # What maps where
@@ -101,8 +102,6 @@ _PUBSTATE = {
     "inpreparation": "in-preparation", "in-preparation": "in-preparation", "underreview": "under-review",
     "under-review": "under-review", "published": "published",
 }
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 _DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>{}]+)")
 _DOI_WHOLE = re.compile(r"^\s*(?:doi\s*:?\s*)?(?:https?://)?(?:dx\.)?(?:doi\.org/)?(10\.\d{4,9}/\S+?)[.,;]?\s*$", re.I)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cvgen.chars import escape_tex_specials as escape
 from cvgen.model.cv import CV
 from cvgen.model.markup import plain
+from cvgen.model.people import People
 from cvgen.model.publications import Publication
-from cvgen.view.publications import People
 
 BIBTEX_TYPES = {
     "journal": "article", "magazine": "article", "conference": "inproceedings", "workshop": "inproceedings",
@@ -40,7 +41,7 @@ def citation_keys(pubs: tuple[Publication, ...]) -> list[str]:
     """Each publication's key, or a made-up one (surname + year + first title word), unique."""
     import unicodedata
 
-    from cvgen.view.names import name_key
+    from cvgen.model.people import name_key
 
     out: list[str] = []
     used: set[str] = set()
@@ -160,18 +161,6 @@ def to_bibtex(cv: CV) -> str:
         entries.append(Entry(etype, key, [Field(name, value) for name, value in fields.items()]))
     header = f"% Publications of {cv.person.name}, exported by cvgen. Roles: author+an (biblatex data annotations).\n\n"
     return header + bibtexparser.write_string(Library(entries))
-
-
-_SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
-_SPECIAL = re.compile("|".join(re.escape(c) for c in _SPECIALS))
-
-
-def escape(text: str) -> str:
-    """Escape LaTeX's special characters so BibTeX and LaTeX show ``text`` literally (one place)."""
-    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], text)
 
 
 def to_csl(cv: CV) -> list[dict[str, Any]]:

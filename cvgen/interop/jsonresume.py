@@ -58,7 +58,7 @@ def _basics(cv: CV) -> Data:
 
 def to_jsonresume(cv: CV) -> dict[str, Any]:
     """A JSON Resume document with the CV's facts; academic extras as additional properties."""
-    from cvgen.view.publications import People
+    from cvgen.model.people import People
 
     people = People.of(cv)
     doc: Data = {

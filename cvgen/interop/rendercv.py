@@ -412,7 +412,7 @@ def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
     if imp.star_marks:
         imp.warnings.append(f"{filename}: {imp.star_marks} author names end in '*': cvgen reads that as equal "
                             "contribution (if the file meant group members, list them in settings.group_members)")
-    from cvgen.view.names import NameMatcher
+    from cvgen.model.people import NameMatcher
 
     owner = NameMatcher([person["name"]])
     variants = sorted({n for n in imp.emphasised if not owner.matches(n)})

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from cvgen.chars import YAML_NON_PRINTABLE
 from cvgen.errors import InputError, Problem
 from cvgen.loader.errors import problems_from_validation
+from cvgen.loader.photo import load_photo
 from cvgen.loader.strict_yaml import Located, read
 from cvgen.model.cv import CV
+from cvgen.model.loaded import Loaded, Origin
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A CV with thousands of publications is well under a megabyte."""
 
-# Characters YAML itself forbids in a stream (PyYAML's reader would refuse them without a line).
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def decode(raw: bytes, filename: str) -> str:
@@ -49,7 +50,7 @@ def check_text(text: str, filename: str) -> None:
         raise InputError(
             [Problem(filename, None, None, "", f"text is {len(text):,} characters long; the limit is {MAX_FILE_BYTES:,}")]
         )
-    bad = _NON_PRINTABLE.search(text)
+    bad = YAML_NON_PRINTABLE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -88,8 +89,14 @@ def validate(data: dict[str, Any], filename: str = "<data>", located: Located | 
 
 def load_text(text: str, filename: str = "<string>", base_dir: Path | None = None) -> CV:
     """Load a CV from YAML text."""
+    return _loaded_from_text(text, filename, base_dir).cv
+
+
+def _loaded_from_text(text: str, filename: str, base_dir: Path | None) -> Loaded:
+    """YAML text → a validated CV with its origin (no resources read yet)."""
     located = parse_yaml(text, filename)
     found = _yaml_problems(located, filename)
+    before = _count(located.value.get("publications"))
     try:
         data = _expand_sources(located.value, located, filename, base_dir)
         cv = validate(data, filename, located)
@@ -97,17 +104,19 @@ def load_text(text: str, filename: str = "<string>", base_dir: Path | None = Non
         found += exc.problems
     if found:
         raise InputError(sorted(found, key=lambda p: (p.line or 0, p.col or 0)))
-    _with_source(cv, base_dir)
-    if cv.person.photo is not None:  # so a bad photo is reported at its line, like any other problem
-        object.__setattr__(cv, "__cvgen_photo_at__", (filename, *located.positions.get(("person", "photo"), (None, None))))
-    return cv
+    origin = Origin(base_dir, filename, dict(located.positions))
+    return Loaded(cv, origin, bibtex_keys=tuple(p.key for p in cv.publications[before:]) if "publications_from" in data else ())
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, list) else 0
 
 
 def _expand_sources(data: dict[str, Any], located: Located | None, filename: str, base_dir: Path | None) -> dict[str, Any]:
     """Merge ``publications_from`` (a .bib inside the CV's folder) into the data before validation."""
     if "publications_from" not in data:
         return data
-    from cvgen.interop.source import expand_publications_from
+    from cvgen.loader.sources import expand_publications_from
 
     return expand_publications_from(data, located, filename, base_dir or Path.cwd())
 
@@ -116,8 +125,8 @@ def _yaml_problems(located: Located, filename: str) -> list[Problem]:
     return [Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems]
 
 
-def load_file(path: str | Path) -> CV:
-    """Load a CV from a YAML file."""
+def _read_file(path: str | Path) -> tuple[str, str, Path]:
+    """(text, name, folder) of a CV file, refusing what is not a regular file under the size cap."""
     path = Path(path)
     name = str(path)
     try:
@@ -130,39 +139,57 @@ def load_file(path: str | Path) -> CV:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(name, None, None, "", f"cannot read the CV: {exc.strerror or exc}")]) from None
-    return load_text(decode(raw, name), name, base_dir=path.resolve().parent)
+    return decode(raw, name), name, path.resolve().parent
+
+
+def load_file(path: str | Path) -> CV:
+    """Load a CV from a YAML file."""
+    return _loaded_from_text(*_read_file(path)).cv
+
+
+Source = str | Path | dict[str, Any] | CV | Loaded
+
+
+def _is_file_name(source: str) -> bool:
+    """A ``str`` names a file when it has no line break and ends in .yaml/.yml or names an existing file."""
+    return "\n" not in source and (source.endswith((".yaml", ".yml")) or Path(source).is_file())
+
+
+def _load_model(source: Source) -> Loaded:
+    """Any accepted source → a validated CV with its origin; resources are not read here."""
+    if isinstance(source, Loaded):
+        return source
+    if isinstance(source, CV):
+        return Loaded(source)
+    if isinstance(source, Path) or isinstance(source, str) and _is_file_name(source):
+        return _loaded_from_text(*_read_file(source))
+    if isinstance(source, dict):
+        return Loaded(validate(_expand_sources(source, None, "<data>", None)))
+    if isinstance(source, str):
+        return _loaded_from_text(source, "<string>", None)
+    raise TypeError(f"cvgen.load() takes a path, YAML text, a dict or a CV, not {type(source).__name__}")
 
 
 def load(source: str | Path | dict[str, Any] | CV) -> CV:
     """Load a CV from a path, YAML text, a dict, or return a CV unchanged.
 
     A ``str`` is read as a file name when it has no line break and names a ``.yaml``/``.yml`` file
-    or an existing file; otherwise it is YAML text.
+    or an existing file; otherwise it is YAML text. Files beside the CV (the photo) are not read:
+    use :func:`load_cv` to get them too.
     """
-    if isinstance(source, CV):
-        return source
-    if isinstance(source, Path):
-        return load_file(source)
-    if isinstance(source, dict):
-        return validate(_expand_sources(source, None, "<data>", None))
-    if isinstance(source, str):
-        if "\n" not in source and (source.endswith((".yaml", ".yml")) or Path(source).is_file()):
-            return load_file(source)
-        return load_text(source)
-    raise TypeError(f"cvgen.load() takes a path, YAML text, a dict or a CV, not {type(source).__name__}")
+    return _load_model(source).cv
 
 
-def _with_source(cv: CV, base_dir: Path | None) -> CV:
-    if base_dir is not None:
-        object.__setattr__(cv, "__cvgen_base_dir__", base_dir)
-    return cv
+def load_cv(source: Source) -> Loaded:
+    """Load a CV and everything it refers to beside it: the photo is read and checked now.
 
-
-def base_dir_of(cv: CV) -> Path | None:
-    """The folder of the file a CV was loaded from (photos are resolved inside it)."""
-    return getattr(cv, "__cvgen_base_dir__", None)
-
-
-def photo_origin(cv: CV) -> tuple[str, int | None, int | None]:
-    """(file, line, column) of ``person.photo`` in the YAML it was loaded from, for located errors."""
-    return getattr(cv, "__cvgen_photo_at__", ("<cv>", None, None))
+    A bad photo is an :class:`InputError` located at ``person.photo`` in the CV's file, like any
+    other problem of the file.
+    """
+    loaded = _load_model(source)
+    relative = loaded.cv.person.photo
+    if relative is None or loaded.photo is not None:
+        return loaded
+    origin = loaded.origin
+    photo = load_photo(origin.base_dir, relative, origin.filename, *origin.position("person", "photo"))
+    return replace(loaded, photo=photo)

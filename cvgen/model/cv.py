@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from cvgen.interop.source import PublicationsFrom
 from cvgen.model.base import Model
 from cvgen.model.entries import (
     CustomSection,
@@ -22,6 +21,7 @@ from cvgen.model.markup import RichText
 from cvgen.model.person import Person
 from cvgen.model.publications import Metrics, Publication
 from cvgen.model.settings import Settings
+from cvgen.model.sources import PublicationsFrom
 
 
 class CV(Model):
@@ -44,7 +44,7 @@ class CV(Model):
     publications: tuple[Publication, ...] = ()
     """Papers, books, preprints and patents, with their authors."""
     publications_from: PublicationsFrom | None = Field(default=None, exclude=True)
-    """Input only: publications read from a .bib beside the CV (see cvgen.interop.source); the loader
+    """Input only: publications read from a .bib beside the CV (see cvgen.loader.sources); the loader
     has already merged them into ``publications``, and dumps leave this out."""
     metrics: Metrics | None = None
     """Citation metrics shown above the publication list."""

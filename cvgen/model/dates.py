@@ -7,7 +7,6 @@ backend prints the same string.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -17,9 +16,13 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 ACCEPTED_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, 'Mar 2016', 'March 2016', 'Mar 27, 2022', or 'present'"
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+"""English month names by number (fixed, not the process locale's: output must not vary by machine)."""
+MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name})
+MONTHS["sept"] = 9
+"""Month number by lower-case name or abbreviation ("january", "jan", "sept"): the one month table."""
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _WORDY = re.compile(r"^([A-Za-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$")
@@ -72,8 +75,8 @@ def parse_date(value: object) -> PartialDate:
         day = int(m.group(3)) if m.group(3) else None
     else:
         w = _WORDY.match(raw)
-        if w and w.group(1).lower() in _MONTHS:
-            month = _MONTHS[w.group(1).lower()]
+        if w and w.group(1).lower() in MONTHS:
+            month = MONTHS[w.group(1).lower()]
             day = int(w.group(2)) if w.group(2) else None
             year = int(w.group(3))
     if year is None:
@@ -110,7 +113,7 @@ def format_date(d: PartialDate | Literal["present"] | None, style: DateStyle = "
         return str(d)
     if style == "numeric":
         return f"{d.month:02d}/{d.year}"
-    month = _ABBR[d.month] if style == "abbr" else calendar.month_name[d.month]
+    month = _ABBR[d.month] if style == "abbr" else MONTH_NAMES[d.month]
     if d.day is not None and style == "long":
         return f"{month} {d.day}, {d.year}"
     return f"{month} {d.year}"

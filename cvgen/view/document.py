@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline
 from cvgen.view.chart import CitationChart
+
+__all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "Photo", "Section"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,13 @@ class Item:
     links: tuple[LinkRef, ...] = ()
     abstract: Inline | None = None
     prominent: bool = False
+    numbering_prefix: str | None = None
+    """The label is this prefix + ``number`` ("P" for "P5"): formats with real list numbering
+    (Word) can number the item themselves. None when the label is the user's own or the list is not
+    numbered."""
+    detail_style: str = "detail"
+    """How ``details`` read: "detail" (a continuation line) or "description" (an honor's citation,
+    set apart, e.g. in italics)."""
 
 
 @dataclass(frozen=True)
@@ -69,16 +79,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Photo:
-    """A photo checked and re-encoded by :mod:`cvgen.view.photo`."""
-
-    data: bytes
-    media_type: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
 class Contact:
     """One contact line in the header: "Email: x@y" with the address linked."""
 
@@ -88,6 +88,9 @@ class Contact:
     """"Email", "Tel", a link's label, …"""
     text: str
     href: str | None = None
+    caption: str | None = None
+    """The word shown before the text ("Email", "Tel"), or None when the text speaks for itself
+    (a link's label, an address)."""
 
 
 @dataclass(frozen=True)
@@ -121,3 +124,9 @@ class Document:
     sections: tuple[Section, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
     """Things the reader should know (a biosketch over its page limit, …); shown by the CLI."""
+    fragment_keys: tuple[str, ...] = ("publications",)
+    """The sections an embeddable fragment (``RenderOptions.fragment``) keeps, set by the layout."""
+
+    @property
+    def fragment_sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.key in self.fragment_keys)

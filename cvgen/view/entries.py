@@ -72,7 +72,10 @@ def honor(h: Honor, style: DateStyle) -> Item:
     main = join([title, merge((Text("at "), *h.event)) if h.event else None], " ")
     main = join([main, h.awarder], ", ")
     details = (h.description,) if h.description else ()
-    return Item(main=main, kind="honor", date=format_date(h.date, style), details=details, prominent=h.prominent)
+    return Item(
+        main=main, kind="honor", date=format_date(h.date, style), details=details, prominent=h.prominent,
+        detail_style="description",
+    )
 
 
 def talk(t: Talk, style: DateStyle) -> Item:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from cvgen.model.markup import Emph, Inline, Link, Node, Strong, Sup, Text
+from cvgen.model.markup import Emph, Inline, Link, Node, Strong, Sup, Text, plain
 
 
 def join(parts: Iterable[Inline | str | None], sep: str = ", ") -> Inline:
@@ -49,6 +49,12 @@ def link(href: str | None, part: Inline | str) -> Inline:
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+"""``{name}`` in user text (the metrics sentence): the one placeholder syntax."""
+
+
+def placeholders(template: Inline) -> set[str]:
+    """The ``{name}`` placeholders written in ``template``'s text."""
+    return {m.group(1) for m in _PLACEHOLDER.finditer(plain(template))}
 
 
 def fill(template: Inline, values: Mapping[str, Inline]) -> Inline:

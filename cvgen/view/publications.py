@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from cvgen.model.authors import Author
 from cvgen.model.cv import CV
 from cvgen.model.dates import format_date
-from cvgen.model.markup import Inline, Node, Sup, Text
+from cvgen.model.markup import Inline, Node, Sup, Text, plain
+from cvgen.model.people import People, fold
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, PublicationSettings
 from cvgen.view.document import Group, Item, LinkRef
-from cvgen.view.inline import emph, fill, join, link, merge, quoted_title, strong
-from cvgen.view.names import NameMatcher, fold
+from cvgen.view.inline import emph, fill, join, link, merge, placeholders, quoted_title, strong
 
 KIND_TITLES = {
     "journal": "Journal Articles",
@@ -38,29 +38,6 @@ ELLIPSIS = "…"
 ET_AL = "et al."
 # Written at the end of an author list to say it is incomplete ("…, J. Doe, et al.", BibTeX "and others").
 _ET_AL_NAMES = {"et al", "et al.", "others", "et alii", "etc", "…", "..."}
-
-
-@dataclass(frozen=True)
-class People:
-    """Who is bolded in author lists: the owner and, in lab mode, the group's members."""
-
-    owner: NameMatcher
-    members: NameMatcher
-
-    @classmethod
-    def of(cls, cv: CV) -> People:
-        return cls(
-            NameMatcher([cv.person.name, *cv.person.name_variants]),
-            NameMatcher.people(list(cv.settings.group_members)),
-        )
-
-    def is_owner(self, author: Author) -> bool:
-        return author.owner if author.owner is not None else self.owner.matches(author.name)
-
-    def is_member(self, author: Author) -> bool:
-        if author.member is not None:
-            return author.member
-        return bool(self.members) and self.members.matches(author.name)
 
 
 def is_et_al(author: Author) -> bool:
@@ -122,7 +99,7 @@ def author_list(authors: Sequence[Author], cv: CV, people: People, max_authors: 
 
 
 def _venue(pub: Publication) -> Inline | None:
-    if pub.venue and pub.venue_short and pub.venue_short not in "".join(_texts(pub.venue)):
+    if pub.venue and pub.venue_short and pub.venue_short not in plain(pub.venue):
         return merge((*emph(pub.venue), Text(f" ({pub.venue_short})")))
     if pub.venue:
         return emph(pub.venue)
@@ -210,13 +187,6 @@ def _title_first(
     )
 
 
-def _texts(nodes: Inline) -> list[str]:
-    out: list[str] = []
-    for n in nodes:
-        out.extend([n.text] if isinstance(n, Text) else _texts(n.children))
-    return out
-
-
 @dataclass(frozen=True)
 class PubGroup:
     """Publications under one heading, with the key numbering prefixes are looked up by."""
@@ -297,13 +267,17 @@ def number_groups(
             else:
                 n = total - running if descending else running + 1
             running += 1
-            label = f"{prefix or ''}{n}"
             own_id = ids[gi][i] if ids is not None else None
-            if numbering.permanent and own_id:
-                label = own_id
-            numbered.append(replace(item, label=label, number=n))
+            label = own_id if numbering.permanent and own_id else f"{prefix or ''}{n}"
+            numbered.append(replace(item, label=label, number=n, numbering_prefix=_prefix_of(label, n)))
         out.append(Group(title, tuple(numbered), numbered=True, descending=descending))
     return tuple(out)
+
+
+def _prefix_of(label: str, n: int) -> str | None:
+    """"P" for ("P5", 5); a user's own label that happens to read prefix + position counts too."""
+    digits = str(n)
+    return label[: -len(digits)] if n >= 0 and label.endswith(digits) else None
 
 
 def used_markers(pubs: Sequence[Publication], people: People, max_authors: int | None) -> set[str]:
@@ -355,11 +329,7 @@ def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
     template = cv.settings.publications.metrics_sentence
     parts: list[Inline] = []
     if template is not None:
-        import re
-
-        missing = sorted(
-            {name for name in re.findall(r"\{([a-z][a-z0-9_]*)\}", "".join(_texts(template))) if name not in values}
-        )
+        missing = sorted(placeholders(template) - values.keys())
         if missing and warnings is not None:
             warnings.append(
                 "settings.publications.metrics_sentence names "

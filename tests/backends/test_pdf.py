@@ -124,7 +124,7 @@ def test_links_to_local_addresses_are_clickable_never_fetched(server) -> None:
 def test_theme_assets_and_the_photo_are_served(tmp_path, example_doc) -> None:
     from PIL import Image
 
-    from cvgen.view.photo import reencode
+    from cvgen.loader.photo import reencode
 
     folder = tmp_path / "with-logo"
     shutil.copytree(builtin_dir() / "classic", folder)

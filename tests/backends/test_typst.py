@@ -201,7 +201,7 @@ def test_compile_root_holds_only_the_cv(tmp_path, example_doc) -> None:
 def test_photo_is_embedded(example_doc) -> None:
     from PIL import Image
 
-    from cvgen.view.photo import reencode
+    from cvgen.loader.photo import reencode
 
     buf = io.BytesIO()
     Image.new("RGB", (60, 80), (30, 90, 160)).save(buf, format="PNG")

@@ -262,10 +262,14 @@ def test_dict_input_gets_path_but_no_line() -> None:
     assert str(problem) == "<data>: person.pronoun: unknown field 'pronoun'; did you mean 'pronouns'?"
 
 
-def test_base_dir_is_remembered_for_files(tmp_path: Path) -> None:
-    from cvgen.loader import base_dir_of
+def test_load_cv_keeps_where_the_cv_came_from(tmp_path: Path) -> None:
+    """The folder, file name and positions travel beside the CV (the model itself holds no hidden state)."""
+    from cvgen.loader import load_cv
 
     path = tmp_path / "cv.yaml"
     path.write_text(PERSON, encoding="utf-8")
-    assert base_dir_of(load_file(path)) == tmp_path.resolve()
-    assert base_dir_of(load_text(PERSON)) is None
+    loaded = load_cv(path)
+    assert loaded.origin.base_dir == tmp_path.resolve() and loaded.origin.filename == str(path)
+    assert loaded.origin.position("person", "name") == (2, 9)
+    assert load_cv(PERSON).origin.base_dir is None
+    assert not hasattr(loaded.cv, "__cvgen_base_dir__")

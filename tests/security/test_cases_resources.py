@@ -25,7 +25,7 @@ from PIL import ExifTags, Image
 
 import cvgen
 from cvgen.errors import InputError, RenderError
-from cvgen.view.photo import TARGET_EDGE
+from cvgen.loader.photo import TARGET_EDGE
 
 CV_TEXT = "person:\n  name: Ada Lovelace\n  photo: {photo}\nsummary: Mathematician.\n"
 PHOTO_LINE, PHOTO_COL = 3, 10

@@ -7,7 +7,7 @@ from typing import Any
 from cvgen.loader import load
 from cvgen.model.markup import plain
 from cvgen.view import ViewOptions, prepare
-from cvgen.view.biosketch import estimate_pages
+from cvgen.view.layouts.biosketch import estimate_pages
 
 
 def bio(example_cv):

@@ -12,7 +12,7 @@ from cvgen.model.dates import PRESENT, parse_date
 from cvgen.model.markup import plain
 from cvgen.model.settings import Profile
 from cvgen.view import ViewOptions, prepare
-from cvgen.view.prepare import _in_window
+from cvgen.view.selection import in_window as _in_window
 from tests.seed_facts import PUBLICATION_TITLES
 
 

@@ -14,6 +14,7 @@ cached. Anything wrong becomes a :class:`ServiceError` (exit 1) or :class:`Recor
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import json
@@ -107,7 +108,7 @@ class ClientOptions:
 
 def user_agent(mailto: str | None) -> str:
     """The User-Agent every request carries; services ask for a contact address in it."""
-    from cvgen import __version__
+    from cvgen.version import __version__
 
     contact = f"; mailto:{mailto}" if mailto else ""
     return f"academic-cvgen/{__version__} (+https://pypi.org/project/academic-cvgen/{contact})"
@@ -321,17 +322,27 @@ class ScholarlyClient:
             return None
 
     def _cache_write(self, service: str, url: str, body: bytes) -> None:
-        """Keep a decoded body; a cache that cannot be written only costs a later request."""
-        from cvgen.output import OutputError, write_atomic
+        """Keep a checked body (temporary file, then a rename, so a reader never sees half of one);
+        a cache that cannot be written only costs a later request."""
+        import tempfile
 
         path = self._cache_path(service, url)
         if path is None:
             return
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, body)
-        except (OSError, OutputError):
+            fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(body)
+            os.replace(tmp, path)
+            tmp = None
+        except OSError:
             pass
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
 
 
 def _retry_after(value: str | None) -> float | None:

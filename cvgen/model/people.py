@@ -1,4 +1,4 @@
-"""Recognising a person in an author list: "S. Liu", "Sijia Liu", "Liu, S." are one person.
+"""Recognising a person in an author list (the owner, a lab's members): "S. Liu", "Sijia Liu", "Liu, S." are one person.
 
 Names are compared without case, accents or punctuation, as (surname, given names). Two names
 match when their surnames are equal and their given names agree as far as both are written:
@@ -22,6 +22,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cvgen.model.authors import Author
+    from cvgen.model.cv import CV
 
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "dos", "das", "ter", "ten"}
 _APOSTROPHES = "'\u2019\u02bc`"
@@ -132,3 +137,26 @@ class NameMatcher:
             return False  # a bare surname ("Liu") is never enough
         keys = self._full_keys if (self._full_keys and len(key.given[0]) > 1) else self._keys
         return any(k.surname == key.surname and _given_agree(k.given, key.given) for k in keys)
+
+
+@dataclass(frozen=True)
+class People:
+    """Who is bolded in author lists: the owner and, in lab mode, the group's members."""
+
+    owner: NameMatcher
+    members: NameMatcher
+
+    @classmethod
+    def of(cls, cv: CV) -> People:
+        return cls(
+            NameMatcher([cv.person.name, *cv.person.name_variants]),
+            NameMatcher.people(list(cv.settings.group_members)),
+        )
+
+    def is_owner(self, author: Author) -> bool:
+        return author.owner if author.owner is not None else self.owner.matches(author.name)
+
+    def is_member(self, author: Author) -> bool:
+        if author.member is not None:
+            return author.member
+        return bool(self.members) and self.members.matches(author.name)

@@ -24,12 +24,14 @@ from dataclasses import replace
 from cvgen.model.cv import CV
 from cvgen.model.dates import format_date, format_range
 from cvgen.model.markup import Inline, Text, plain
+from cvgen.model.people import People
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, Profile
 from cvgen.view import entries as fmt
 from cvgen.view.document import Document, Group, Header, Item, Meta, Section
 from cvgen.view.inline import join
-from cvgen.view.publications import People, legend, number_groups, publication_item, sort_publications
+from cvgen.view.publications import legend, number_groups, publication_item, sort_publications
+from cvgen.view.selection import select_publications
 
 NSF_PAGE_LIMIT = 3
 MAX_PRODUCTS = 5
@@ -136,8 +138,6 @@ def estimate_pages(doc: Document) -> float:
 
 def prepare_biosketch(cv: CV, profile: Profile, meta: Meta, header: Header) -> Document:
     """Lay the CV out as an NSF biographical sketch draft."""
-    from cvgen.view.prepare import select_publications
-
     warnings: list[str] = []
     people = People.of(cv)
     ps = cv.settings.publications

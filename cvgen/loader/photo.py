@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cvgen.errors import InputError, Problem
-from cvgen.view.document import Photo
+from cvgen.model.loaded import Photo
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 80_000_000
@@ -46,7 +46,7 @@ def load_photo(
     if "://" in relative or relative.lower().startswith(("file:", "data:", "http:", "https:")):
         raise where.fail(f"the photo must be a file next to the CV, not a URL (got {relative!r})")
     if base_dir is None:
-        raise where.fail("a photo needs the CV to be loaded from a file (its folder holds the photo)")
+        raise where.fail("a photo needs the CV's folder: render the file's path, or load it with cvgen.load_cv(path)")
     if os.path.isabs(relative) or ".." in Path(relative).parts:
         raise where.fail(f"the photo must be inside the CV's folder (got {relative!r})")
     root = base_dir.resolve()

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from cvgen.view.names import NameMatcher, fold, name_key
+from cvgen.model.people import NameMatcher, fold, name_key
 
 OWNER = NameMatcher(["Sijia Liu", "S. Liu", "Liu, S.", "Liu, Sijia"])
 
@@ -30,7 +30,7 @@ def test_others_sharing_the_surname_are_not_the_owner(other: str) -> None:
 
 
 def test_seed_coauthors_named_liu_are_not_the_owner(example_cv) -> None:
-    from cvgen.view.publications import People
+    from cvgen.model.people import People
 
     people = People.of(example_cv)
     liu_authors = {a.name for p in example_cv.publications for a in p.authors if "Liu" in a.name}

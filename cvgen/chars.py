@@ -1,0 +1,56 @@
+"""Character tables every layer agrees on: what YAML, XML and the typesetters cannot hold.
+
+One place, so the loader's refusals and each writer's last line of defence cannot drift apart.
+The model already refuses control characters in text (:func:`cvgen.model.text.clean_text`); the
+writers still clean what they are given, because a CV built in Python skips no check twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+YAML_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML forbids in a stream (PyYAML's reader would refuse them without a line)."""
+
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold."""
+
+LINE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x85\u2028\u2029]+")
+"""Runs of whitespace that break a line (NEL and the Unicode line/paragraph separators included)."""
+
+INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+"""C0/C1 controls (but the whitespace above), DEL, BOM, noncharacters and lone surrogates."""
+
+
+def one_line(text: str, joiner: str = " ") -> str:
+    """``text`` on one line: each run of line breaks becomes ``joiner``, invisible characters go.
+
+    Line breaks are replaced first, so a NEL (U+0085, a C1 control that is also a line break)
+    separates words like a newline instead of gluing them together.
+    """
+    return INVISIBLE.sub("", LINE_BREAKS.sub(joiner, text))
+
+
+TEX_SPECIALS: dict[str, str] = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+"""The characters with a meaning to TeX (and so to BibTeX), each as a command that prints it.
+
+The LaTeX backend (:mod:`cvgen.backends.tex_escape`) adds the characters fonts would change; the
+BibTeX export (:mod:`cvgen.interop.export`) uses these alone, as other tools read its output.
+"""
+_TEX_SPECIAL = re.compile("|".join(re.escape(c) for c in TEX_SPECIALS))
+
+
+def escape_tex_specials(text: str) -> str:
+    """``text`` with TeX's special characters escaped, so LaTeX and BibTeX show it literally."""
+    return _TEX_SPECIAL.sub(lambda m: TEX_SPECIALS[m.group(0)], text)

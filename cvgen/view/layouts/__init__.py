@@ -1,0 +1,1 @@
+"""Layouts: which sections a document has. ``cv`` (the profile's sections) and ``biosketch`` (NSF's)."""

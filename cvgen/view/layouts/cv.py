@@ -1,0 +1,128 @@
+"""The CV layout: every section the profile asks for, in its order, each a dated list or text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from cvgen.model.cv import CV
+from cvgen.model.people import People
+from cvgen.model.settings import DEFAULT_TITLES, Numbering, Profile
+from cvgen.view import entries as fmt
+from cvgen.view.chart import citation_chart
+from cvgen.view.document import Group, Item, Section
+from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
+from cvgen.view.selection import cap, section_order, select_publications, window, years_span
+
+
+@dataclass(frozen=True)
+class _ListSection:
+    """A dated list section: where its rows are, how each is dated and formatted, whether caps apply."""
+
+    rows: Callable[[CV, Profile], Sequence[Any]]
+    dates: Callable[[Any], tuple[Any, Any]]
+    item: Callable[[Any, Any], Item]
+    capped: bool = False
+
+
+_LISTS: dict[str, _ListSection] = {
+    "education": _ListSection(lambda cv, p: cv.education, lambda e: (e.start, e.end), fmt.education),
+    "positions": _ListSection(lambda cv, p: cv.positions, lambda x: (x.start, x.end), fmt.position),
+    "honors": _ListSection(lambda cv, p: cv.honors, lambda h: (h.date, None), fmt.honor, capped=True),
+    "grants": _ListSection(lambda cv, p: cv.grants, lambda g: (g.start, g.end), fmt.grant),
+    "talks": _ListSection(
+        lambda cv, p: [t for t in cv.talks if t.selected or not p.selected_only], lambda t: (t.date, None), fmt.talk,
+        capped=True,
+    ),
+    "teaching": _ListSection(lambda cv, p: cv.teaching, lambda t: (t.start, t.end), fmt.teaching),
+    "mentoring": _ListSection(lambda cv, p: cv.mentoring, lambda m: (m.start, m.end), fmt.mentee),
+    "service": _ListSection(
+        lambda cv, p: cv.service, lambda s: (s.start, s.end) if s.start or s.end else years_span(s.years), fmt.service
+    ),
+}
+"""Every built-in section but summary, research areas and publications, in one place."""
+
+
+def title_of(cv: CV, key: str, override: str | None) -> str:
+    """A section's heading: the profile's, else settings.titles, else the custom section's, else the default."""
+    if override:
+        return override
+    if key in cv.settings.titles:
+        return cv.settings.titles[key]
+    for c in cv.custom_sections:
+        if c.key == key:
+            return c.title
+    return DEFAULT_TITLES[key]
+
+
+def _style(cv: CV, key: str) -> Any:
+    return cv.settings.date_styles.get(key, cv.settings.date_style)
+
+
+def _listed(cv: CV, profile: Profile, key: str, title: str) -> Section | None:
+    spec = _LISTS[key]
+    rows = window(spec.rows(cv, profile), profile, spec.dates)
+    if spec.capped:
+        rows = cap(rows, profile)
+    items = [spec.item(row, _style(cv, key)) for row in rows]
+    if key == "talks" and items:
+        ids = [[t.id for t in rows]]
+        return Section(key, title, groups=number_groups([(None, items)], cv.settings.talks_numbering, ids))
+    return _entries(key, title, items)
+
+
+def _custom(cv: CV, profile: Profile, key: str, title: str) -> Section | None:
+    custom = next((c for c in cv.custom_sections if c.key == key), None)
+    if custom is None:
+        return None
+    rows = window(custom.entries, profile, lambda e: (e.date or e.start, e.end))
+    items = [fmt.entry(e, _style(cv, key)) for e in rows]
+    if items and custom.numbered:
+        return Section(key, title, groups=number_groups([(None, items)], Numbering(style="ascending")))
+    return _entries(key, title, items)
+
+
+def _section(cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str]) -> Section | None:
+    if key == "summary":
+        return Section(key, title, intro=(cv.summary,), layout="text") if cv.summary else None
+    if key == "research_areas":
+        if not cv.research_areas:
+            return None
+        items = [fmt.research_area(a) for a in cv.research_areas]
+        return Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
+    if key == "publications":
+        return _publications(cv, profile, people, title, warnings)
+    if key in _LISTS:
+        return _listed(cv, profile, key, title)
+    return _custom(cv, profile, key, title)
+
+
+def cv_sections(cv: CV, profile: Profile, warnings: list[str]) -> tuple[Section, ...]:
+    """The sections of the CV layout, in the profile's order, empty ones left out."""
+    people = People.of(cv)
+    found = (_section(cv, profile, people, key, title_of(cv, key, override), warnings)
+             for key, override in section_order(cv, profile))
+    return tuple(section for section in found if section is not None)
+
+
+def _entries(key: str, title: str, items: list[Item]) -> Section | None:
+    if not items:
+        return None
+    return Section(key, title, groups=(Group(None, tuple(items)),))
+
+
+def _publications(cv: CV, profile: Profile, people: People, title: str, warnings: list[str]) -> Section | None:
+    ps = cv.settings.publications
+    pubs = select_publications(cv, profile)
+    if not pubs:
+        return None
+    show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
+    grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
+    shown = [p for g in grouped for p in g.pubs]
+    item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    groups = number_groups(
+        item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
+    )
+    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people)) if x)
+    return Section("publications", title, intro=intro, groups=groups, chart=citation_chart(cv))
