@@ -91,3 +91,27 @@ def test_imported_latex_compiles(cv, tmp_path):
     result = subprocess.run([require_program("xelatex"), "-interaction=nonstopmode", "-halt-on-error", tex.name],
                             cwd=tmp_path, capture_output=True, text=True, timeout=240)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("fixture_name", "args", "owner", "metrics"),
+    [
+        ("carberry", ("orcid", "0000-0002-1825-0097"), "Josiah Carberry", "3 papers according to ORCID as of July 1, 2024."),
+        ("szalay", ("dblp", "s/AlexanderSSzalay"), "Alexander S. Szalay", "2 papers according to DBLP as of July 1, 2024."),
+        ("prendergast", ("arxiv", "cond-mat/0102536", "--with", "crossref", "--owner", "J. C. Greer"), "J. C. Greer",
+         "58 citations, h-index 1, i10-index 1, 1 papers according to Crossref (per-paper counts) as of July 1, 2024."),
+    ],
+    ids=["orcid", "dblp", "arxiv+crossref"],
+)
+def test_every_import_renders_with_owner_bold_and_metrics(request, fixture_name, args, owner, metrics, tmp_path):
+    from click.testing import CliRunner
+
+    from cvgen.cli import cli
+
+    request.getfixturevalue(fixture_name)
+    out = tmp_path / "cv.yaml"
+    result = CliRunner().invoke(cli, ["import", *args, "--as-of", "2024-07-01", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = render(load_text(out.read_text(encoding="utf-8"), str(out)), "html").decode()
+    assert f'<strong class="owner">{owner}</strong>' in html
+    assert metrics in _flat(re.sub(r"<[^>]+>", "", html))
