@@ -89,7 +89,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.loader import load_cv
     from cvgen.view import prepare
 
-    loaded = load_cv(job.source)
+    loaded = load_cv(job.source, style=job.view.style if job.view else None)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
     theme = choose_theme(loaded.cv, job.theme)
     for fmt, path in job.targets:
