@@ -156,4 +156,4 @@ def _publications(
     )
     visible = cited.visible if cited is not None else None
     intro = tuple(x for x in (metrics_line(cv, loc, warnings), legend(shown, cv, loc, people, visible)) if x)
-    return Section("publications", title, intro=intro, groups=groups, chart=citation_chart(cv))
+    return Section("publications", title, intro=intro, groups=groups, chart=citation_chart(cv, loc))
