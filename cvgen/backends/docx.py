@@ -241,6 +241,10 @@ class _Writer:
         for index, nodes in enumerate(section.intro):
             p = self._paragraph("intro", nodes)
             p.paragraph_format.keep_with_next = index < len(section.intro) - 1
+        if section.chart is not None:
+            from cvgen.backends.docx_chart import add_chart_table
+
+            add_chart_table(self.document, section.chart)
         for group in section.groups:
             if group.title:
                 self._paragraph("h2", group.title)
