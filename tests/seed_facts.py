@@ -1,4 +1,4 @@
-"""The facts of the seed CV (../shared/seeds/sijia_liu_cv.md) that every output must contain.
+"""The facts of the seed CV (tests/fixtures/seeds/sijia_liu_cv.md) that every output must contain.
 
 Each string is compared after whitespace is collapsed (see :func:`normalise`), so line wrapping in
 PDFs does not matter. Quotes are left out of the facts because themes may typeset them curly.

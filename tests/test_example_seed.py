@@ -1,4 +1,4 @@
-"""The reference example reproduces the seed CV: every fact of ../shared/seeds/sijia_liu_cv.md is in the MODEL.
+"""The reference example reproduces the seed CV: every fact of tests/fixtures/seeds/sijia_liu_cv.md is in the MODEL.
 
 Publications and talks are read back from the seed file itself (authors with their superscript
 markers, pages, notes, months), so the example is compared with the source, not with a second
@@ -16,15 +16,14 @@ from click.testing import CliRunner
 from cvgen.model import CV
 from cvgen.model.dates import PRESENT, PartialDate, format_date
 from cvgen.model.markup import plain
+from tests.conftest import SEEDS
 from tests.seed_facts import normalise
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "sijia_liu_cv.md"
+SEED = SEEDS / "sijia_liu_cv.md"
 
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("the seed CV (../shared/seeds/sijia_liu_cv.md) is not available here")
     return SEED.read_text(encoding="utf-8")
 
 

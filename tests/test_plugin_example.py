@@ -30,7 +30,6 @@ def _run(*cmd: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
 @pytest.fixture(scope="module")
 def plugin_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The interpreter of a fresh venv with the example plugin installed into it."""
-    pytest.importorskip("hatchling", reason="the plugin example builds with hatchling (dev extra)")
     tmp = tmp_path_factory.mktemp("plugin")
     venv = tmp / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv)

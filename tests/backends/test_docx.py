@@ -7,20 +7,18 @@ import sys
 import zipfile
 from pathlib import Path
 
+import docx  # a dependency of cvgen itself: a broken install must fail here, not skip
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 
-docx = pytest.importorskip("docx")
-
-from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
-
-from cvgen.backends import registry  # noqa: E402
-from cvgen.backends.base import RenderOptions  # noqa: E402
-from cvgen.backends.docx import DocxBackend  # noqa: E402
-from cvgen.model.markup import Link  # noqa: E402
-from cvgen.themes import resolve_theme  # noqa: E402
-from cvgen.view import prepare  # noqa: E402
-from tests.seed_facts import PUBLICATION_LABELS, SECTION_TITLES, TALK_LABELS, missing_facts  # noqa: E402
+from cvgen.backends import registry
+from cvgen.backends.base import RenderOptions
+from cvgen.backends.docx import DocxBackend
+from cvgen.model.markup import Link
+from cvgen.themes import resolve_theme
+from cvgen.view import prepare
+from tests.seed_facts import PUBLICATION_LABELS, SECTION_TITLES, TALK_LABELS, missing_facts
 
 THEMES = ["classic", "modern"]
 HOSTILE = [

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import io
 
-import pytest
+import docx  # a dependency of cvgen itself: a broken install must fail here, not skip
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 
-docx = pytest.importorskip("docx")
-
-from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
-
-from cvgen.backends.docx_xml import Hyperlinks, add_hyperlink  # noqa: E402
+from cvgen.backends.docx_xml import Hyperlinks, add_hyperlink
 
 
 def _hyperlink_rels(part) -> dict[str, str]:

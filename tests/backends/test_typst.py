@@ -18,19 +18,16 @@ import pypdf
 import pytest
 
 from cvgen.backends.base import RenderOptions
-from cvgen.errors import RenderError, UsageError
-from cvgen.model.markup import Inline, Strong, plain
-from cvgen.themes import builtin_dir, resolve_theme
-
-typst = pytest.importorskip("typst")
-
-from cvgen.backends.typst import (  # noqa: E402  (after the importorskip: needs the typst package)
+from cvgen.backends.typst import (
     _COVERED,
     TypstPdfBackend,
     covered,
     font_folders,
     render_source,
 )
+from cvgen.errors import RenderError, UsageError
+from cvgen.model.markup import Inline, Strong, plain
+from cvgen.themes import builtin_dir, resolve_theme
 
 THEMES = ("classic", "modern")
 _LITERAL = re.compile(r'"(?:\\.|[^"\\])*"')

@@ -15,13 +15,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import typst  # the dev install includes the Typst engine (pyproject: dev extra)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cvgen.backends.typst_escape import escape_string, literal, markup
 from tests.conftest import require_program
-
-typst = pytest.importorskip("typst")
 
 HOSTILE = [
     '#read("/etc/passwd")',

@@ -15,6 +15,9 @@ import sys
 import traceback
 from pathlib import Path
 
+SKIPPED = 77
+"""Exit status meaning "an example needs an optional tool that is not installed" (test_snippets skips)."""
+
 HINT = (
     "Hint: each page runs in a scratch folder holding a copy of examples/. Give an example the files it "
     "reads with a block preceded by <!-- write: NAME --> (the reader sees the file's content too), or use "
@@ -54,12 +57,14 @@ def main(spec_path: str) -> int:
                     if exc.code not in (0, None):
                         raise
                 except ModuleNotFoundError as exc:
-                    # An example of using cvgen with an optional third-party tool (Dask, Celery) that is
-                    # not installed here: like pytest.importorskip. A missing cvgen module still fails.
+                    # An example of using cvgen with an optional third-party tool that is not installed
+                    # here: the page's test is skipped (SKIPPED exit status), like pytest.importorskip.
+                    # A missing cvgen module, or one missing deeper down, still fails.
                     if not exc.name or exc.name.split(".")[0] == "cvgen" or _raised_in(exc) != where:
                         print(f"{where}: the Python example failed:\n{traceback.format_exc()}\n{HINT}", file=sys.stderr)
                         return 1
-                    print(f"{where}: skipped: needs {exc.name}, which is not installed")
+                    print(f"{where}: needs {exc.name}, which is not installed", file=sys.stderr)
+                    return SKIPPED
                 except BaseException:
                     print(f"{where}: the Python example failed:\n{traceback.format_exc()}\n{HINT}", file=sys.stderr)
                     return 1

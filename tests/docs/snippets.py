@@ -9,7 +9,9 @@ site, that tells the test how to treat it:
 * ``<!-- expect-exit: 2 -->`` — shell commands in the block must exit with this status.
 
 A Python example whose own ``import`` of a third-party tool fails because the tool is not installed
-here (Dask, Celery) is reported as skipped, like ``pytest.importorskip``; any other failure fails.
+here makes its page's test a pytest skip, like ``pytest.importorskip``; any other failure fails. (The
+Dask and Celery recipes of docs/benchmarks.md are run by test_scale_recipes.py, with those tools
+installed by the dev extra.)
 
 ``--8<-- "path"`` lines (pymdownx.snippets) are replaced by the file they include, so an example
 included from ``examples/`` is run exactly as the site shows it.

@@ -8,13 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.docs.snippets import DOCS, ROOT
 
 
 def test_site_builds_strict_and_offline(tmp_path: Path) -> None:
-    pytest.importorskip("material", reason="mkdocs-material is in the dev extra")
     site = tmp_path / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(

@@ -48,3 +48,35 @@ def link_targets(reader) -> set[str]:
             if action is not None and "/URI" in action:
                 out.add(str(action["/URI"]))
     return out
+
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    """One stretch of PDF text in one font, as pypdf hands it to a visitor."""
+
+    text: str
+    bold: bool
+    size: float
+
+
+def font_runs(pdf: Path | bytes) -> list[Run]:
+    """Every non-blank text run of a PDF with its font's weight and size (bold = "Bold" in the font name).
+
+    Both engines embed a font subset whose /BaseFont names the face ("…+TeX-Gyre-Termes-Bold"), so
+    a reader sees bold exactly where the PDF draws a bold face: a CSS or Typst change that unbolds
+    the owner shows here, while pdftotext would still print the same words.
+    """
+    import io
+
+    import pypdf
+
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    runs: list[Run] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if font is not None and text.strip():
+            runs.append(Run(text.strip(), "Bold" in str(font.get("/BaseFont")), float(size)))
+
+    for page in pypdf.PdfReader(source).pages:
+        page.extract_text(visitor_text=visit)
+    return runs

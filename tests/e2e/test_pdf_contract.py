@@ -1,7 +1,8 @@
 """What every PDF engine (WeasyPrint `pdf`, Typst `pdf-typst`) must give for the reference CV, in both
-themes and both page sizes: every fact in reading order, the footer, metadata, page size, live links.
+themes and both page sizes: every fact in reading order, the footer, the owner in bold and nobody else,
+metadata, page size, live links.
 
-Engine-specific checks (fonts, bold runs, fetching, hostile text) stay in test_pdf_e2e / test_typst_e2e.
+Engine-specific checks (fonts, fetching, hostile text) stay in test_pdf_e2e / test_typst_e2e.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, link_targets, pdftotext, render_variants
+from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, font_runs, link_targets, pdftotext, render_variants
 from tests.seed_facts import normalise, seed_problems
 
 pytestmark = pytest.mark.e2e
@@ -22,8 +23,6 @@ ENGINES = ["pdf", "pdf-typst"]
 
 @pytest.fixture(scope="module", params=ENGINES)
 def pdfs(request, example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
-    if request.param == "pdf-typst":
-        pytest.importorskip("typst")
     return render_variants(example_doc, request.param, tmp_path_factory.mktemp(request.param))
 
 
@@ -33,6 +32,15 @@ def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
     assert seed_problems(text) == []
     assert "P5." in normalise(text) and "T7." in normalise(text)
     assert re.search(r"Sijia Liu\s+1 / 2", text)  # the footer: owner's name and "n / N"
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_owner_in_bold_and_nobody_else(pdfs, theme: str) -> None:
+    runs = font_runs(pdfs[theme, "letter"])
+    assert sum(r.text == "S. Liu" and r.bold for r in runs) == 10  # the owner in each of the ten publications
+    author = re.compile(r"[A-Z]\.(?: [A-Z]\.)? [A-Z][a-z]+")
+    assert {r.text for r in runs if r.bold and author.fullmatch(r.text)} == {"S. Liu"}  # no other author is bold
+    assert any(not r.bold and "Y. Zhang" in r.text for r in runs)
 
 
 @pytest.mark.parametrize(("theme", "size"), VARIANTS)

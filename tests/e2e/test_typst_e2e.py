@@ -1,16 +1,14 @@
 """The Typst PDF (``-f pdf-typst``) through the real engine, read back with poppler and pypdf.
 
-The reference CV in both themes and both page sizes must show every seed fact in order, with the
-owner in bold and nobody else, working links and full metadata; hostile text (BAD_INPUTS 17-21, 24
+The reference CV in both themes and both page sizes must show every seed fact in order, with working
+links and full metadata (the owner's bold run is checked for both engines in test_pdf_contract); hostile text (BAD_INPUTS 17-21, 24
 and Typst's own syntax) must print literally; CJK, Vietnamese and Greek names get real glyphs; the
 same input gives the same bytes in two processes.
 """
 
 from __future__ import annotations
 
-import collections
 import io
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +25,6 @@ from tests.seed_facts import (
     missing_facts,
 )
 
-pytest.importorskip("typst")
 pytestmark = pytest.mark.e2e
 
 # Typst's own syntax (its block comment "/* */" is left to tests/backends/test_typst_escape.py: in a CV its
@@ -39,23 +36,6 @@ TYPST_HOSTILE = ('#read("/etc/passwd") #import "@preview/x:0.1.0" #include "/etc
 @pytest.fixture(scope="module")
 def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
     return render_variants(example_doc, "pdf-typst", tmp_path_factory.mktemp("typst"))
-
-
-@pytest.mark.parametrize("theme", ["classic", "modern"])
-def test_owner_in_bold_and_nobody_else(pdfs, theme: str) -> None:
-    runs: collections.Counter[tuple[str, bool]] = collections.Counter()
-
-    def visit(text, cm, tm, font, size) -> None:
-        if font is not None and text.strip():
-            runs[text.strip(), "Bold" in str(font.get("/BaseFont"))] += 1
-
-    for page in pypdf.PdfReader(pdfs[theme, "letter"]).pages:
-        page.extract_text(visitor_text=visit)
-    assert runs["S. Liu", True] == 10  # the owner in each of the ten publications
-    author = re.compile(r"[A-Z]\.(?: [A-Z]\.)? [A-Z][a-z]+")
-    bold_authors = {text for (text, bold) in runs if bold and author.fullmatch(text)}
-    assert bold_authors == {"S. Liu"}  # no other author is bold
-    assert any(not bold and "Y. Zhang" in text for (text, bold) in runs)
 
 
 def test_both_themes_look_different(pdfs) -> None:

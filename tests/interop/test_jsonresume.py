@@ -9,7 +9,7 @@ from cvgen.interop.yaml_out import dump_yaml
 from cvgen.loader import load_text
 from cvgen.model.markup import plain
 from cvgen.view import prepare
-from tests.interop.conftest import FIXTURES, heldout
+from tests.interop.conftest import FIXTURES, real
 
 
 def _doc_text(cv) -> str:
@@ -38,7 +38,7 @@ def test_sample_imports_everything_or_says_so():
 
 
 def test_academic_resume_with_empty_sections_and_rare_keys():
-    doc = json.loads(heldout("jsonresume", "jianwang-resume.json").read_text(encoding="utf-8"))
+    doc = json.loads(real("jsonresume", "jianwang-resume.json").read_text(encoding="utf-8"))
     result = import_jsonresume(doc, "jianwang-resume.json")
     cv = load_text(dump_yaml(result.data))
     text = _doc_text(cv)

@@ -14,7 +14,7 @@ from cvgen.interop.yaml_out import dump_yaml
 from cvgen.loader import load_text
 from cvgen.model.markup import plain
 from tests.conftest import require_program
-from tests.interop.conftest import FIXTURES, heldout
+from tests.interop.conftest import FIXTURES, real
 
 
 def _squash(text: str) -> str:
@@ -45,7 +45,7 @@ def _text_of(fmt: str, data: bytes, tmp_path) -> str:
 
 @pytest.mark.e2e
 def test_imported_bib_renders_in_every_format(tmp_path):
-    result = import_bibtex_file(heldout("bib", "denolle-pub.bib"))
+    result = import_bibtex_file(real("bib", "denolle-pub.bib"))
     cv = load_text(dump_yaml(skeleton(result.data, *guess_owner(result.data, result.highlighted))))
     titles = [plain(p.title) for p in cv.publications]
     for fmt in ("html", "pdf", "docx", "latex"):
@@ -67,7 +67,7 @@ def test_imported_rendercv_renders_in_every_format(tmp_path):
 @pytest.mark.e2e
 def test_imported_bib_latex_compiles(tmp_path):
     """The LaTeX of an imported list with accents, ∼ and curly quotes compiles with a real engine."""
-    result = import_bibtex_file(heldout("bib", "dacosta-papers.bib"))
+    result = import_bibtex_file(real("bib", "dacosta-papers.bib"))
     cv = load_text(dump_yaml(skeleton(result.data, *guess_owner(result.data, result.highlighted))))
     (tmp_path / "cv.tex").write_bytes(render(cv, "latex"))
     run = subprocess.run([require_program("lualatex"), "-interaction=nonstopmode", "-halt-on-error", "cv.tex"],

@@ -13,7 +13,7 @@ from cvgen.loader import load_text
 from cvgen.loader.strict_yaml import read
 from cvgen.model.markup import parse_markup, plain
 from cvgen.view import prepare
-from tests.interop.conftest import FIXTURES, heldout
+from tests.interop.conftest import FIXTURES, real
 
 MAIN_KEYS = ("institution", "area", "degree", "company", "position", "title", "journal", "name", "label",
              "details", "bullet", "number", "reversed_number", "location")
@@ -86,7 +86,7 @@ def test_section_titles_and_order_kept():
 
 @pytest.mark.parametrize("name", ["fridljand_cv.yaml", "Marine_Denolle_CV_singlefile.yaml"])
 def test_real_cvs_keep_every_entry(name):
-    path = heldout("rendercv", name)
+    path = real("rendercv", name)
     result, cv = check_nothing_lost(path, path.read_text(encoding="utf-8"))
     if name == "fridljand_cv.yaml":
         assert any("'.. .' is not a name" in w for w in result.warnings)
@@ -102,7 +102,7 @@ def test_real_cvs_keep_every_entry(name):
 
 
 def test_unknown_tags_are_a_located_error():
-    path = heldout("rendercv", "Marine_Denolle_CV_include_tags.yaml")
+    path = real("rendercv", "Marine_Denolle_CV_include_tags.yaml")
     with pytest.raises(InputError) as err:
         import_rendercv(path.read_text(encoding="utf-8"), path.name)
     assert "!include" in str(err.value) and re.search(r"\.yaml:\d+:\d+:", str(err.value))

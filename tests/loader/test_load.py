@@ -13,6 +13,7 @@ from cvgen.errors import InputError, Problem
 from cvgen.loader import load, load_file, load_text, validate
 from cvgen.loader.load import MAX_FILE_BYTES, decode
 from cvgen.model.cv import CV
+from tests.conftest import FIXTURES
 from tests.loader.cases import CASES, PERSON, TRICKY_SCALARS, Case
 
 
@@ -90,9 +91,7 @@ def test_python_tag_executes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_rendercv_include_tags_are_refused() -> None:
     """A real RenderCV file that splits itself with ``!include`` (BAD_INPUTS 5)."""
-    path = Path(__file__).resolve().parents[3] / "shared/heldout/rendercv/Marine_Denolle_CV_include_tags.yaml"
-    if not path.exists():
-        pytest.skip("held-out RenderCV file not available")
+    path = FIXTURES / "real" / "rendercv" / "Marine_Denolle_CV_include_tags.yaml"
     with pytest.raises(InputError) as info:
         load_file(path)
     messages = [p.message for p in info.value.problems]

@@ -4,7 +4,8 @@
 files in every format; SOURCE_DATE_EPOCH sets the only date an output records (DOCX properties).
 41: a full disk and a read-only folder are real here: a tiny tmpfs in a private mount namespace
 (``unshare -m``; skipped where namespaces are not allowed, tests/test_output.py simulates both).
-42: Ctrl-C (SIGINT) or SIGKILL in the middle of a render leaves no file under the final name.
+42: Ctrl-C (SIGINT) or SIGKILL in the middle of a render leaves no file under the final name. The child
+says when it is mid-render (a hook prints READY and waits), so the signal never races the clock.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
+import threading
 import zipfile
 from pathlib import Path
 
@@ -120,24 +121,86 @@ def test_read_only_folder_is_a_clear_error_and_keeps_the_old_file(tmp_path: Path
 
 BIG_CV = "person:\n  name: Ada Lovelace\npublications:\n" + "".join(
     f"  - {{title: Paper number {i} with a rather long title, authors: [A. Lovelace, B. Other], venue: J, date: 2001}}\n"
-    for i in range(1500)
+    for i in range(300)
 )
 
+# The child is the real `cvgen render`, started through a hook that says where it is instead of the test
+# guessing from the clock. At the chosen moment the hook prints READY on stderr and then waits, still inside
+# the render, until a signal arrives. "layout": WeasyPrint has laid out two pages and is about to lay out the
+# next. "rename": the PDF is fully written to its temporary file and about to be renamed to the final name
+# (the last moment a partial file could be left behind).
+HOOKED_CVGEN = """
+import os, sys, time
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
-def test_interrupted_render_leaves_no_file_under_the_final_name(tmp_path: Path, sig: int) -> None:
+def hold():
+    sys.stderr.write("READY\\n")
+    sys.stderr.flush()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # the signal ends this wait (Ctrl-C raises KeyboardInterrupt here)
+        time.sleep(0.05)
+
+stage = os.environ["CVGEN_TEST_HOLD_AT"]
+if stage == "layout":
+    import weasyprint.document
+
+    real_layout = weasyprint.document.layout_document
+
+    def layout_document(*args, **kwargs):
+        for number, page in enumerate(real_layout(*args, **kwargs)):
+            if number == 1:
+                hold()
+            yield page
+
+    weasyprint.document.layout_document = layout_document
+elif stage == "rename":
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if str(dst).endswith(".pdf"):
+            hold()
+        return real_replace(src, dst, *args, **kwargs)
+
+    os.replace = replace
+sys.argv[0] = "cvgen"
+from cvgen.cli import main
+main()
+"""
+
+
+def wait_for_ready(proc: subprocess.Popen, timeout: float = 300) -> None:
+    """Block until the child prints READY on stderr (fail if it exits or stays silent too long)."""
+    ready = threading.Event()
+
+    def watch() -> None:
+        for line in proc.stderr:
+            if line.strip() == "READY":
+                ready.set()
+                return
+
+    threading.Thread(target=watch, daemon=True).start()
+    if not ready.wait(timeout):
+        proc.kill()
+        pytest.fail(f"cvgen never reached the hook (exit status {proc.wait()})")
+
+
+@pytest.mark.parametrize(("sig", "stage"), [(signal.SIGINT, "layout"), (signal.SIGINT, "rename"),
+                                            (signal.SIGKILL, "layout")], ids=["ctrl-c-layout", "ctrl-c-rename", "kill"])
+def test_interrupted_render_leaves_no_file_under_the_final_name(tmp_path: Path, sig: int, stage: str) -> None:
     source = tmp_path / "big.yaml"
     source.write_text(BIG_CV, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "old.pdf").write_bytes(b"unrelated older output")
     target = out / "big.pdf"
-    proc = subprocess.Popen(cvgen_cmd("render", str(source), "-f", "pdf", "-o", str(target)),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # imports done, WeasyPrint laying out 1,500 entries
-    assert proc.poll() is None, "the render finished before it could be interrupted; make BIG_CV bigger"
+    proc = subprocess.Popen([sys.executable, "-c", HOOKED_CVGEN, "render", str(source), "-f", "pdf", "-o", str(target)],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "CVGEN_TEST_HOLD_AT": stage})
+    wait_for_ready(proc)
+    if stage == "rename":
+        assert any(p.name.endswith(".part") for p in out.iterdir()), "the hook fired before the PDF was written"
     proc.send_signal(sig)
-    _, stderr = proc.communicate(timeout=60)
+    stderr = proc.stderr.read()
+    proc.wait(timeout=60)
     assert proc.returncode != 0
     assert not target.exists()
     assert sorted(p.name for p in out.iterdir()) == ["old.pdf"]  # no partial file, nothing else touched
