@@ -111,5 +111,5 @@ class LatexBackend(Backend):
         """With ``options.compile``: the PDF the engine makes from the .tex, written next to it."""
         if not options.compile:
             return {}
-        result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE)
+        result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE, user_theme=theme.user)
         return {".pdf": result.pdf}
