@@ -27,6 +27,7 @@ from docx.shared import Emu, Inches, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from cvgen.backends.base import Backend, RenderOptions
+from cvgen.backends.docx_package import keep_allowed_relationships
 from cvgen.backends.docx_styles import ensure_styles, set_accent, set_language, set_text_width
 from cvgen.backends.docx_xml import (
     Hyperlinks,
@@ -64,7 +65,7 @@ class DocxBackend(Backend):
         _Writer(document, doc).write()
         buffer = io.BytesIO()
         document.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        return normalise_zip(keep_allowed_relationships(buffer.getvalue()))
 
 
 class _Writer:
