@@ -27,7 +27,7 @@ from docx.shared import Emu, Inches, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from cvgen.backends.base import Backend, RenderOptions
-from cvgen.backends.docx_package import keep_allowed_relationships
+from cvgen.backends.docx_package import keep_allowed_relationships, refused_fields
 from cvgen.backends.docx_styles import ensure_styles, set_accent, set_language, set_text_width
 from cvgen.backends.docx_xml import (
     Hyperlinks,
@@ -41,6 +41,7 @@ from cvgen.backends.docx_xml import (
     normalise_zip,
     set_num_pr,
 )
+from cvgen.errors import RenderError
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
 
 if TYPE_CHECKING:
@@ -65,7 +66,12 @@ class DocxBackend(Backend):
         _Writer(document, doc).write()
         buffer = io.BytesIO()
         document.save(buffer)
-        return normalise_zip(keep_allowed_relationships(buffer.getvalue()))
+        data = keep_allowed_relationships(buffer.getvalue())
+        fields = refused_fields(data)
+        if fields:
+            raise RenderError(f"theme {theme.name!r}: reference.docx holds Word fields that fetch files or run "
+                              f"programs when updated: {', '.join(fields[:5])}")
+        return normalise_zip(data)
 
 
 class _Writer:

@@ -97,12 +97,75 @@ def _holder(element: object) -> object:
     return element
 
 
+SETTINGS_DROPPED = (f"{_W}attachedTemplate", f"{_W}mailMerge")
+"""Settings a CV never needs that reach out: the template Word loads, a mail merge's data source."""
+ALLOWED_FIELDS = frozenset({
+    "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "DATE", "TIME", "CREATEDATE", "SAVEDATE", "PRINTDATE",
+    "AUTHOR", "TITLE", "SUBJECT", "KEYWORDS", "STYLEREF", "REF", "PAGEREF", "NOTEREF", "SEQ", "HYPERLINK",
+})
+"""Word fields that only show what is in the file; INCLUDEPICTURE, INCLUDETEXT, LINK, DDE, DDEAUTO,
+IMPORT, DATABASE and the rest fetch files or run programs when Word updates them."""
+
+
+def refused_fields(data: bytes) -> list[str]:
+    """The field instructions of a .docx that are not on :data:`ALLOWED_FIELDS` (first words)."""
+    from lxml import etree
+
+    found: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                root = etree.fromstring(z.read(name))
+                found += [f"{name}: {i.split()[0]}" for i in _instructions(root)
+                          if i.split() and i.split()[0].upper() not in ALLOWED_FIELDS]
+    return found
+
+
+def _instructions(root: object) -> list[str]:
+    """Every field instruction, nested ones apart: ``fldSimple/@instr`` and the ``instrText`` runs."""
+    out: list[str] = []
+    stack: list[list[str]] = []  # the instruction being read of each open field
+    reading: list[bool] = []  # whether that field is still in its instruction (before "separate")
+    for element in root.iter():  # type: ignore[attr-defined]
+        kind = element.get(f"{_W}fldCharType") if element.tag == f"{_W}fldChar" else None
+        if element.tag == f"{_W}fldSimple":
+            out.append(element.get(f"{_W}instr", ""))
+        elif kind == "begin":
+            stack.append([])
+            reading.append(True)
+        elif kind in ("separate", "end") and stack:
+            if reading[-1]:
+                out.append("".join(stack[-1]))
+                reading[-1] = False
+            if kind == "end":
+                stack.pop()
+                reading.pop()
+        elif element.tag == f"{_W}instrText" and stack and reading[-1]:
+            stack[-1].append(element.text or "")
+    return out
+
+
+def _clean_settings(parts: dict[str, bytes]) -> bool:
+    """Remove :data:`SETTINGS_DROPPED` from ``word/settings.xml``; True when something was removed."""
+    from lxml import etree
+
+    body = parts.get("word/settings.xml")
+    if body is None or not any(tag.split("}")[1].encode() in body for tag in SETTINGS_DROPPED):
+        return False
+    root = etree.fromstring(body)
+    doomed = [e for e in root.iter() if e.tag in SETTINGS_DROPPED]
+    for element in doomed:
+        element.getparent().remove(element)
+    parts["word/settings.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bool(doomed)
+
+
 def keep_allowed_relationships(data: bytes) -> bytes:
     """``data`` (a .docx) with every refused relationship, its markup and its orphaned parts removed."""
     src = zipfile.ZipFile(io.BytesIO(data))
     parts = {name: src.read(name) for name in src.namelist()}
     orphans: set[str] = set()
-    changed = False
+    changed = _clean_settings(parts)
     for name in [n for n in parts if n.endswith(".rels")]:
         filtered, ids, targets = _filter_rels(parts[name])
         if not ids:

@@ -6,7 +6,8 @@ so elements are what a browser builds: ``<body background>``, ``<table backgroun
 ``<meta http-equiv=refresh>``, inline SVG) and every stylesheet, ``<style>`` element and ``style``
 attribute with a CSS tokenizer (tinycss2, also WeasyPrint's): CSS escapes are decoded before a
 function name is read, so ``\\75 rl(http://…)`` is ``url(http://…)``, and ``image-set("…" 1x)`` is
-an image. Links a reader clicks (``<a href>``) are not fetched and stay.
+an image. Links a reader clicks (``<a href>``) are not fetched and stay. Script (an inline
+``<script>``, an ``on…`` attribute, a ``javascript:`` link) is refused too: it could fetch anything.
 
 The same rule holds for every output: the PDF's fetcher serves only theme files
 (:mod:`cvgen.backends.fetcher`), a DOCX keeps only allowed relationships
@@ -24,7 +25,7 @@ FETCHED_BY_TAG: dict[str, tuple[str, ...]] = {
     "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data", "codebase", "archive"),
     "applet": ("code", "codebase", "archive"), "video": ("src", "poster"), "audio": ("src",),
     "track": ("src",), "input": ("src",), "link": ("href", "imagesrcset"), "base": ("href",),
-    "a": ("ping",), "area": ("ping",), "portal": ("src",),
+    "a": ("ping",), "area": ("ping",), "portal": ("src",), "mglyph": ("src",), "html": ("manifest",),
 }
 """HTML attributes a browser loads without a click (``<a href>`` is a click; its ``ping`` is not)."""
 FETCHED_ON_ANY = ("background",)
@@ -33,6 +34,8 @@ IMAGE_FUNCTIONS = frozenset({"image-set", "-webkit-image-set", "-moz-image-set",
                              "-webkit-cross-fade", "src"})
 """CSS functions whose string arguments are URLs (``url()`` is handled on its own)."""
 SVG = "{http://www.w3.org/2000/svg}"
+DATA_SCRIPTS = frozenset({"application/ld+json", "application/json"})
+"""``<script type=…>`` a browser never runs: data blocks (the themes' schema.org JSON-LD)."""
 
 
 def css_urls(css: str) -> list[str]:
@@ -84,6 +87,7 @@ def _refresh_target(content: str) -> list[str]:
 def _element_urls(element: Any) -> Iterator[str]:
     tag = _local(element.tag) if isinstance(element.tag, str) else ""
     attrs = {_local(k): v or "" for k, v in element.attrib.items()}
+    yield from _code(tag, attrs)
     for name in (*FETCHED_BY_TAG.get(tag, ()), *FETCHED_ON_ANY):
         if attrs.get(name):
             yield from _srcset(attrs[name]) if name.endswith("srcset") else [attrs[name].strip()]
@@ -103,6 +107,19 @@ def _element_urls(element: Any) -> Iterator[str]:
         yield from css_urls(attrs["style"])
     if tag == "style":
         yield from css_urls("".join(element.itertext()))
+
+
+def _code(tag: str, attrs: dict[str, str]) -> Iterator[str]:
+    """Script a page would run (an inline ``<script>``, an ``on…`` handler, a ``javascript:`` link):
+    code can fetch anything, so the page holds none (cvgen's own HTML is script-free)."""
+    if tag == "script" and attrs.get("type", "").strip().lower() not in DATA_SCRIPTS:
+        yield "<script> element"
+    for name, value in attrs.items():
+        squeezed = "".join(ch for ch in value if not ch.isspace() and ord(ch) > 0x20).lower()
+        if name.startswith("on"):
+            yield f"{name}= handler"
+        elif name in ("href", "src", "action", "formaction", "data") and squeezed.startswith(("javascript:", "vbscript:")):
+            yield f"{squeezed[:40]} ({name})"
 
 
 def html_urls(html: str) -> list[str]:

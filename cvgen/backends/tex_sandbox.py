@@ -45,7 +45,7 @@ SYSTEM_READ = (
     "/etc/alternatives", "/var/lib/texmf", "/var/cache/fontconfig",
 )
 """Programs, libraries, TeX trees and font configuration: what any TeX run needs, and no secrets."""
-DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/tty")
+DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random")
 _TEX_TREES = ("TEXMFROOT", "TEXMFDIST", "TEXMFLOCAL", "TEXMFSYSVAR", "TEXMFSYSCONFIG", "TEXMFHOME")
 _TEX_CACHES = ("TEXMFVAR", "TEXMFCONFIG")
 """Per-user folders TeX writes caches into (LuaTeX's font database), read and written."""

@@ -141,3 +141,57 @@ def test_built_in_references_pass_unchanged() -> None:
     for theme in ("classic", "modern"):
         data = (builtin_dir() / theme / "reference.docx").read_bytes()
         assert keep_allowed_relationships(data) is data
+
+
+def _with_footer_field(source: Path, target: Path, instruction: str, settings_extra: str = "") -> None:
+    """``source`` with a footer holding a field, and optionally more settings markup."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    footer = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{w}"><w:p><w:r>'
+              '<w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+              f'{instruction} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t>'
+              '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>')
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            body = src.read(name).decode("utf-8") if name.endswith((".xml", ".rels")) else src.read(name)
+            if name == "word/_rels/document.xml.rels":
+                body = body.replace("</Relationships>", _rel("rIdF1", f"{R}/footer", "footer9.xml", False) + "</Relationships>")
+            elif name == "[Content_Types].xml":
+                body = body.replace("</Types>", '<Override PartName="/word/footer9.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>')
+            elif name == "word/settings.xml" and settings_extra:
+                body = re.sub(r"(<w:settings[^>]*>)", lambda m: m.group(1) + settings_extra, body, count=1)
+            dst.writestr(name, body)
+        dst.writestr("word/footer9.xml", footer)
+
+
+@pytest.mark.parametrize("instruction", ['INCLUDEPICTURE "http://127.0.0.1:9/p.png" \\d',
+                                         'INCLUDETEXT "C:\\\\secret.txt"', 'DDEAUTO c:\\\\windows\\\\cmd.exe "/c calc"',
+                                         'LINK Excel.Sheet "http://127.0.0.1:9/x.xlsx" ""'])
+def test_a_field_that_fetches_or_runs_is_refused(tmp_path: Path, instruction: str) -> None:
+    import cvgen
+    from cvgen.errors import RenderError
+
+    theme = tmp_path / "theme"
+    shutil.copytree(builtin_dir() / "classic", theme)
+    (theme / "reference.docx").unlink()
+    _with_footer_field(builtin_dir() / "classic" / "reference.docx", theme / "reference.docx", instruction)
+    out = tmp_path / "cv.docx"
+    with pytest.raises(RenderError, match=f"Word fields.*{instruction.split()[0]}"):
+        cvgen.render_to_file({"person": {"name": "Ada"}}, out, theme=theme)
+    assert not out.exists()
+
+
+def test_a_page_number_field_and_a_mail_merge_setting(tmp_path: Path) -> None:
+    """Fields that only show the file's own data stay; a mail merge's data source is removed."""
+    import cvgen
+
+    theme = tmp_path / "theme"
+    shutil.copytree(builtin_dir() / "classic", theme)
+    (theme / "reference.docx").unlink()
+    merge = ('<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:linkToQuery/><w:dataType w:val="odbc"/>'
+             '<w:connectString w:val="DSN=evil;SERVER=127.0.0.1"/><w:query w:val="SELECT * FROM x"/></w:mailMerge>')
+    _with_footer_field(builtin_dir() / "classic" / "reference.docx", theme / "reference.docx", "PAGE", merge)
+    data = cvgen.render({"person": {"name": "Ada"}}, "docx", theme=theme)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert b"mailMerge" not in z.read("word/settings.xml")
+        assert b"PAGE" in z.read("word/footer9.xml")

@@ -132,3 +132,24 @@ def test_confined_compile_reads_nothing_outside_its_folder_and_the_tex_trees(tmp
     outside = [p for p in inputs if p.startswith("/") and not p.startswith(("/usr/", "/var/lib/texmf", "/etc/texmf"))
                and "cvgen-tex-" not in p]
     assert outside == []
+
+
+def test_lua_code_in_a_theme_can_open_only_the_compile_folder_and_the_tex_trees(tmp_path: Path, secret: Path) -> None:
+    """Past the issue's list: LuaTeX's Lua probes /proc, /etc, the home folder and writes outside."""
+    require_program("lualatex")
+    written = tmp_path / "written-by-tex.txt"
+    probes = ["/proc/self/environ", "/etc/passwd", str(Path.home() / ".bashrc"), str(secret), "cv.tex",
+              f"{tmp_path}/../../"]
+    # "~" is active in LaTeX, so the Lua avoids "~=".
+    lua = ("local r = '' for _, p in ipairs({" + ", ".join(f"'{p}'" for p in probes) + "}) do "
+           "local f = io.open(p) r = r .. 'PROBE:' .. p .. '=' .. tostring(f and true or false) .. ';' end "
+           f"local w = io.open('{written}', 'w') r = r .. 'WRITE=' .. tostring(w and true or false) "
+           "pdf.immediateobj('stream', r)")
+    theme = latex_theme(tmp_path / "theme", "\\directlua{" + lua + "}")
+    out = tmp_path / "cv.tex"
+    cvgen.render_to_file({"person": {"name": "Ada"}}, out, theme=theme, options=RenderOptions(compile=True, engine="lualatex"))
+    pdf = out.with_suffix(".pdf").read_bytes()
+    for probe in probes:
+        opened = "cv.tex" == probe
+        assert pdf_holds(pdf, f"PROBE:{probe}={str(opened).lower()};"), probe
+    assert pdf_holds(pdf, "WRITE=false") and not written.exists()

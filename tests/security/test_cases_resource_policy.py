@@ -46,6 +46,13 @@ PAYLOADS: dict[str, tuple[str, str]] = {
 }
 """Every payload Chromium fetches (checked below); a ``<meta refresh>`` counts when it fires."""
 
+SCRIPTS: dict[str, str] = {
+    "inline-script": '<script>fetch("{u}/inline-script")</script>',
+    "onerror": '<img alt="" src="data:," onerror="fetch(\'{u}/onerror\')">',
+    "svg-onload": '<svg onload="fetch(\'{u}/svg-onload\')" width="1" height="1"></svg>',
+}
+"""Code can fetch anything: a theme's page holds none (these call out in Chromium too)."""
+
 
 class _Recorder(BaseHTTPRequestHandler):
     seen: list[str]
@@ -98,9 +105,9 @@ def page_with(payloads: dict[str, tuple[str, str]], base: str) -> str:
 def test_chromium_fetches_every_payload(tmp_path: Path, recorder) -> None:
     """The oracle: each payload is a real call-out in a real browser (so refusing it matters)."""
     base, seen, handler = recorder
-    handler.page = page_with(PAYLOADS, base).encode()
+    handler.page = page_with({**PAYLOADS, **{k: ("html", v) for k, v in SCRIPTS.items()}}, base).encode()
     chromium_load(tmp_path, f"{base}/page.html")
-    missed = sorted(name for name in PAYLOADS if f"/{name}" not in seen)
+    missed = sorted(name for name in (*PAYLOADS, *SCRIPTS) if f"/{name}" not in seen)
     assert missed == [], f"not fetched by Chromium: {missed}"
 
 
@@ -126,6 +133,19 @@ def test_user_theme_with_the_payload_is_refused(tmp_path: Path, name: str) -> No
         cvgen.render_to_file({"person": {"name": "Ada"}}, out, theme=theme)
     assert f"{base}/{name}" in str(caught.value)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_user_theme_with_script_is_refused(tmp_path: Path, name: str) -> None:
+    theme = evil_theme(tmp_path, "html", SCRIPTS[name].replace("{u}", "http://127.0.0.1:9"))
+    with pytest.raises(RenderError, match="script|handler"):
+        cvgen.render({"person": {"name": "Ada"}}, "html", theme=theme)
+
+
+def test_javascript_links_in_a_theme_are_refused(tmp_path: Path) -> None:
+    theme = evil_theme(tmp_path, "html", '<a href=" java\tscript:fetch(1)">x</a>')
+    with pytest.raises(RenderError, match="javascript"):
+        cvgen.render({"person": {"name": "Ada"}}, "html", theme=theme)
 
 
 def test_the_finder_sees_each_payload_in_one_page() -> None:
