@@ -63,7 +63,10 @@ class Manifest:
 
 def read_manifest(folder: Path) -> Manifest:
     """The manifest of a theme folder, or the defaults when it has none; a bad one is a UsageError."""
-    path = folder / MANIFEST
+    try:
+        path = contain(MANIFEST, folder, (folder.resolve(),), f"theme {folder.name!r}: file")
+    except Outside as exc:
+        raise UsageError(str(exc)) from None
     if not path.is_file():
         return Manifest()
     import tomllib

@@ -203,3 +203,30 @@ def test_template_name_cannot_climb_out(tmp_path: Path, secret: Path) -> None:
     with pytest.raises(RenderError) as caught:
         cvgen.render({"person": {"name": "Ada"}}, "html", theme=theme)
     assert SECRET not in str(caught.value)
+
+
+def test_manifest_linked_outside_the_theme_is_refused(tmp_path: Path, secret: Path) -> None:
+    theme = user_theme(tmp_path / "theme")
+    (theme / "theme.toml").unlink()
+    (theme / "theme.toml").symlink_to(secret)
+    with pytest.raises(UsageError, match="theme.toml.*leads outside"):
+        cvgen.render({"person": {"name": "Ada"}}, "html", theme=theme)
+
+
+@pytest.mark.parametrize("name", ["/etc/hostname", "sub/../../elsewhere/secret.txt", "..\\elsewhere\\secret.txt"])
+def test_include_of_an_absolute_or_climbing_name_reads_nothing_outside(tmp_path: Path, secret: Path, name: str) -> None:
+    theme = user_theme(tmp_path / "theme")
+    page = (theme / "cv.html.j2").read_text(encoding="utf-8")
+    (theme / "cv.html.j2").write_text(page.replace("</body>", '{% include "' + name + '" %}</body>'))
+    with pytest.raises(RenderError) as caught:
+        cvgen.render({"person": {"name": "Ada"}}, "html", theme=theme)
+    assert SECRET not in str(caught.value)
+
+
+def test_pdf_theme_resource_linked_outside_is_refused(tmp_path: Path, secret: Path) -> None:
+    """The PDF fetcher goes through the same containment: a linked image in the theme is refused."""
+    theme = user_theme(tmp_path / "theme")
+    (theme / "logo.png").symlink_to(secret)
+    (theme / "style.css").write_text((theme / "style.css").read_text() + '\nbody { background: url("logo.png") }\n')
+    with pytest.raises(RenderError, match="logo.png"):
+        cvgen.render({"person": {"name": "Ada"}}, "pdf", theme=theme)
