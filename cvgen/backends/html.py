@@ -127,7 +127,7 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
             theme.file(TEMPLATE, "html")  # raises the theme's "has no cv.html.j2" UsageError
         raise
     html = template.render(context)
-    if not for_pdf:
+    if not for_pdf and theme.user:  # built-in themes are cvgen's own (tests/security checks them once)
         refused = external_resources(html, allowed={context["photo_uri"]} - {None})
         if refused:
             raise RenderError(
