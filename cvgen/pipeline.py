@@ -125,7 +125,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.view import prepare
 
     allow = (*job.allow, *_named_theme_folder(job.theme))
-    loaded = load_cv(job.source, allow=allow)
+    loaded = load_cv(job.source, style=job.view.style if job.view else None, allow=allow)
     theme = choose_theme(loaded, job.theme, allow)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
     for fmt, path in job.targets:

@@ -68,6 +68,8 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--until", help="Only items up to this date.")
 @click.option("--selected", "selected_only", is_flag=True, default=None, help="Only publications and talks marked selected.")
 @click.option("--page-size", type=click.Choice(["letter", "a4"]), help="Override settings.page_size.")
+@click.option("--style", help="Citation style of publications: cvgen, apa, ieee, chicago-author-date, "
+              "chicago-note-bibliography, vancouver, nature, acm, harvard, mla, ama, or a .csl file.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), help="Archival or accessible PDF.")
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
@@ -78,7 +80,7 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @handles_errors
 def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
-    since: str | None, until: str | None, selected_only: bool | None, page_size: str | None,
+    since: str | None, until: str | None, selected_only: bool | None, page_size: str | None, style: str | None,
     pdf_variant: str | None, compile_: bool, engine: str | None, allow: tuple[str, ...], jobs: int,
 ) -> None:
     """Render CV files to PDF, DOCX, LaTeX and HTML."""
@@ -96,7 +98,9 @@ def command(
     if output and many and Path(output).suffix and not Path(output).is_dir() and not output.endswith("/"):
         raise UsageError("several outputs need a folder: pass -o DIR/ (ending with /)")
     try:
-        view = ViewOptions.make(profile=profile, since=since, until=until, selected_only=selected_only, page_size=page_size)
+        view = ViewOptions.make(
+            profile=profile, since=since, until=until, selected_only=selected_only, page_size=page_size, style=style
+        )
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
     options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine)

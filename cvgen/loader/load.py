@@ -190,13 +190,15 @@ def load(source: str | Path | dict[str, Any] | CV, *, allow: Allow = ()) -> CV:
     return _load_model(source, allow).cv
 
 
-def load_cv(source: Source, *, allow: Allow = ()) -> Loaded:
-    """Load a CV and everything it refers to beside it: the photo is read and checked now.
+def load_cv(source: Source, style: str | None = None, *, allow: Allow = ()) -> Loaded:
+    """Load a CV and everything it refers to beside it: the photo and the citation style are read now.
 
-    A bad photo is an :class:`InputError` located at ``person.photo`` in the CV's file, like any
-    other problem of the file. Files the CV names must be inside its folder or one of ``allow``.
+    ``style`` (``--style``) overrides ``settings.publications.style``. A bad photo or style file is
+    an :class:`InputError` located where it is named (``person.photo`` in the CV's file, or the
+    command line), like any other problem of the file. Files the CV names must be inside its folder
+    or one of ``allow``.
     """
-    loaded = _load_model(source, allow)
+    loaded = _with_style(_load_model(source, allow), style)
     relative = loaded.cv.person.photo
     if relative is None or loaded.photo is not None:
         return loaded
@@ -204,3 +206,36 @@ def load_cv(source: Source, *, allow: Allow = ()) -> Loaded:
     where = origin.position("person", "photo")
     photo = load_photo(origin.base_dir, relative, origin.filename, *where, roots=origin.roots or None)
     return replace(loaded, photo=photo)
+
+
+def _with_style(loaded: Loaded, style: str | None) -> Loaded:
+    """The CSL style named by ``style`` or the CV's setting, read beside the CV (see cvgen.citations)."""
+    from cvgen.citations.catalogue import read_style
+
+    origin = loaded.origin
+    if style is not None:
+        where = ("<command line>", None, None, "--style")
+    else:
+        style = loaded.cv.settings.publications.style
+        where = (origin.filename, *origin.position("settings", "publications", "style"), "settings.publications.style")
+        _check_style_inside(style, origin, where)
+    if loaded.citation_style is not None and loaded.citation_style.name == style:
+        return loaded
+    return replace(loaded, citation_style=read_style(style, origin.base_dir, where))
+
+
+def _check_style_inside(spec: str, origin: Origin, where: tuple[str, int | None, int | None, str]) -> None:
+    """A .csl file the CV names obeys the containment rule: the file read_style would read is checked."""
+    from cvgen.containment import Outside, contain
+
+    if not spec.lower().endswith(".csl"):
+        return
+    path = Path(spec).expanduser()
+    folder = origin.base_dir or Path.cwd()
+    target = next((c for c in ([path] if path.is_absolute() else [folder / path, path]) if c.is_file()), None)
+    if target is None:
+        return  # read_style says it is missing, with the places it looked
+    try:
+        contain(target, folder, origin.roots or roots_of(folder), "the citation style")
+    except Outside as exc:
+        raise InputError([Problem(where[0], where[1], where[2], where[3], str(exc))]) from None

@@ -28,6 +28,9 @@ class ViewOptions:
     until: PartialDate | None = None
     page_size: str | None = None
     max_items: int | None = None
+    style: str | None = None
+    """A citation style overriding ``settings.publications.style`` (``--style``); its file is read by
+    :func:`cvgen.loader.load_cv`, which must be given the same name."""
 
     @classmethod
     def make(cls, **kwargs: Any) -> ViewOptions:

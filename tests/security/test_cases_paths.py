@@ -230,3 +230,19 @@ def test_pdf_theme_resource_linked_outside_is_refused(tmp_path: Path, secret: Pa
     (theme / "style.css").write_text((theme / "style.css").read_text() + '\nbody { background: url("logo.png") }\n')
     with pytest.raises(RenderError, match="logo.png"):
         cvgen.render({"person": {"name": "Ada"}}, "pdf", theme=theme)
+
+
+@pytest.mark.parametrize("where", ["absolute", "parent", "symlink"])
+def test_citation_style_outside_the_cv_folder_is_refused_with_its_location(tmp_path: Path, where: str) -> None:
+    """A .csl named in settings.publications.style obeys the same rule (--style FILE is the user's own)."""
+    csl = tmp_path / "elsewhere" / "style.csl"
+    csl.parent.mkdir()
+    csl.write_text("<style/>", encoding="utf-8")
+    folder = tmp_path / "cv"
+    named = {"absolute": str(csl), "parent": "../elsewhere/style.csl", "symlink": "mine.csl"}[where]
+    cv = write_cv(folder, f"settings:\n  publications:\n    style: {named}\n")
+    if where == "symlink":
+        (folder / "mine.csl").symlink_to(csl)
+    proc = cli("validate", str(cv))
+    assert proc.returncode == 2
+    assert f"{cv}:5:12: settings.publications.style:" in proc.stderr and "leads outside" in proc.stderr

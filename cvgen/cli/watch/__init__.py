@@ -169,12 +169,13 @@ def _stop_on_sigterm() -> None:
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Serve the live HTML preview.")
 @click.option("-t", "--theme", help="Built-in theme name (classic, modern) or a theme folder.")
 @click.option("-p", "--profile", help="A profile from settings.profiles (e.g. selected).")
+@click.option("--style", help="Citation style of publications (see `cvgen render --help`).")
 @click.option("--allow", "allow", multiple=True, type=click.Path(file_okay=False),
               help="A folder files named in the CV may also come from (repeatable); by default only the CV's own.")
 @handles_errors
 def command(
     cv: str, fmt: str, output: str | None, port: int, serve: bool, theme: str | None, profile: str | None,
-    allow: tuple[str, ...],
+    style: str | None, allow: tuple[str, ...],
 ) -> None:
     """Re-render CV on every save and show it live in the browser."""
     from cvgen.backends.base import RenderOptions
@@ -202,8 +203,8 @@ def command(
             server = PreviewServer(state, port).start()
         except OSError as exc:
             raise UsageError(f"cannot serve the preview on port {port}: {exc.strerror or exc}; try --port 0") from None
-    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile), RenderOptions(), state,
-                        allow=allow)
+    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile, style=style),
+                        RenderOptions(), state, allow=allow)
     before_first_render = signature(source, theme_folder(theme))  # a save during the first render is not lost
     renderer.run()
     if server is not None:
