@@ -130,6 +130,24 @@ def html_urls(html: str) -> list[str]:
     return [url for element in root.iter() for url in _element_urls(element)]
 
 
+def svg_urls(svg: bytes | str) -> list[str]:
+    """Every URL (and script) an SVG image would load or run, by the same rules as an inline SVG.
+
+    For any SVG cvgen accepts (a theme's image, an imported photo once sanitised): it must yield
+    nothing. The XML parser resolves no entities and reads no network, so parsing itself fetches
+    nothing; an unreadable file is reported as such rather than passed.
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg, parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"(not well-formed SVG: {exc})"]
+    found = (url for element in root.iter() if isinstance(element.tag, str) for url in _element_urls(element))
+    return [url for url in found if url and not url.startswith("#")]  # a fragment refers inside the image
+
+
 def external_resources(html: str, allowed: set[str]) -> list[str]:
     """URLs ``html`` would load, other than the ``allowed`` ones (cvgen's own photo data URI).
 

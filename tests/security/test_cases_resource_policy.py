@@ -187,3 +187,29 @@ def test_preview_policy_stops_a_page_calling_out(tmp_path: Path, recorder) -> No
     finally:
         server.stop()
     assert seen == []
+
+
+@pytest.mark.parametrize(("svg", "found"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><image href="http://h/a.png"/></svg>', "http://h/a.png"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+     '<use xlink:href="http://h/b.svg#x"/></svg>', "http://h/b.svg#x"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(http://h/c.css);</style></svg>', "http://h/c.css"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="url(http://h/d.svg#p)"/></svg>', "http://h/d.svg#p"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" onload="fetch(1)"/>', "onload= handler"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><script>fetch(1)</script></svg>', "<script> element"),
+])
+def test_svg_images_fall_under_the_same_policy(svg: str, found: str) -> None:
+    from cvgen.backends.resources import svg_urls
+
+    assert found in svg_urls(svg)
+
+
+def test_a_harmless_svg_loads_nothing_and_entities_are_not_read(tmp_path: Path) -> None:
+    from cvgen.backends.resources import svg_urls
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-SVG")
+    assert svg_urls('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="url(#g)"/><a href="https://e.org/">x</a></svg>') == []
+    xxe = (f'<!DOCTYPE svg [<!ENTITY x SYSTEM "file://{secret}">]>'
+           '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>')
+    assert "SECRET-SVG" not in " ".join(svg_urls(xxe))
