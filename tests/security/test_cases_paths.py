@@ -246,3 +246,16 @@ def test_citation_style_outside_the_cv_folder_is_refused_with_its_location(tmp_p
     proc = cli("validate", str(cv))
     assert proc.returncode == 2
     assert f"{cv}:5:12: settings.publications.style:" in proc.stderr and "leads outside" in proc.stderr
+
+
+@pytest.mark.parametrize("reference", ["file://{secret}", "http://127.0.0.1:9/x.png", "{secret}"])
+def test_theme_svg_in_a_pdf_cannot_pull_a_file_or_url(tmp_path: Path, secret: Path, reference: str) -> None:
+    """An SVG image of the theme is laid out through the same fetcher: its own references are refused."""
+    theme = user_theme(tmp_path / "theme")
+    target = reference.replace("{secret}", str(secret))
+    (theme / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                                    f'<image href="{target}" width="10" height="10"/></svg>', encoding="utf-8")
+    (theme / "style.css").write_text((theme / "style.css").read_text() + '\nbody { background: url("logo.svg") }\n')
+    with pytest.raises(RenderError) as caught:
+        cvgen.render({"person": {"name": "Ada"}}, "pdf", theme=theme)
+    assert SECRET not in str(caught.value)
