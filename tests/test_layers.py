@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "cvgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("cvgen.errors", "cvgen.chars", "cvgen.version", "cvgen.containment"),
+    ("cvgen.errors", "cvgen.chars", "cvgen.version", "cvgen.containment", "cvgen.resources"),
     ("cvgen.model",),
     # Importers and exporters sit beside the loader: both read files into the model (a CV's
     # publications_from is read by the BibTeX importer); the cycle check keeps them apart.

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from markupsafe import Markup, escape
 
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
-from cvgen.backends.resources import external_resources
 from cvgen.errors import RenderError
 from cvgen.model.markup import Inline, plain
+from cvgen.resources import external_resources
 
 if TYPE_CHECKING:
     from cvgen.themes import Theme

@@ -12,6 +12,7 @@ import contextlib
 import io
 import logging
 import os
+import re
 import stat
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from cvgen.containment import Outside, contain
 from cvgen.errors import InputError, Problem
 from cvgen.loader.svg_photo import looks_like_svg, svg_photo
 from cvgen.model.loaded import Photo
+from cvgen.resources import svg_urls
 
 log = logging.getLogger("cvgen.photo")
 
@@ -79,10 +81,17 @@ def _svg(data: bytes, name: str, where: _Where) -> Photo:
         photo, removed = svg_photo(data)
     except ValueError as exc:
         raise where.fail(f"photo {name!r} is not a usable SVG: {exc}") from None
+    left = [u for u in svg_urls(photo.data) if not _EMBEDDED_IMAGE.match(u)]
+    if left:  # what the sanitiser's patterns missed, found by the resource policy's CSS tokenizer
+        raise where.fail(f"photo {name!r} is an SVG that would still load outside resources: {', '.join(left[:3])}")
     if removed:
         log.warning("%s: person.photo: removed from the SVG %r before embedding it: %s", where.file, name,
                     ", ".join(sorted(removed)))
     return photo
+
+
+_EMBEDDED_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,", re.I)
+"""The one kind of reference the sanitised SVG keeps: a raster image inside the file."""
 
 
 def _read_regular(path: Path, name: str, where: _Where) -> bytes:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import cvgen
-from cvgen.backends.resources import css_urls, external_resources
 from cvgen.errors import RenderError
+from cvgen.resources import css_urls, external_resources
 from cvgen.themes import builtin_dir
 from tests.conftest import require_program
 
@@ -199,13 +199,13 @@ def test_preview_policy_stops_a_page_calling_out(tmp_path: Path, recorder) -> No
     ('<svg xmlns="http://www.w3.org/2000/svg"><script>fetch(1)</script></svg>', "<script> element"),
 ])
 def test_svg_images_fall_under_the_same_policy(svg: str, found: str) -> None:
-    from cvgen.backends.resources import svg_urls
+    from cvgen.resources import svg_urls
 
     assert found in svg_urls(svg)
 
 
 def test_a_harmless_svg_loads_nothing_and_entities_are_not_read(tmp_path: Path) -> None:
-    from cvgen.backends.resources import svg_urls
+    from cvgen.resources import svg_urls
 
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-SVG")
