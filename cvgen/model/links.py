@@ -67,11 +67,23 @@ _EMAIL = re.compile(
 
 
 def check_email(value: str) -> str:
-    """Return ``value`` if it is one e-mail address (HTML's definition), else raise ValueError."""
+    """Return ``value`` if it is one e-mail address (HTML's definition), else raise ValueError.
+
+    Text without an ``@`` ("ana at example dot org", written to escape address harvesters) is kept
+    as text: it is shown as written and never becomes a link. Anything with an ``@`` must be exactly
+    one address, so no ``?cc=…&body=…`` and no second address rides along into a ``mailto:``.
+    """
     address = clean_text(value.strip())
-    if not _EMAIL.fullmatch(address):
+    if "@" in address and not _EMAIL.fullmatch(address):
         raise ValueError(f"{address!r} is not an e-mail address (one address such as name@example.org)")
+    if not address:
+        raise ValueError("an e-mail address must not be empty")
     return address
+
+
+def is_address(value: str) -> bool:
+    """Whether a checked ``emails`` entry is an address (linked) rather than text such as "ana at example dot org"."""
+    return "@" in value
 
 
 def mailto(address: str) -> str:

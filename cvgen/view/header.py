@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cvgen.errors import InputError, Problem
 from cvgen.model.cv import CV
-from cvgen.model.links import mailto
+from cvgen.model.links import is_address, mailto
 from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.settings import Profile
@@ -32,7 +32,7 @@ def header(cv: CV, photo: Photo | None) -> Header:
     contacts: list[Contact] = []
     if p.pronouns:
         contacts.append(Contact("pronouns", "Pronouns", p.pronouns))
-    contacts.extend(Contact("email", "Email", e, mailto(e), caption="Email") for e in p.emails)
+    contacts.extend(Contact("email", "Email", e, mailto(e) if is_address(e) else None, caption="Email") for e in p.emails)
     for ph in p.phones:
         text = ph.number + (f" ({ph.label})" if ph.label else "")
         digits = "".join(ch for ch in ph.number if ch.isdigit() or ch == "+")

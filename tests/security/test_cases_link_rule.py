@@ -78,7 +78,7 @@ def test_nested_links_are_resolved_in_the_view_for_every_format(outputs) -> None
     "ada@example.org&bcc=spy@example.org",
     "ada@example.org, spy@example.org",
     "Ada <ada@example.org>",
-    "ada",
+    "@example.org",
 ])
 def test_an_email_must_be_one_address(tmp_path: Path, email: str) -> None:
     cv = tmp_path / "cv.yaml"
@@ -102,3 +102,10 @@ def test_an_unusual_address_opens_a_message_to_exactly_that_address(fmt: str) ->
 def test_a_mailto_link_with_headers_is_refused() -> None:
     with pytest.raises(InputError, match="addresses only"):
         cvgen.load({"person": {"name": "Ada", "links": [{"label": "Mail", "url": "mailto:a@b.org?body=hi"}]}})
+
+
+def test_an_address_written_against_harvesters_is_text_and_never_a_link() -> None:
+    data = cvgen.render({"person": {"name": "Ada", "emails": ["ada at example dot org"]}}, "html")
+    root = html_tree(data)
+    assert "ada at example dot org" in "".join(root.itertext())
+    assert not [a for a in root.iter("a") if (a.get("href") or "").startswith("mailto:")]
