@@ -213,3 +213,31 @@ def test_a_harmless_svg_loads_nothing_and_entities_are_not_read(tmp_path: Path) 
     xxe = (f'<!DOCTYPE svg [<!ENTITY x SYSTEM "file://{secret}">]>'
            '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>')
     assert "SECRET-SVG" not in " ".join(svg_urls(xxe))
+
+
+@pytest.mark.parametrize("svg", [
+    '<rect width="10" height="10" style="fill: \\75 rl(http://127.0.0.1:9/escaped)"/>',
+    '<style>@\\69mport "http://127.0.0.1:9/import";</style>',
+    '<rect width="10" height="10" style="fill: image-set(&quot;http://127.0.0.1:9/set&quot; 1x)"/>',
+])
+def test_svg_photo_reaching_out_past_the_sanitiser_is_refused(tmp_path: Path, svg: str) -> None:
+    """The SVG photo sanitiser (issue 16) matches url( and @import; the policy's tokenizer finds the rest."""
+    from cvgen.errors import InputError
+
+    folder = tmp_path / "cv"
+    folder.mkdir()
+    (folder / "me.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{svg}</svg>')
+    cv = folder / "cv.yaml"
+    cv.write_text("person:\n  name: Ada\n  photo: me.svg\n", encoding="utf-8")
+    with pytest.raises(InputError, match="would still load outside resources.*127.0.0.1:9"):
+        cvgen.load_cv(cv)
+
+
+def test_a_clean_svg_photo_still_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "cv"
+    folder.mkdir()
+    (folder / "me.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs>'
+                                   '<linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/></svg>')
+    cv = folder / "cv.yaml"
+    cv.write_text("person:\n  name: Ada\n  photo: me.svg\n", encoding="utf-8")
+    assert cvgen.load_cv(cv).photo is not None
