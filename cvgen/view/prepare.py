@@ -15,6 +15,7 @@ from cvgen.view.header import header, meta
 from cvgen.view.layouts.biosketch import prepare_biosketch
 from cvgen.view.layouts.cv import cv_sections
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
+from cvgen.view.tailor import tailor
 
 
 def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document:
@@ -24,10 +25,10 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     :func:`cvgen.loader.load_cv` returns to have the photo.
     """
     loaded = source if isinstance(source, Loaded) else Loaded(source)
-    cv = loaded.cv
     options = options or ViewOptions()
-    profile = profile_for(cv, options)
-    top = header(cv, loaded.photo)
+    profile = profile_for(loaded.cv, options)
+    cv, photo = tailor(loaded.cv, loaded.photo, profile)
+    top = header(cv, photo)
     doc_meta = meta(cv, options, profile)
     if profile.layout == "biosketch":
         return replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
