@@ -48,6 +48,8 @@ class Job:
     """A built-in theme name, a theme folder, a Theme, or None for the CV's ``settings.theme``."""
     view: ViewOptions | None = None
     options: RenderOptions | None = None
+    roots: tuple[Path, ...] = ()
+    """Folders named by the caller where an ``extends`` base may sit besides the CV's own folder."""
 
 
 @dataclass
@@ -89,7 +91,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.loader import load_cv
     from cvgen.view import prepare
 
-    loaded = load_cv(job.source)
+    loaded = load_cv(job.source, job.roots)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
     theme = choose_theme(loaded.cv, job.theme)
     for fmt, path in job.targets:

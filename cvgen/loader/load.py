@@ -16,6 +16,9 @@ from cvgen.loader.strict_yaml import Located, read
 from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded, Origin
 
+EXTENDS = "extends"
+"""The key naming a base file whose values the CV's own override (see cvgen.loader.extends)."""
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A CV with thousands of publications is well under a megabyte."""
 
@@ -77,35 +80,66 @@ def parse_yaml(text: str, filename: str) -> Located:
     return located
 
 
-def validate(data: dict[str, Any], filename: str = "<data>", located: Located | None = None) -> CV:
-    """Validate plain data into a :class:`CV`, turning errors into located problems."""
+def validate(
+    data: dict[str, Any], filename: str = "<data>", located: Located | None = None,
+    files: dict[tuple[Any, ...], str] | None = None,
+) -> CV:
+    """Validate plain data into a :class:`CV`, turning errors into located problems.
+
+    ``files`` names the file of each path written somewhere else than ``filename`` (a base file).
+    """
     try:
         return CV.model_validate(data)
     except ValidationError as exc:
-        raise InputError(problems_from_validation(exc, data, located, filename, CV)) from None
+        raise InputError(problems_from_validation(exc, data, located, filename, CV, files)) from None
     except RecursionError:
         raise InputError([Problem(filename, None, None, "", "too deeply nested")]) from None
 
 
-def load_text(text: str, filename: str = "<string>", base_dir: Path | None = None) -> CV:
+def load_text(text: str, filename: str = "<string>", base_dir: Path | None = None, roots: tuple[Path, ...] = ()) -> CV:
     """Load a CV from YAML text."""
-    return _loaded_from_text(text, filename, base_dir).cv
+    return _loaded_from_text(text, filename, base_dir, roots).cv
 
 
-def _loaded_from_text(text: str, filename: str, base_dir: Path | None) -> Loaded:
+def _loaded_from_text(text: str, filename: str, base_dir: Path | None, roots: tuple[Path, ...] = ()) -> Loaded:
     """YAML text → a validated CV with its origin (no resources read yet)."""
     located = parse_yaml(text, filename)
+    files: dict[tuple[Any, ...], str] = {}
+    if EXTENDS in located.value:
+        located, files = _with_base(located, filename, base_dir, roots)
     found = _yaml_problems(located, filename)
     before = _count(located.value.get("publications"))
     try:
         data = _expand_sources(located.value, located, filename, base_dir)
-        cv = validate(data, filename, located)
+        cv = validate(data, filename, located, files)
     except InputError as exc:  # every problem of the file at once, in file order
         found += exc.problems
     if found:
         raise InputError(sorted(found, key=lambda p: (p.line or 0, p.col or 0)))
     origin = Origin(base_dir, filename, dict(located.positions))
     return Loaded(cv, origin, bibtex_keys=tuple(p.key for p in cv.publications[before:]) if "publications_from" in data else ())
+
+
+def _with_base(
+    own: Located, filename: str, base_dir: Path | None, roots: tuple[Path, ...]
+) -> tuple[Located, dict[tuple[Any, ...], str]]:
+    """The CV's values over its ``extends`` base's, and the file of each value from the base."""
+    from cvgen.loader.extends import find_base, merge
+
+    line, col = own.positions.get((EXTENDS,), (None, None))
+    where = Problem(filename, line, col, EXTENDS, "")
+    path = find_base(own.value[EXTENDS], base_dir, roots, where)
+    text, base_name, _ = _read_file(path)
+    base = parse_yaml(text, base_name)
+    problems = _yaml_problems(base, base_name)
+    if EXTENDS in base.value:
+        bl, bc = base.positions.get((EXTENDS,), (None, None))
+        problems.append(Problem(base_name, bl, bc, EXTENDS, "a base file cannot extend another; merge them into one base"))
+    if problems:
+        raise InputError(problems)
+    merged = merge(base, base_name, own, filename)
+    merged.located.value = merged.value
+    return merged.located, merged.files
 
 
 def _count(value: Any) -> int:
@@ -142,9 +176,9 @@ def _read_file(path: str | Path) -> tuple[str, str, Path]:
     return decode(raw, name), name, path.resolve().parent
 
 
-def load_file(path: str | Path) -> CV:
-    """Load a CV from a YAML file."""
-    return _loaded_from_text(*_read_file(path)).cv
+def load_file(path: str | Path, roots: tuple[Path, ...] = ()) -> CV:
+    """Load a CV from a YAML file; ``roots`` are further folders its ``extends`` base may sit in."""
+    return _loaded_from_text(*_read_file(path), roots).cv
 
 
 Source = str | Path | dict[str, Any] | CV | Loaded
@@ -155,14 +189,14 @@ def _is_file_name(source: str) -> bool:
     return "\n" not in source and (source.endswith((".yaml", ".yml")) or Path(source).is_file())
 
 
-def _load_model(source: Source) -> Loaded:
+def _load_model(source: Source, roots: tuple[Path, ...] = ()) -> Loaded:
     """Any accepted source → a validated CV with its origin; resources are not read here."""
     if isinstance(source, Loaded):
         return source
     if isinstance(source, CV):
         return Loaded(source)
     if isinstance(source, Path) or isinstance(source, str) and _is_file_name(source):
-        return _loaded_from_text(*_read_file(source))
+        return _loaded_from_text(*_read_file(source), roots)
     if isinstance(source, dict):
         return Loaded(validate(_expand_sources(source, None, "<data>", None)))
     if isinstance(source, str):
@@ -180,13 +214,14 @@ def load(source: str | Path | dict[str, Any] | CV) -> CV:
     return _load_model(source).cv
 
 
-def load_cv(source: Source) -> Loaded:
+def load_cv(source: Source, roots: tuple[Path, ...] = ()) -> Loaded:
     """Load a CV and everything it refers to beside it: the photo is read and checked now.
 
     A bad photo is an :class:`InputError` located at ``person.photo`` in the CV's file, like any
-    other problem of the file.
+    other problem of the file. ``roots`` are folders the caller names where an ``extends`` base may
+    sit besides the CV's own folder (``--base DIR``).
     """
-    loaded = _load_model(source)
+    loaded = _load_model(source, roots)
     relative = loaded.cv.person.photo
     if relative is None or loaded.photo is not None:
         return loaded
