@@ -103,10 +103,22 @@ def load_text(text: str, filename: str = "<string>", base_dir: Path | None = Non
 
 def _loaded_from_text(text: str, filename: str, base_dir: Path | None, roots: tuple[Path, ...] = ()) -> Loaded:
     """YAML text → a validated CV with its origin (no resources read yet)."""
-    located = parse_yaml(text, filename)
-    files: dict[tuple[Any, ...], str] = {}
+    return loaded_from_located(parse_yaml(text, filename), filename, base_dir, roots)
+
+
+def loaded_from_located(
+    located: Located, filename: str, base_dir: Path | None, roots: tuple[Path, ...] = (),
+    files: dict[tuple[Any, ...], str] | None = None,
+) -> Loaded:
+    """Values read with their positions → a validated CV with its origin (no resources read yet).
+
+    ``files`` names the file of values written elsewhere than ``filename`` (a data file's map, a
+    person's publication file); the ``extends`` base adds its own.
+    """
+    files = dict(files or {})
     if EXTENDS in located.value:
-        located, files = _with_base(located, filename, base_dir, roots)
+        located, from_base = _with_base(located, files.get((EXTENDS,), filename), base_dir, roots)
+        files = {**files, **from_base}
     found = _yaml_problems(located, filename)
     before = _count(located.value.get("publications"))
     try:
