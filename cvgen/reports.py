@@ -12,12 +12,12 @@ import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cvgen.version import __version__
 
-if TYPE_CHECKING:
-    from cvgen.batch import BatchResult
+BatchResult = Any
+"""A :class:`cvgen.batch.BatchResult` (not imported: the batch runner imports this module)."""
 
 COLUMNS = ("source", "name", "status", "exit_code", "seconds", "outputs", "output_sha256", "input_hash", "warnings", "error")
 

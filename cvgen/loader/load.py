@@ -209,6 +209,8 @@ def _load_model(source: Source, roots: tuple[Path, ...] = ()) -> Loaded:
         return Loaded(source)
     if isinstance(source, Path) or isinstance(source, str) and _is_file_name(source):
         return _loaded_from_text(*_read_file(source), roots)
+    if isinstance(source, dict) and EXTENDS in source:
+        return loaded_from_located(Located(source), "<data>", None, roots)
     if isinstance(source, dict):
         return Loaded(validate(_expand_sources(source, None, "<data>", None)))
     if isinstance(source, str):

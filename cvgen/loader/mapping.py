@@ -170,7 +170,7 @@ def fill(mapping: Map, table: Table, row: Row) -> Filled:
     out.value = cv if isinstance(cv, dict) else {}
     base = mapping.setting("base")
     if base is not None:
-        out.value["extends"] = str((mapping.folder / base))
+        out.value["extends"] = str(mapping.folder / base)
         _from_map(out, ("extends",), mapping, ("base",))
     return out
 
