@@ -16,11 +16,10 @@ Inputs are ``tests/fixtures/interop/`` and, when present, ``shared/heldout/`` be
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from render_snapshot import compare
+from render_snapshot import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,15 +72,7 @@ def snapshot(out: Path) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--compare", action="store_true", help="compare two snapshot folders")
-    args = parser.parse_args()
-    if args.compare:
-        return compare(*args.folders[:2])
-    n = snapshot(args.folders[0])
-    print(f"wrote {n} imports to {args.folders[0]}")
-    return 0
+    return cli(__doc__, snapshot, "imports")
 
 
 if __name__ == "__main__":

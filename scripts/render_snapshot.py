@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,16 +64,21 @@ def compare(a: Path, b: Path) -> int:
     return 1 if problems else 0
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cli(doc: str, take: Callable[[Path], int], noun: str) -> int:
+    """The command line shared by the snapshot scripts: take a snapshot, or ``--compare`` two."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--compare", action="store_true", help="compare two snapshot folders")
     args = parser.parse_args()
     if args.compare:
         return compare(*args.folders[:2])
-    n = snapshot(args.folders[0])
-    print(f"wrote {n} renders to {args.folders[0]}")
+    n = take(args.folders[0])
+    print(f"wrote {n} {noun} to {args.folders[0]}")
     return 0
+
+
+def main() -> int:
+    return cli(__doc__, snapshot, "renders")
 
 
 if __name__ == "__main__":
