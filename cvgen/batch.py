@@ -130,7 +130,7 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
 
     start = time.perf_counter()
     written: list[Path] = []
-    name = key = ""
+    name, key = getattr(task.source, "person_name", ""), ""
     try:
         loaded = _load(task.source, config.roots)
         name = loaded.cv.person.name

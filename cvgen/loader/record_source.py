@@ -40,6 +40,13 @@ class RecordSource:
     def __str__(self) -> str:
         return self.label
 
+    @property
+    def person_name(self) -> str:
+        """The name the record gives, even when the record does not validate (for the report)."""
+        person = self.filled.value.get("person")
+        name = person.get("name") if isinstance(person, dict) else None
+        return name if isinstance(name, str) else ""
+
     def load(self, roots: tuple[Path, ...] = ()) -> Loaded:
         """Validate this person's CV; problems name the file, line and column that are wrong."""
         from cvgen.loader.load import load_cv, loaded_from_located
