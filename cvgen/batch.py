@@ -17,6 +17,7 @@ Celery task (see docs/benchmarks.md).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -360,6 +361,8 @@ def run_tasks(
             done(index, _render_task(task, config))
     else:
         _Pool(jobs, config).run(list(enumerate(tasks)), done)
+    if executor is not None or jobs > 1:
+        sweep_partials(tasks)  # a worker may have died mid-write
     return [results[i] for i in range(len(tasks))]
 
 
@@ -367,33 +370,68 @@ def run_on(executor: Any, jobs: list[tuple[int, Task]], config: _Config, done: C
     """Render on any executor whose ``submit`` returns futures (a process pool, Dask, …).
 
     :func:`_render_task` never raises, so a future that fails means the worker itself was lost
-    (killed, out of memory, retries used up): that CV is reported as failed, any temporary file its
-    render left is removed (outputs are written through a rename, so no partial file keeps its
-    final name), and the others carry on.
+    (killed, out of memory, the cluster's own retries used up). Such a CV is submitted once more;
+    lost again, it is reported as failed, the files its lost attempts wrote in this batch are
+    removed (a CV is all of its formats or none), and the others carry on.
     """
+    started = time.time()
+    lost = _collect(executor, jobs, config, done)
+    if lost:
+        for index, task, exc in _collect(executor, [(i, t) for i, t, _ in lost], config, done):
+            _remove_written_since(task, started)
+            message = f"the worker rendering {task.source} was lost twice ({type(exc).__name__}: {exc}); the other CVs were not affected"
+            done(index, BatchResult(task.source, (), message, EXIT_RENDER, name=getattr(task.source, "person_name", "")))
+
+
+def _collect(
+    executor: Any, jobs: list[tuple[int, Task]], config: _Config, done: Callable[[int, BatchResult], None]
+) -> list[tuple[int, Task, BaseException]]:
+    """Submit every job, hand each result to ``done`` as it arrives; return the jobs whose worker was lost."""
     import concurrent.futures as cf
 
     futures = {executor.submit(_render_task, task, config): (index, task) for index, task in jobs}
     ordered = cf.as_completed(futures) if all(isinstance(f, cf.Future) for f in futures) else list(futures)
+    lost = []
     for future in ordered:
         index, task = futures[future]
         try:
             result = future.result()
-        except BaseException as exc:  # noqa: BLE001 - a lost worker fails its CV, not the batch
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            _remove_partials(task)
-            message = f"the worker rendering {task.source} was lost ({type(exc).__name__}: {exc}); the other CVs were not affected"
-            result = BatchResult(task.source, (), message, EXIT_RENDER)
+        except Exception as exc:  # noqa: BLE001 - a lost worker fails its CV, not the batch
+            lost.append((index, task, exc))
+            continue
         done(index, result)
+    return lost
 
 
-def _remove_partials(task: Task) -> None:
-    """Delete the temporary files a render killed mid-write left beside its outputs."""
+def _remove_written_since(task: Task, started: float) -> None:
+    """Remove this task's outputs written during this batch (yesterday's good files stay)."""
     for _, path in task.targets:
-        for suffix_path in {path, *path.parent.glob(f"{path.stem}.*")}:
-            for part in path.parent.glob(f".{suffix_path.name}.*.part"):
-                part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime >= started:
+                path.unlink()
+
+
+def sweep_partials(tasks: Sequence[Task]) -> None:
+    """Delete the temporary files of renders killed mid-write (``.<name>.<random>.part``).
+
+    Outputs are written to a temporary file and renamed, so a worker killed while writing never
+    leaves a file under its final name, but it does leave the temporary one; once the batch is over
+    nothing of it is still writing. One listing per output folder, whatever the batch's size.
+    """
+    wanted: dict[Path, set[str]] = {}
+    for task in tasks:
+        for _, path in task.targets:
+            wanted.setdefault(path.parent, set()).add(path.name)
+    for folder, names in wanted.items():
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") and name.endswith(".part") and name[1:].rsplit(".", 2)[0] in names:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def exit_status(results: Iterable[BatchResult]) -> int:
