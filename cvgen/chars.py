@@ -15,20 +15,27 @@ YAML_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\u
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold."""
 
-LINE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x85\u2028\u2029]+")
+_BREAK = "[\t\n\x0b\x0c\r\x85\u2028\u2029]"
+_INVISIBLE = "[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]"
+
+LINE_BREAKS = re.compile(f"{_BREAK}+")
 """Runs of whitespace that break a line (NEL and the Unicode line/paragraph separators included)."""
 
-INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+INVISIBLE = re.compile(_INVISIBLE)
 """C0/C1 controls (but the whitespace above), DEL, BOM, noncharacters and lone surrogates."""
 
 
 def one_line(text: str, joiner: str = " ") -> str:
     """``text`` on one line: each run of line breaks becomes ``joiner``, invisible characters go.
 
-    Line breaks are replaced first, so a NEL (U+0085, a C1 control that is also a line break)
+    Line breaks are replaced first (a run with invisible characters inside is still one run), so a NEL (U+0085, a C1 control that is also a line break)
     separates words like a newline instead of gluing them together.
     """
-    return INVISIBLE.sub("", LINE_BREAKS.sub(joiner, text))
+    return INVISIBLE.sub("", _BREAK_RUN.sub(joiner, text))
+
+
+_BREAK_RUN = re.compile(f"{_BREAK}(?:{_INVISIBLE}*{_BREAK})*")
+"""A run of line breaks with invisible characters between them: still one break."""
 
 
 TEX_SPECIALS: dict[str, str] = {

@@ -32,3 +32,12 @@ def test_bibtex_and_latex_escape_the_special_characters_alike() -> None:
         r"50\% \& \$5 \#1 a\_b \{x\} \textasciitilde{}\textasciicircum{}\textbackslash{}\textbackslash{}"
     )
     assert escape("50% & $5") == r"50\% \& \$5"
+
+
+def test_line_breaks_around_an_invisible_character_are_one_break() -> None:
+    """'\\n\\x1f\\r' is one line break with an invisible control inside: one space, not two.
+
+    Found by the LaTeX escaper's property test after the writers' tables were merged.
+    """
+    assert one_line("a\n\x1f\rb") == "a b"
+    assert one_line("a\r\n\ufeff\nb") == "a b"
