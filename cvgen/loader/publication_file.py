@@ -34,11 +34,13 @@ def append_publications(located: Any, files: dict[tuple[Any, ...], str], folder:
         return  # validation reports the malformed value
     offset = len(existing)
     existing.extend(entries)
-    for p, pos in pubs_located.positions.items():
-        if p[: len(prefix)] == prefix and len(p) > len(prefix) and isinstance(p[len(prefix)], int):
-            target = ("publications", offset + p[len(prefix)], *p[len(prefix) + 1:])
-            located.positions[target] = pos
-            files[target] = filename
+    n = len(prefix)
+    for table, found in ((located.positions, pubs_located.positions), (located.key_positions, pubs_located.key_positions)):
+        for p, pos in found.items():
+            if p[:n] == prefix and len(p) > n and isinstance(p[n], int):
+                target = ("publications", offset + p[n], *p[n + 1:])
+                table[target] = pos
+                files[target] = filename
 
 
 def _list_file(text: str, filename: str) -> Any:

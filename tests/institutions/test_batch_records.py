@@ -123,3 +123,16 @@ def test_data_needs_a_map(tmp_path: Path) -> None:
     _department(tmp_path, 1)
     result = CliRunner().invoke(cli, ["render", "--data", str(tmp_path / "faculty.csv")])
     assert result.exit_code == 2 and "--data and --map go together" in result.output
+
+
+def test_sweep_removes_only_the_temporary_files_of_this_batch(tmp_path: Path) -> None:
+    from cvgen.batch import Task, sweep_partials
+
+    task = Task(tmp_path / "a.yaml", (("text", tmp_path / "a.txt"), ("markdown", tmp_path / "a.md")))
+    leftovers = [tmp_path / ".a.txt.k3j_x9q2.part", tmp_path / ".a.md.0abc_def.part"]
+    kept = [tmp_path / ".b.txt.k3j_x9q2.part", tmp_path / "a.txt", tmp_path / ".a.txt.notes"]
+    for path in leftovers + kept:
+        path.write_text("x")
+    sweep_partials([task])
+    assert [p.exists() for p in leftovers] == [False, False]
+    assert all(p.exists() for p in kept)
