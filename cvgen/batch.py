@@ -99,6 +99,8 @@ class _Config:
     """Folders named by the caller where an ``extends`` base may sit."""
     previous: dict[str, str] | None = None
     """``--changed-only``: each CV's input hash in the previous report."""
+    hash_inputs: bool = False
+    """Compute each CV's input hash (for a report or ``--changed-only``); plain renders skip it."""
 
 
 # ----------------------------------------------------------------------------- the unit of work
@@ -135,8 +137,9 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
     try:
         loaded = _load(task.source, config.roots)
         name = loaded.cv.person.name
-        settings = (config.view, config.options)
-        key = input_hash(loaded, choose_theme(loaded.cv, config.theme).path, tuple(f for f, _ in task.targets), settings)
+        if config.hash_inputs or config.previous is not None:
+            settings = (config.view, config.options)
+            key = input_hash(loaded, choose_theme(loaded.cv, config.theme).path, tuple(f for f, _ in task.targets), settings)
         if _unchanged(task, config, key):
             outputs = tuple(path for _, path in task.targets)
             return BatchResult(task.source, outputs, elapsed=time.perf_counter() - start, name=name, input_hash=key, skipped=True)
@@ -289,7 +292,7 @@ def render_many(
     report_path = Path(report) if report is not None else None
     previous = _previous(report_path) if changed_only else None
     results = run_tasks(tasks, jobs, theme=theme, view=view, options=options, on_result=on_result,
-                        executor=executor, roots=root_dirs, previous=previous)
+                        executor=executor, roots=root_dirs, previous=previous, hash_inputs=report_path is not None)
     if report_path is not None:
         from cvgen.reports import write_reports
 
@@ -341,11 +344,16 @@ def run_tasks(
     executor: Any = None,
     roots: tuple[Path, ...] = (),
     previous: dict[str, str] | None = None,
+    hash_inputs: bool = False,
 ) -> list[BatchResult]:
-    """Run planned tasks (the CLI plans its own output paths); results in task order."""
+    """Run planned tasks (the CLI plans its own output paths); results in task order.
+
+    ``previous`` (input hashes by first output) skips unchanged CVs; ``hash_inputs`` records each
+    CV's input hash in its result, for a report.
+    """
     for name in {fmt for task in tasks for fmt, _ in task.targets}:
         _backend(name)  # a missing engine fails the whole call before any work starts
-    config = _Config(_theme_arg(theme), view, options, roots, previous)
+    config = _Config(_theme_arg(theme), view, options, roots, previous, hash_inputs)
     results: dict[int, BatchResult] = {}
 
     def done(index: int, result: BatchResult) -> None:

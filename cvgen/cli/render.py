@@ -117,7 +117,8 @@ def command(
     reporter = Reporter(len(tasks))
     with reporter:
         results = batch.run_tasks(tasks, jobs or batch.default_jobs(), theme=theme, view=view, options=options,
-                                  on_result=reporter.result, roots=roots, previous=previous)
+                                  on_result=reporter.result, roots=roots, previous=previous,
+                                  hash_inputs=report_path is not None)
     reporter.summary(results)
     if report_path is not None:
         from cvgen.reports import write_reports

@@ -226,6 +226,7 @@ def _fill_mapping(mapping: Map, table: Table, row: Row, template: dict[str, Any]
             result[key] = value
     reads = columns_in(template)
     if path and reads and not any(_present(row.values.get(c)) for c, _ in reads):
+        _from_cell(out, path, row, reads[0][0])  # a required entry left empty is reported at its first cell
         return _MISSING  # an entry whose every column is empty is not there
     _from_map(out, path, mapping, map_path)
     return result
