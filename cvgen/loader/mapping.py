@@ -128,7 +128,7 @@ def check(mapping: Map, table: Table) -> None:
                 problems.append(_at(mapping.filename, mapping.located, (key, *path), f"column {column!r} is not in {table.filename}{hint}"))
         problems.extend(_placeholder_problems(mapping, key, template))
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
 
 
 def _placeholder_problems(mapping: Map, key: str, template: Any) -> list[Problem]:

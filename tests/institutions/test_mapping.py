@@ -137,3 +137,26 @@ def test_per_person_publication_files(dept: Path) -> None:
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.path) == (str(dept / "pubs" / "gh1.yaml"), 7, "publications[1].date")
     assert plain(emmy.load().cv.publications[0].title) == "Idealtheorie in Ringbereichen"
+
+
+def test_validate_checks_every_record_without_rendering(dept: Path) -> None:
+    from click.testing import CliRunner
+
+    from cvgen.cli import cli
+
+    csv = (dept / "faculty.csv").read_text().replace("Lecturer,2021", "Lecturer,2021-13")
+    (dept / "faculty.csv").write_text(csv)
+    result = CliRunner().invoke(cli, ["validate", "--data", str(dept / "faculty.csv"), "--map", str(dept / "map.yaml")])
+    assert result.exit_code == 2
+    assert "faculty.csv:2 (Grace Hopper): ok" in result.output
+    assert f"{dept / 'faculty.csv'}:3:6: positions[0].start: month 13" in result.output
+    assert not list(dept.glob("*.txt")) and not list(dept.glob("*.pdf"))
+
+
+def test_placeholder_syntax_is_checked(dept: Path) -> None:
+    text = (dept / "map.yaml").read_text().replace('"{name}"', '"{name!r}"')
+    (dept / "map.yaml").write_text(text)
+    with pytest.raises(InputError) as caught:
+        sources(read_table(dept / "faculty.csv"), load_map(dept / "map.yaml"))
+    [problem] = caught.value.problems
+    assert (problem.line, problem.path) == (4, "cv.person.name") and "{name}" in problem.message
