@@ -135,7 +135,7 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
     written: list[Path] = []
     name, key = getattr(task.source, "person_name", ""), ""
     try:
-        loaded = _load(task.source, config.roots)
+        loaded = _load(task.source, config.roots, config.view.style if config.view else None)
         name = loaded.cv.person.name
         if config.hash_inputs or config.previous is not None:
             settings = (config.view, config.options)
@@ -152,11 +152,11 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
                        name=name, input_hash=key)
 
 
-def _load(source: Path | RecordSource, roots: tuple[Path, ...]) -> Loaded:
+def _load(source: Path | RecordSource, roots: tuple[Path, ...], style: str | None = None) -> Loaded:
     from cvgen.loader import load_cv
     from cvgen.loader.record_source import RecordSource
 
-    return source.load(roots) if isinstance(source, RecordSource) else load_cv(source, roots)
+    return source.load(roots, style) if isinstance(source, RecordSource) else load_cv(source, style=style, roots=roots)
 
 
 def _unchanged(task: Task, config: _Config, key: str) -> bool:

@@ -91,7 +91,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.loader import load_cv
     from cvgen.view import prepare
 
-    loaded = load_cv(job.source, job.roots)
+    loaded = load_cv(job.source, style=job.view.style if job.view else None, roots=job.roots)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
     theme = choose_theme(loaded.cv, job.theme)
     for fmt, path in job.targets:

@@ -2,7 +2,7 @@
 
 A CV's *input hash* covers everything its output depends on: the loaded CV itself (so its file,
 its ``extends`` base, its record in a data file and the map, its publication file all count
-through what they contribute), its photo, the theme's files, the formats, view and render
+through what they contribute), its photo, its citation style's CSL file, the theme's files, the formats, view and render
 options, and cvgen's version. Hashing the loaded CV rather than the files means an edit that
 changes nothing (a comment, a reordered key in a base) does not trigger a render.
 """
@@ -44,6 +44,8 @@ def input_hash(loaded: Loaded, theme_folder: Path, targets: tuple[str, ...], set
         digest.update(part.encode("utf-8") + b"\0")
     if loaded.photo is not None:
         digest.update(loaded.photo.data)
+    if loaded.citation_style is not None:  # a .csl file edited since the last run changes the output
+        digest.update(loaded.citation_style.xml)
     return digest.hexdigest()
 
 

@@ -18,7 +18,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cvgen.model",),
     # Importers and exporters sit beside the loader: both read files into the model (a CV's
     # publications_from is read by the BibTeX importer); the cycle check keeps them apart.
-    ("cvgen.loader", "cvgen.interop"),
+    # Citation styles: .csl files are read at load time (catalogue); the engine formats for the view.
+    ("cvgen.loader", "cvgen.interop", "cvgen.citations"),
     ("cvgen.view",),
     ("cvgen.themes", "cvgen.isolation", "cvgen.output"),
     ("cvgen.backends",),

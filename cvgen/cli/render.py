@@ -80,6 +80,8 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
               help="Write the batch report here (JSON, and CSV beside it). Default with --data: OUT/cvgen-report.json.")
 @click.option("--changed-only", is_flag=True, help="Skip CVs whose inputs, theme and cvgen version are unchanged since the report.")
 @click.option("--page-size", type=click.Choice(["letter", "a4"]), help="Override settings.page_size.")
+@click.option("--style", help="Citation style of publications: cvgen, apa, ieee, chicago-author-date, "
+              "chicago-note-bibliography, vancouver, nature, acm, harvard, mla, ama, or a .csl file.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), help="Archival or accessible PDF.")
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
@@ -90,7 +92,8 @@ def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
     since: str | None, until: str | None, selected_only: bool | None, include_tags: str | None,
     exclude_tags: str | None, data: str | None, map_: str | None, bases: tuple[str, ...], report: str | None,
-    changed_only: bool, page_size: str | None, pdf_variant: str | None, compile_: bool, engine: str | None, jobs: int,
+    changed_only: bool, page_size: str | None, style: str | None, pdf_variant: str | None, compile_: bool,
+    engine: str | None, jobs: int,
 ) -> None:
     """Render CV files (or a department's records, with --data and --map) to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -102,7 +105,7 @@ def command(
         from cvgen.view import ViewOptions
 
         view = ViewOptions.make(profile=profile, since=since, until=until, selected_only=selected_only, page_size=page_size,
-                                include_tags=include_tags, exclude_tags=exclude_tags)
+                                style=style, include_tags=include_tags, exclude_tags=exclude_tags)
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
     options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine)

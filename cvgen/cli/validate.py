@@ -63,6 +63,6 @@ def _check(source: Any, profile: str | None, roots: tuple[Path, ...]) -> Any:
     from cvgen.loader.record_source import RecordSource
     from cvgen.view import ViewOptions, prepare
 
-    loaded = source.load(roots) if isinstance(source, RecordSource) else load_cv(source, roots)
+    loaded = source.load(roots) if isinstance(source, RecordSource) else load_cv(source, roots=roots)
     prepare(loaded, ViewOptions(profile=profile))
     return loaded

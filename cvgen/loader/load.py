@@ -228,17 +228,33 @@ def load(source: str | Path | dict[str, Any] | CV) -> CV:
     return _load_model(source).cv
 
 
-def load_cv(source: Source, roots: tuple[Path, ...] = ()) -> Loaded:
-    """Load a CV and everything it refers to beside it: the photo is read and checked now.
+def load_cv(source: Source, style: str | None = None, roots: tuple[Path, ...] = ()) -> Loaded:
+    """Load a CV and everything it refers to beside it: the photo and the citation style are read now.
 
-    A bad photo is an :class:`InputError` located at ``person.photo`` in the CV's file, like any
-    other problem of the file. ``roots`` are folders the caller names where an ``extends`` base may
-    sit besides the CV's own folder (``--base DIR``).
+    ``style`` (``--style``) overrides ``settings.publications.style``. A bad photo or style file is
+    an :class:`InputError` located where it is named (``person.photo`` in the CV's file, or the
+    command line), like any other problem of the file. ``roots`` are folders the caller names where
+    an ``extends`` base may sit besides the CV's own folder (``--base DIR``).
     """
-    loaded = _load_model(source, roots)
+    loaded = _with_style(_load_model(source, roots), style)
     relative = loaded.cv.person.photo
     if relative is None or loaded.photo is not None:
         return loaded
     origin = loaded.origin
     photo = load_photo(origin.base_dir, relative, origin.filename, *origin.position("person", "photo"))
     return replace(loaded, photo=photo)
+
+
+def _with_style(loaded: Loaded, style: str | None) -> Loaded:
+    """The CSL style named by ``style`` or the CV's setting, read beside the CV (see cvgen.citations)."""
+    from cvgen.citations.catalogue import read_style
+
+    origin = loaded.origin
+    if style is not None:
+        where = ("<command line>", None, None, "--style")
+    else:
+        style = loaded.cv.settings.publications.style
+        where = (origin.filename, *origin.position("settings", "publications", "style"), "settings.publications.style")
+    if loaded.citation_style is not None and loaded.citation_style.name == style:
+        return loaded
+    return replace(loaded, citation_style=read_style(style, origin.base_dir, where))

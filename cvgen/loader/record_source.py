@@ -47,8 +47,8 @@ class RecordSource:
         name = person.get("name") if isinstance(person, dict) else None
         return name if isinstance(name, str) else ""
 
-    def load(self, roots: tuple[Path, ...] = ()) -> Loaded:
-        """Validate this person's CV; problems name the file, line and column that are wrong."""
+    def load(self, roots: tuple[Path, ...] = (), style: str | None = None) -> Loaded:
+        """Validate this person's CV (``style``: a ``--style`` override); problems name the file, line and column that are wrong."""
         from cvgen.loader.load import load_cv, loaded_from_located
         from cvgen.loader.strict_yaml import Located
 
@@ -58,7 +58,7 @@ class RecordSource:
             if self.publications:
                 self._add_publications(located, files)
             loaded = loaded_from_located(located, self.filename, self.folder, (*self.roots, *roots), files)
-            return load_cv(loaded)
+            return load_cv(loaded, style=style)
         except InputError as exc:
             raise InputError([self._name_column(p) for p in exc.problems]) from None
 

@@ -40,6 +40,17 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class StyleFile:
+    """A CSL citation style read for this CV (see :mod:`cvgen.citations`): the XML and where it came from."""
+
+    name: str
+    """As asked for: a built-in name ("apa") or the path written in the CV or on the command line."""
+    path: str
+    """The file read, for messages."""
+    xml: bytes
+
+
+@dataclass(frozen=True)
 class Loaded:
     """A validated CV plus its origin and the resources resolved while loading it."""
 
@@ -49,3 +60,5 @@ class Loaded:
     """``person.photo`` read from the CV's folder and re-encoded; None when the CV has none."""
     bibtex_keys: tuple[str, ...] = ()
     """Citation keys of the publications merged from ``publications_from`` (in file order)."""
+    citation_style: StyleFile | None = None
+    """The CSL style ``settings.publications.style`` (or ``--style``) names; None for cvgen's layout."""

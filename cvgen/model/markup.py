@@ -28,6 +28,14 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
+class FinalText(Text):
+    """Text a citation style has already set (its quotes, dashes and punctuation).
+
+    It is text for every backend; a later typographic pass must leave it as it is.
+    """
+
+
+@dataclass(frozen=True, slots=True)
 class Strong:
     """Bold text. ``role`` says why (``"owner"``, ``"member"``, ``"award"``) so a theme may style it."""
 
@@ -57,7 +65,7 @@ class Sup:
     children: tuple[Node, ...]
 
 
-Node = Text | Strong | Emph | Link | Sup
+Node = Text | Strong | Emph | Link | Sup  # FinalText is a Text
 Inline = tuple[Node, ...]
 
 # The nodes are built by the parser, never from user keys, so their field docstrings are not schema

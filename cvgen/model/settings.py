@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Discriminator, Field, Tag
+from pydantic import AfterValidator, Discriminator, Field, Tag, WithJsonSchema
 
 from cvgen.model.base import Model
 from cvgen.model.dates import Date, DateStyle
@@ -54,6 +54,25 @@ def _check_colour(value: str) -> str:
 
 
 Colour = Annotated[str, AfterValidator(_check_colour)]
+
+CITATION_STYLES = (
+    "cvgen", "apa", "ieee", "chicago-author-date", "chicago-note-bibliography", "vancouver", "nature", "acm",
+    "harvard", "mla", "ama",
+)
+"""Citation style names cvgen knows; any other style is a ``.csl`` file (see :mod:`cvgen.citations`)."""
+
+
+def _check_citation_style(value: str) -> str:
+    if value in CITATION_STYLES or value.lower().endswith(".csl"):
+        return value
+    raise ValueError(f"unknown citation style {value!r}: use one of {', '.join(CITATION_STYLES)}, or a .csl file")
+
+
+CitationStyleName = Annotated[
+    PlainText,
+    AfterValidator(_check_citation_style),
+    WithJsonSchema({"anyOf": [{"enum": list(CITATION_STYLES)}, {"type": "string", "pattern": r"\.[cC][sS][lL]$"}]}),
+]
 
 
 class Numbering(Model):
@@ -108,6 +127,10 @@ class PublicationSettings(Model):
     """Group headings per kind (``group_by: kind``), overriding "Journal Articles", "Conference Papers", …"""
     metrics_sentence: RichText | None = None
     """Sentence for the metrics line; placeholders {source}, {citations}, {h_index}, {as_of}, {papers}."""
+    style: CitationStyleName = "cvgen"
+    """Citation style of each entry: "cvgen" (the layout above), a built-in CSL style (apa, ieee,
+    chicago-author-date, chicago-note-bibliography, vancouver, nature, acm, harvard, mla, ama), or
+    the path of a .csl file next to the CV. Numbering, grouping, notes, awards and markers still apply."""
 
 
 class Markers(Model):

@@ -24,8 +24,8 @@ def merge(nodes: Iterable[Node]) -> Inline:
     """Collapse neighbouring text nodes."""
     out: list[Node] = []
     for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
+        if isinstance(node, Text) and out and type(out[-1]) is type(node):  # FinalText stays apart
+            out[-1] = type(node)(out[-1].text + node.text)
         elif not (isinstance(node, Text) and not node.text):
             out.append(node)
     return tuple(out)

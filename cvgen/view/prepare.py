@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cvgen.citations.catalogue import CVGEN_STYLE
 from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded
 from cvgen.view.document import Document
@@ -33,7 +34,13 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     if profile.layout == "biosketch":
         return replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
     warnings: list[str] = []
-    sections = cv_sections(cv, profile, warnings)
+    spec = options.style or cv.settings.publications.style
+    cited = None
+    if spec != CVGEN_STYLE:
+        from cvgen.view.cited import CitationStyle  # the CSL engine loads only for a citation style
+
+        cited = CitationStyle.of(loaded, spec)
+    sections = cv_sections(cv, profile, warnings, cited)
     return replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from cvgen.model.authors import Author
@@ -280,11 +280,18 @@ def _prefix_of(label: str, n: int) -> str | None:
     return label[: -len(digits)] if n >= 0 and label.endswith(digits) else None
 
 
-def used_markers(pubs: Sequence[Publication], people: People, max_authors: int | None) -> set[str]:
-    """Roles whose marker (or bolding, for members) a reader actually sees in these publications."""
+def used_markers(
+    pubs: Sequence[Publication], people: People, max_authors: int | None,
+    visible: Callable[[Publication], Sequence[Author | str]] | None = None,
+) -> set[str]:
+    """Roles whose marker (or bolding, for members) a reader actually sees in these publications.
+
+    ``visible`` gives the authors shown in a publication's entry when a citation style chose them.
+    """
     used: set[str] = set()
     for pub in pubs:
-        for a in visible_authors(pub.authors, people, max_authors):
+        shown = visible(pub) if visible else visible_authors(pub.authors, people, max_authors)
+        for a in shown:
             if isinstance(a, str):
                 continue
             used.update(role for role in ("student", "equal", "corresponding") if getattr(a, role))
@@ -293,10 +300,13 @@ def used_markers(pubs: Sequence[Publication], people: People, max_authors: int |
     return used
 
 
-def legend(pubs: Sequence[Publication], cv: CV, people: People | None = None) -> Inline | None:
+def legend(
+    pubs: Sequence[Publication], cv: CV, people: People | None = None,
+    visible: Callable[[Publication], Sequence[Author | str]] | None = None,
+) -> Inline | None:
     """"* denotes equal contribution; † denotes student authors under my supervision." — used markers only."""
     people = people or People.of(cv)
-    used = used_markers(pubs, people, cv.settings.publications.max_authors)
+    used = used_markers(pubs, people, cv.settings.publications.max_authors, visible)
     lg = cv.settings.legend
     markers = cv.settings.markers
     parts = [

@@ -31,6 +31,9 @@ class ViewOptions:
     include_tags: tuple[str, ...] | None = None
     exclude_tags: tuple[str, ...] | None = None
     """Tags given on the command line replace the profile's own lists."""
+    style: str | None = None
+    """A citation style overriding ``settings.publications.style`` (``--style``); its file is read by
+    :func:`cvgen.loader.load_cv`, which must be given the same name."""
 
     @classmethod
     def make(cls, **kwargs: Any) -> ViewOptions:

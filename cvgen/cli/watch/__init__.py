@@ -167,8 +167,12 @@ def _stop_on_sigterm() -> None:
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Serve the live HTML preview.")
 @click.option("-t", "--theme", help="Built-in theme name (classic, modern) or a theme folder.")
 @click.option("-p", "--profile", help="A profile from settings.profiles (e.g. selected).")
+@click.option("--style", help="Citation style of publications (see `cvgen render --help`).")
 @handles_errors
-def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme: str | None, profile: str | None) -> None:
+def command(
+    cv: str, fmt: str, output: str | None, port: int, serve: bool, theme: str | None, profile: str | None,
+    style: str | None,
+) -> None:
     """Re-render CV on every save and show it live in the browser."""
     from cvgen.backends.base import RenderOptions
     from cvgen.cli.render import expand_formats
@@ -195,7 +199,7 @@ def command(cv: str, fmt: str, output: str | None, port: int, serve: bool, theme
             server = PreviewServer(state, port).start()
         except OSError as exc:
             raise UsageError(f"cannot serve the preview on port {port}: {exc.strerror or exc}; try --port 0") from None
-    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile), RenderOptions(), state)
+    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile, style=style), RenderOptions(), state)
     before_first_render = signature(source, theme_folder(theme))  # a save during the first render is not lost
     renderer.run()
     if server is not None:

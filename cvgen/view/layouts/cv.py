@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cvgen.model.cv import CV
 from cvgen.model.people import People
@@ -13,6 +13,9 @@ from cvgen.view import entries as fmt
 from cvgen.view.document import Group, Item, Section
 from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
 from cvgen.view.selection import cap, section_order, select_publications, window, years_span
+
+if TYPE_CHECKING:
+    from cvgen.view.cited import CitationStyle
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,9 @@ def _custom(cv: CV, profile: Profile, key: str, title: str) -> Section | None:
     return _entries(key, title, items)
 
 
-def _section(cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str]) -> Section | None:
+def _section(
+    cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str], cited: CitationStyle | None
+) -> Section | None:
     if key == "summary":
         return Section(key, title, intro=(cv.summary,), layout="text") if cv.summary else None
     if key == "research_areas":
@@ -91,16 +96,21 @@ def _section(cv: CV, profile: Profile, people: People, key: str, title: str, war
         items = [fmt.research_area(a) for a in cv.research_areas]
         return Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
     if key == "publications":
-        return _publications(cv, profile, people, title, warnings)
+        return _publications(cv, profile, people, title, warnings, cited)
     if key in _LISTS:
         return _listed(cv, profile, key, title)
     return _custom(cv, profile, key, title)
 
 
-def cv_sections(cv: CV, profile: Profile, warnings: list[str]) -> tuple[Section, ...]:
-    """The sections of the CV layout, in the profile's order, empty ones left out."""
+def cv_sections(
+    cv: CV, profile: Profile, warnings: list[str], cited: CitationStyle | None = None
+) -> tuple[Section, ...]:
+    """The sections of the CV layout, in the profile's order, empty ones left out.
+
+    ``cited`` formats publications in a CSL citation style instead of cvgen's layout.
+    """
     people = People.of(cv)
-    found = (_section(cv, profile, people, key, title_of(cv, key, override), warnings)
+    found = (_section(cv, profile, people, key, title_of(cv, key, override), warnings, cited)
              for key, override in section_order(cv, profile))
     return tuple(section for section in found if section is not None)
 
@@ -111,7 +121,9 @@ def _entries(key: str, title: str, items: list[Item]) -> Section | None:
     return Section(key, title, groups=(Group(None, tuple(items)),))
 
 
-def _publications(cv: CV, profile: Profile, people: People, title: str, warnings: list[str]) -> Section | None:
+def _publications(
+    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], cited: CitationStyle | None
+) -> Section | None:
     ps = cv.settings.publications
     pubs = select_publications(cv, profile)
     if not pubs:
@@ -119,9 +131,20 @@ def _publications(cv: CV, profile: Profile, people: People, title: str, warnings
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
     grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
     shown = [p for g in grouped for p in g.pubs]
-    item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    if cited is None:
+        item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+    else:  # the style's entry replaces cvgen's layout; grouping, numbering and the rest stay
+        if ps.layout != "citation":
+            warnings.append(f"settings.publications.layout: {ps.layout} applies to the cvgen style only; "
+                            f"the {cited.name} style formats each publication")
+        base = ps.model_copy(update={"layout": "citation"})
+        item_groups = [
+            (g.title, [cited.item(p, cv, people, publication_item(p, cv, people, base, show_abstracts)) for p in g.pubs])
+            for g in grouped
+        ]
     groups = number_groups(
         item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
     )
-    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people)) if x)
+    visible = cited.visible if cited is not None else None
+    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people, visible)) if x)
     return Section("publications", title, intro=intro, groups=groups)
