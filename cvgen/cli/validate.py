@@ -24,11 +24,11 @@ Examples:
 @click.option("--base", "bases", multiple=True, type=click.Path(file_okay=False), help="A folder where base files may sit.")
 def command(files: tuple[str, ...], profile: str | None, data: str | None, map_: str | None, bases: tuple[str, ...]) -> None:
     """Check CV files: every problem is listed as FILE:LINE:COL: field: message."""
-    from cvgen.errors import UsageError
-
     roots = tuple(Path(b) for b in bases)
-    if bool(data) != bool(map_) or (data and files) or not (data or files):
-        raise click.exceptions.Exit(report(UsageError("name CV files, or --data and --map together")))
+    if not (files or data or map_):
+        raise click.UsageError("Missing argument 'FILES...' (or --data and --map).", click.get_current_context())
+    if bool(data) != bool(map_) or (data and files):
+        raise click.UsageError("name CV files, or --data and --map together", click.get_current_context())
     status = 0
     for name, source in _sources(files, data, map_, roots):
         try:
