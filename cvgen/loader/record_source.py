@@ -36,6 +36,8 @@ class RecordSource:
     """The column of each located cell, for messages."""
     publications: str | None = None
     publications_at: tuple[int, int] | None = None
+    problems: tuple[Problem, ...] = ()
+    """What is wrong with the record itself, reported when it is loaded."""
 
     def __str__(self) -> str:
         return self.label
@@ -52,6 +54,8 @@ class RecordSource:
         from cvgen.loader.load import load_cv, loaded_from_located
         from cvgen.loader.strict_yaml import Located
 
+        if self.problems:
+            raise InputError(list(self.problems))
         located = Located(_copy(self.filled.value), dict(self.filled.positions))
         files = dict(self.filled.files)
         try:
@@ -108,7 +112,7 @@ def _source(table: Table, mapping: Map, row: Row, roots: tuple[Path, ...], taken
     pubs_at = _cell_of(mapping, row, "publications")
     folder = table.folder or mapping.folder
     columns = {pos: column for column, pos in row.positions.items()}
-    return RecordSource(label, stem, filled, table.filename, folder, (mapping.folder, *roots), columns, pubs, pubs_at)
+    return RecordSource(label, stem, filled, table.filename, folder, (mapping.folder, *roots), columns, pubs, pubs_at, row.problems)
 
 
 def _cell_of(mapping: Map, row: Row, key: str) -> tuple[int, int] | None:

@@ -29,6 +29,8 @@ class Row:
     values: dict[str, Any]
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     line: int | None = None
+    problems: tuple[Problem, ...] = ()
+    """What is wrong with the row itself (more cells than columns): it fails alone, when loaded."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def _from_csv(text: str, name: str, delimiter: str) -> Table:
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
-                rows.append(_csv_row(len(rows) + 1, start, cells, columns, name, problems))
+                rows.append(_csv_row(len(rows) + 1, start, cells, columns, name))
             start = reader.line_num + 1
     except csv.Error as exc:
         problems.append(Problem(name, reader.line_num, None, "", f"not valid CSV: {exc}"))
@@ -104,12 +106,14 @@ def _header_problems(columns: tuple[str, ...], name: str) -> list[Problem]:
     return problems
 
 
-def _csv_row(number: int, line: int, cells: list[str], columns: tuple[str, ...], name: str, problems: list[Problem]) -> Row:
+def _csv_row(number: int, line: int, cells: list[str], columns: tuple[str, ...], name: str) -> Row:
+    problems: tuple[Problem, ...] = ()
     if len(cells) > len(columns):
-        problems.append(Problem(name, line, len(columns) + 1, "", f"row {number} has {len(cells)} cells; the header names {len(columns)} columns"))
+        message = f"this row has {len(cells)} cells; the header names {len(columns)} columns (a comma inside a cell needs quotes)"
+        problems = (Problem(name, line, len(columns) + 1, "", message),)
     values = {column: (cells[i].strip() if i < len(cells) else "") for i, column in enumerate(columns)}
     positions = {column: (line, i + 1) for i, column in enumerate(columns)}
-    return Row(number, values, positions, line)
+    return Row(number, values, positions, line, problems)
 
 
 def _from_json(text: str, name: str) -> Table:

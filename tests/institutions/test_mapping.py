@@ -160,3 +160,12 @@ def test_placeholder_syntax_is_checked(dept: Path) -> None:
         sources(read_table(dept / "faculty.csv"), load_map(dept / "map.yaml"))
     [problem] = caught.value.problems
     assert (problem.line, problem.path) == (4, "cv.person.name") and "{name}" in problem.message
+
+
+def test_a_row_with_too_many_cells_fails_alone(dept: Path) -> None:
+    csv = (dept / "faculty.csv").read_text().replace("Lecturer,2021", "Lecturer,2021,extra")
+    (dept / "faculty.csv").write_text(csv)
+    results = cvgen.render_many(dept / "faculty.csv", ["text"], dept / "out", mapping=dept / "map.yaml")
+    assert [r.status for r in results] == ["rendered", "failed"]
+    assert results[1].error == f"{dept / 'faculty.csv'}:3:7: this row has 7 cells; the header names 6 columns " \
+                               "(a comma inside a cell needs quotes)"
