@@ -136,3 +136,24 @@ def test_sweep_removes_only_the_temporary_files_of_this_batch(tmp_path: Path) ->
     sweep_partials([task])
     assert [p.exists() for p in leftovers] == [False, False]
     assert all(p.exists() for p in kept)
+
+
+def test_worker_processes_and_any_executor_give_the_same_files(tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    import cvgen
+
+    _department(tmp_path, 12, bad=5)
+    data, mapping = tmp_path / "faculty.csv", tmp_path / "map.yaml"
+    runs = {
+        "one": cvgen.render_many(data, ["text", "markdown"], tmp_path / "one", mapping=mapping),
+        "pool": cvgen.render_many(data, ["text", "markdown"], tmp_path / "pool", mapping=mapping, jobs=2),
+    }
+    with ProcessPoolExecutor(2) as executor:
+        runs["executor"] = cvgen.render_many(data, ["text", "markdown"], tmp_path / "executor", mapping=mapping,
+                                             executor=executor)
+    for name, results in runs.items():
+        assert [r.status for r in results].count("failed") == 1 and not results[5].ok, name
+        files = {p.name: p.read_bytes() for p in (tmp_path / name).iterdir()}
+        assert files == {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}, name
+        assert len(files) == 22
