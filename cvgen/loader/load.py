@@ -86,8 +86,15 @@ def validate(
 ) -> CV:
     """Validate plain data into a :class:`CV`, turning errors into located problems.
 
-    ``files`` names the file of each path written somewhere else than ``filename`` (a base file).
+    The size caps (:mod:`cvgen.loader.limits`) are checked first, so an oversized CV is refused
+    before the model spends time and memory on it. ``files`` names the file of each path written
+    somewhere else than ``filename`` (a base file).
     """
+    from cvgen.loader.limits import check_limits
+
+    too_big = check_limits(data, filename, located)
+    if too_big:
+        raise InputError(too_big)
     try:
         return CV.model_validate(data)
     except ValidationError as exc:
