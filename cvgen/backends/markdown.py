@@ -129,7 +129,8 @@ class MarkdownWriter:
         contacts = []
         for c in h.contacts:
             value = self.fmt.link(c.href, escape(c.text)) if c.href else escape(c.text)
-            contacts.append(value if c.kind == "link" else f"{escape(c.label)}: {value}")
+            caption = c.caption if c.kind == "link" else c.label  # the view's caption ("ORCID") for links
+            contacts.append(f"{escape(caption)}: {value}" if caption else value)
         if contacts:
             blocks.append(" · ".join(contacts))
         return blocks
@@ -137,6 +138,13 @@ class MarkdownWriter:
     def section(self, section: Section, level: int) -> list[str]:
         blocks = [f"{'#' * level} {escape(section.title)}"]
         blocks.extend(self.md(p) for p in section.intro)
+        if section.chart is not None:
+            c = section.chart
+            blocks.append("\n".join((
+                "| " + " | ".join([escape(c.year_label), *(str(b.year) for b in c.bars)]) + " |",
+                "|" + "---|" + "--:|" * len(c.bars),
+                "| " + " | ".join([escape(c.count_label), *(str(b.count) for b in c.bars)]) + " |",
+            )))
         for group in section.groups:
             blocks.extend(self.group(group, level))
         return blocks

@@ -60,7 +60,8 @@ def test_what_the_spreadsheet_says_is_in_the_cvs(rendered: Path) -> None:
                  "APPOINTMENTS", "The Education of a Computer"):  # the base's title, set in capitals by the theme
         assert fact in text, fact
     ada = _docx_text(out / "ada-o-brien-co.docx")
-    assert "Statistics &lt;Data Science&gt;" in ada and "O'Brien &amp; Co" in ada  # literal, escaped once
+    # literal, escaped once (the apostrophe may be set as ’ by the typography of the CV's language)
+    assert "Statistics &lt;Data Science&gt;" in ada and ("O'Brien &amp; Co" in ada or "O\u2019Brien &amp; Co" in ada)
     yang = _docx_text(out / "chen-ning-yang.docx")
     assert "cnyang@example.edu" in yang and "yang@physics.example.edu" in yang  # one cell, split on ";"
 
