@@ -50,7 +50,8 @@ class Job:
     view: ViewOptions | None = None
     options: RenderOptions | None = None
     allow: tuple[str | Path, ...] = ()
-    """Folders besides the CV's own that files the CV names may come from (``--allow DIR``)."""
+    """Folders besides the CV's own that files the CV names may come from (``--allow DIR``,
+    ``--base DIR``, a data file's folder): photos, .bib files, styles, ``extends`` bases."""
 
 
 @dataclass

@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cvgen.themes", "cvgen.isolation", "cvgen.output"),
     ("cvgen.backends",),
     ("cvgen.api", "cvgen.pipeline", "cvgen.schema"),
-    ("cvgen.batch",),
+    ("cvgen.batch", "cvgen.rerun", "cvgen.reports"),
     ("cvgen.cli",),
     ("cvgen",),  # the package's __init__: lazy re-exports of everything
 )

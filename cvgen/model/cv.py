@@ -46,6 +46,10 @@ class CV(Model):
     publications_from: PublicationsFrom | None = Field(default=None, exclude=True)
     """Input only: publications read from a .bib beside the CV (see cvgen.loader.sources); the loader
     has already merged them into ``publications``, and dumps leave this out."""
+    extends: str | None = Field(default=None, exclude=True)
+    """Input only: a base YAML file (the institution's theme, section order, titles, …) this file
+    overrides; it must sit in the CV's folder or a folder named with ``--base``. The loader has
+    already merged it, and dumps leave this out."""
     metrics: Metrics | None = None
     """Citation metrics shown above the publication list."""
     talks: tuple[Talk, ...] = ()
