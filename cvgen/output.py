@@ -21,8 +21,12 @@ class OutputError(CVError):
     exit_code = EXIT_RENDER
 
 
-def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+def write_atomic(path: Path, data: bytes | str, mode: int = 0o644) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
+
+    ``mode`` is the new file's permission bits (``cvgen update`` passes the old file's, so a
+    private CV stays private).
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -34,7 +38,7 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:
