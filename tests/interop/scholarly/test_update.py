@@ -1,0 +1,296 @@
+"""``cvgen update`` through the real command line against the local fake services (127.0.0.1).
+
+The example CV (``tests/fixtures/scholarly/update/cv.yaml``) was written by ``cvgen import`` from
+the "last term" OpenAlex fixtures and then edited by hand. "This term" OpenAlex lists two more
+works and higher counts. Expected values come from the fixtures' JSON, not from cvgen's output.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cvgen.cli import cli
+from cvgen.loader import load_file
+from cvgen.loader.load import parse_yaml
+from tests.interop.scholarly.conftest import FIXTURES, Answer, Services, fixture
+
+EXAMPLE = FIXTURES / "update" / "cv.yaml"
+WORKS = "/works?cursor=*&filter=author.id:A5023888391&per-page=200"
+AS_OF = "2026-11-30"
+
+
+def now_json() -> dict:
+    return json.loads((FIXTURES / "update" / "works_now.json").read_text(encoding="utf-8"))
+
+
+def serve(services: Services, works: dict | str = "update/works_now.json",
+          author: str = "openalex/author_A5023888391.json") -> None:
+    services.add("openalex", "/authors/A5023888391", fixture(author))
+    body = fixture(works) if isinstance(works, str) else Answer(json.dumps(works).encode())
+    services.add("openalex", WORKS, body)
+
+
+def update(*args: str):
+    return CliRunner().invoke(cli, ["update", *args, "--no-cache", "--as-of", AS_OF])
+
+
+@pytest.fixture
+def cv(tmp_path: Path) -> Path:
+    path = tmp_path / "cv.yaml"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+def plain(path: Path) -> dict:
+    return parse_yaml(path.read_text(encoding="utf-8"), str(path)).value
+
+
+def changed_lines(old: str, new: str) -> tuple[list[str], list[str]]:
+    """(removed, added) lines of a line diff."""
+    removed, added = [], []
+    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+        if line.startswith("- "):
+            removed.append(line[2:])
+        elif line.startswith("+ "):
+            added.append(line[2:])
+    return removed, added
+
+
+def block_of(text: str, title_start: str) -> str:
+    """The text of one publication entry (from its ``- title:`` line to the next top-level item)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"- title: {title_start}"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(("- ", "\n")) or
+                (lines[i] and not lines[i].startswith(" "))), len(lines))
+    return "\n".join(lines[start:end])
+
+
+# --- the example CV, a term later ---------------------------------------------------------------
+
+def test_update_changes_only_new_works_counts_and_provenance(services, cv):
+    serve(services)
+    before = cv.read_text(encoding="utf-8")
+    result = update(str(cv))
+    assert result.exit_code == 0, result.output
+    after = cv.read_text(encoding="utf-8")
+
+    # What went away is only counts, figures, sync dates and the list of works seen.
+    allowed = re.compile(r"^\s*(citations|h_index|i10_index|papers|as_of|synced): |^\s*- openalex:W\d+$|^\s*seen:")
+    # Every other comment line and hand-written line is still there, word for word.
+    for line in before.splitlines():
+        if allowed.search(line):
+            continue
+        if "#" in line or "*" in line or line.strip().startswith(("selected", "notes", "tags", "code", "role", "terms")):
+            assert line in after.splitlines(), line
+    removed, added = changed_lines(before, after)
+    assert removed and all(allowed.search(line) for line in removed), removed
+    # The new counts are the fixtures' (OpenAlex's cited_by_count), the figures the author record's.
+    author = json.loads((FIXTURES / "openalex" / "author_A5023888391.json").read_text(encoding="utf-8"))
+    for figure, value in (("citations", author["cited_by_count"]), ("h_index", author["summary_stats"]["h_index"]),
+                          ("i10_index", author["summary_stats"]["i10_index"]), ("papers", author["works_count"])):
+        assert f"  {figure}: {value}" in added
+    counts = {w["title"]: w["cited_by_count"] for w in now_json()["results"]}
+    assert f"  citations: {counts['The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles']}" in added
+    assert f"  citations: {counts['Scientometrics 2.0: New metrics of scholarly impact on the social Web']}" in added
+    assert "  as_of: '2026-11-30'  # refreshed by cvgen update" in added  # the comment stays on its line
+
+    # Everything added that is not a count, a date or the sync list belongs to the two new works.
+    new_titles = ["OpenAlex: A fully-open index", "Altmetrics in the wild"]
+    new_blocks = "\n".join(block_of(after, f"'{t}") for t in new_titles)
+    others = [a for a in added if not allowed.search(a) and not re.match(r"^\s*- year: 2024$|^\s*citations: 310$", a)]
+    assert others and all(a in new_blocks.splitlines() for a in others), [a for a in others if a not in new_blocks]
+
+    # Loaded back: the new works, the hand edits, and every untouched field as it was.
+    old, new = plain(EXAMPLE), plain(cv)
+    assert [k for k in old] == [k for k in new]  # key order
+    for key in old:
+        if key not in ("publications", "metrics", "sync"):
+            assert new[key] == old[key], key
+    assert new["teaching"][0]["code"] == "01234" and new["teaching"][0]["role"] == "no"
+    assert new["teaching"][0]["terms"] == ["3.10"]
+    kept = {p["title"]: p for p in new["publications"]}
+    for entry in old["publications"]:
+        fresh = kept[entry["title"]]
+        for field, value in entry.items():
+            if field not in ("citations", "provenance"):
+                assert fresh[field] == value, (entry["title"], field)
+    assert len(new["publications"]) == 4
+    loaded = load_file(cv)
+    assert [p.date.year for p in loaded.publications] == [2022, 2018, 2012, 2010]  # placed by date
+    assert "added 2 works" in result.stderr and "refreshed the citation counts of 2 works" in result.stderr
+
+
+def test_a_second_update_changes_nothing(services, cv):
+    serve(services)
+    assert update(str(cv)).exit_code == 0
+    once = cv.read_bytes()
+    again = update(str(cv))
+    assert again.exit_code == 0 and "up to date" in again.stderr
+    assert cv.read_bytes() == once
+
+
+def test_roundtrip_reader_keeps_the_example_byte_for_byte():
+    from cvgen.interop.update import roundtrip
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert roundtrip.dump(roundtrip.load(text), text) == text
+
+
+# --- hand edits win ------------------------------------------------------------------------------
+
+def test_hand_edited_title_kept_when_the_service_changes_it(services, cv):
+    works = now_json()
+    sciento = next(w for w in works["results"] if w["title"].startswith("Scientometrics"))
+    sciento["title"] = sciento["display_name"] = "Scientometrics 2.0: new metrics of scholarly impact on the social web"
+    serve(services, works)
+    result = update(str(cv))
+    assert result.exit_code == 0, result.output
+    titles = [p["title"] for p in plain(cv)["publications"]]
+    assert "Scientometrics 2.0: New Metrics of Scholarly Impact on the Social Web" in titles
+    assert "kept your title of 'Scientometrics 2.0: New Metrics of Scholarly Impact on the Social Web'" in result.stderr
+    # The record now holds the service's new title, so the user's stays a hand edit next term too.
+    again = update(str(cv))
+    assert "Scientometrics 2.0: New Metrics" in cv.read_text(encoding="utf-8") and again.exit_code == 0
+
+
+def test_force_takes_the_service_value_over_a_hand_edit(services, cv):
+    works = now_json()
+    sciento = next(w for w in works["results"] if w["title"].startswith("Scientometrics"))
+    sciento["title"] = sciento["display_name"] = "Scientometrics 2.0: new metrics of scholarly impact on the social web"
+    serve(services, works)
+    assert update(str(cv), "--force", "title").exit_code == 0
+    text = cv.read_text(encoding="utf-8")
+    assert '- title: "Scientometrics 2.0: new metrics of scholarly impact on the social web"  # my capitalisation' in text
+    assert "Bradley M. Hemminger   # OpenAlex misspells him" in text  # other hand edits untouched
+
+
+def test_hand_edited_count_kept(services, cv):
+    text = cv.read_text(encoding="utf-8").replace("  citations: 588\n", "  citations: 590  # Scholar says\n")
+    cv.write_text(text, encoding="utf-8")
+    serve(services)
+    result = update(str(cv))
+    assert result.exit_code == 0
+    assert "  citations: 590  # Scholar says\n" in cv.read_text(encoding="utf-8")
+    assert "kept your citations of" in result.stderr
+
+
+# --- deleted works stay deleted -----------------------------------------------------------------
+
+def test_deleted_work_not_re_added_and_recorded_as_ignored(services, cv):
+    text = cv.read_text(encoding="utf-8")
+    start = text.index('- title: "Scientometrics 2.0')
+    end = text.index("\nteaching:")
+    cv.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    serve(services)
+    result = update(str(cv))
+    assert result.exit_code == 0, result.output
+    assert not any(p["title"].startswith("Scientometrics") for p in plain(cv)["publications"])
+    assert "openalex:W2112569366" in load_file(cv).sync.ignored
+    assert "you deleted it" in result.stderr and "added 2 works" in result.stderr
+    update(str(cv))  # and again: still left out
+    assert not any(p["title"].startswith("Scientometrics") for p in plain(cv)["publications"])
+
+
+# --- a preprint meets its published version -----------------------------------------------------
+
+def test_preprint_linked_to_its_published_version(services, tmp_path):
+    services.add("openalex", "/authors/A5023888391", fixture("update/author_before.json"))
+    services.add("openalex", WORKS, fixture("update/works_preprint_only.json"))
+    path = tmp_path / "cv.yaml"
+    made = CliRunner().invoke(cli, ["import", "openalex", "A5023888391", "--no-cache", "--as-of", "2026-05-04",
+                                    "-o", str(path)])
+    assert made.exit_code == 0, made.output
+    (preprint,) = [p for p in plain(path)["publications"] if "state of oa" in p["title"].casefold()]
+    assert preprint["kind"] == "preprint" and preprint["doi"] == "10.7287/peerj.preprints.3119v1"
+
+    services.add("openalex", "/authors/A5023888391", fixture("openalex/author_A5023888391.json"))
+    services.add("openalex", WORKS, fixture("update/works_now.json"))
+    result = update(str(path))
+    assert result.exit_code == 0, result.output
+    entries = [p for p in plain(path)["publications"] if "state of oa" in p["title"].casefold()]
+    assert len(entries) == 1  # linked, not duplicated
+    (paper,) = entries
+    assert paper["kind"] == "journal" and paper["doi"] == "10.7717/peerj.4375" and paper["venue"] == "PeerJ"
+    assert {"label": "Preprint", "url": "https://doi.org/10.7287/peerj.preprints.3119v1"} in paper["links"]
+    assert {s["id"] for s in paper["provenance"]["sources"]} == {"W2741809807", "W2740896151"}
+    assert load_file(path)  # and the CV validates
+    assert "linked the published version to the preprint" in result.stderr
+
+
+# --- safe writes --------------------------------------------------------------------------------
+
+def test_no_network_fails_fast_and_leaves_the_file_byte_identical(services, cv, monkeypatch):
+    monkeypatch.setenv("CVGEN_OPENALEX_URL", "http://127.0.0.1:9/openalex")  # the discard port: refused
+    before = cv.read_bytes()
+    started = time.monotonic()
+    result = update(str(cv))
+    assert result.exit_code == 1
+    assert time.monotonic() - started < 10
+    assert "cannot reach OpenAlex" in result.stderr and "Traceback" not in result.output
+    assert cv.read_bytes() == before
+    assert [p.name for p in cv.parent.iterdir()] == ["cv.yaml"]  # no temporary file left
+
+
+def test_dry_run_shows_a_diff_and_writes_nothing(services, cv):
+    serve(services)
+    before = cv.read_bytes()
+    result = update(str(cv), "--dry-run")
+    assert result.exit_code == 0
+    assert cv.read_bytes() == before
+    assert "-  citations: 951\n+  citations: 1017\n" in result.stdout
+    assert "+- title: 'Altmetrics in the wild" in result.stdout and "would update" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_write_keeps_the_file_mode(services, cv):
+    cv.chmod(0o600)
+    serve(services)
+    assert update(str(cv)).exit_code == 0
+    assert cv.stat().st_mode & 0o777 == 0o600
+
+
+def test_crlf_file_stays_crlf(services, cv):
+    cv.write_bytes(cv.read_bytes().replace(b"\n", b"\r\n"))
+    serve(services)
+    assert update(str(cv)).exit_code == 0
+    data = cv.read_bytes()
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_invalid_cv_is_reported_and_not_touched(services, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("person:\n  name: X\npublications:\n- title: T\n  authors: [X]\n  date: someday\n", encoding="utf-8")
+    before = bad.read_bytes()
+    result = update(str(bad))
+    assert result.exit_code == 2 and "bad.yaml:6:9" in result.stderr
+    assert bad.read_bytes() == before and services.log == []  # nothing asked before the file validates
+
+
+def test_file_naming_no_profile_asks_for_from(services, tmp_path):
+    cv = tmp_path / "cv.yaml"
+    cv.write_text("person:\n  name: X\n", encoding="utf-8")
+    result = update(str(cv))
+    assert result.exit_code == 2 and "--from openalex:" in result.stderr
+
+
+# --- batch --------------------------------------------------------------------------------------
+
+def test_several_files_each_with_its_summary(services, tmp_path):
+    serve(services)
+    a, b, missing = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "missing.yaml"
+    shutil.copy(EXAMPLE, a)
+    shutil.copy(EXAMPLE, b)
+    result = update(str(a), str(missing), str(b))
+    assert result.exit_code == 2  # the missing file
+    assert f"{a}: updated" in result.stderr and f"{b}: updated" in result.stderr
+    assert "missing.yaml" in result.stderr and result.stderr.count("added 2 works") == 2
+    assert a.read_bytes() == b.read_bytes() != EXAMPLE.read_bytes()
