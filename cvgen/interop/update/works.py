@@ -92,10 +92,13 @@ class WorksUpdate:
         entry = self.doc["publications"][index]
         report, updates = refresh_entry(entry, plain, fresh, self.force, set_value)
         title = str(plain.get("title"))
-        self.report.kept += [f"{name} of {title!r}" for name in report.kept]
+        if report.kept:
+            self.report.kept.append(f"{', '.join(report.kept)} of {title!r}")
         if "citations" in report.refreshed:
             self.report.counts += 1
-        self.report.refreshed += [f"{name} of {title!r}" for name in report.refreshed if name != "citations"]
+        others = [name for name in report.refreshed if name != "citations"]
+        if others:
+            self.report.refreshed.append(f"{', '.join(others)} of {title!r}")
         old_kind = ((plain.get("provenance") or {}).get("values") or {}).get("kind")
         if old_kind == "preprint" and fresh.get("kind") not in (None, "preprint"):
             self.report.linked.append(title)
