@@ -11,6 +11,8 @@ import click
 
 from cvgen.cli.common import handles_errors
 
+SERVICE_NAMES = {"orcid": "ORCID", "openalex": "OpenAlex", "dblp": "DBLP", "doi": "Crossref", "arxiv": "arXiv"}
+
 SERVICE_EPILOG = """\b
 Network use: only the named services are asked (see --with); responses are cached in
 ~/.cache/cvgen/scholarly for a day. --offline uses the cache only, --refresh ignores it.
@@ -42,16 +44,15 @@ def _options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _run(service: str, ids: tuple[str, ...], output: str | None, **kw: Any) -> None:
-    """Shared body of the five commands: import, check the YAML loads, then write it."""
+    """Shared body of the five commands: import, then check, report and write as every import does."""
     import datetime
 
-    from cvgen.cli.import_output import check_loads, emit
+    from cvgen.cli.import_finish import Converted, finish
     from cvgen.errors import UsageError
     from cvgen.interop.scholarly.client import ClientOptions, ScholarlyClient, default_cache_dir
     from cvgen.interop.scholarly.pipeline import ImportRequest, run_import
     from cvgen.interop.scholarly.records import iso_date
     from cvgen.interop.scholarly.writer import WriteOptions
-    from cvgen.interop.yaml_out import dump_yaml
 
     as_of = kw["as_of"] or datetime.date.today().isoformat()
     if iso_date(*as_of.split("-")[:3]) != as_of:
@@ -66,14 +67,16 @@ def _run(service: str, ids: tuple[str, ...], output: str | None, **kw: Any) -> N
     with ScholarlyClient(options) as client:
         result = run_import(request, client)
     data, summary = result.data["data"], result.data["summary"]
-    comment = f"Imported from {' '.join([service, *ids])} by cvgen on {as_of}: {summary}."
-    if kw["publications_only"]:
-        text = dump_yaml({"publications": data["publications"]}, comment)
-    else:
-        text = dump_yaml(data, comment)
-    whole = text if not kw["publications_only"] else dump_yaml(data)
-    check_loads(whole, output or "<output>")  # what is written must load, person and all
-    emit(text, output, result.warnings, summary)
+    source = " ".join([service, *ids])
+    comment = f"Imported from {source} by cvgen on {as_of}: {summary}."
+    publications_only = kw["publications_only"]
+    conv = Converted(
+        source=source, found=f"{SERVICE_NAMES[service]} records", warnings=result.warnings, summary=summary,
+        data={"publications": data["publications"]} if publications_only else data,
+        mapped=[summary, f"metrics line: {data['metrics'].get('source', 'none')}"],
+        check_as_cv=not publications_only,
+    )
+    finish(conv, output, comment)
 
 
 @click.command("orcid", epilog="\b\nExamples:\n  cvgen import orcid 0000-0002-1825-0097 -o cv.yaml\n"
