@@ -294,3 +294,40 @@ def test_several_files_each_with_its_summary(services, tmp_path):
     assert f"{a}: updated" in result.stderr and f"{b}: updated" in result.stderr
     assert "missing.yaml" in result.stderr and result.stderr.count("added 2 works") == 2
     assert a.read_bytes() == b.read_bytes() != EXAMPLE.read_bytes()
+
+
+def test_user_links_kept_and_the_services_new_links_added_after_them(services, cv):
+    text = cv.read_text(encoding="utf-8").replace(
+        "  - label: PDF\n    url: https://peerj.com/articles/4375.pdf\n",
+        "  - label: PDF\n    url: https://peerj.com/articles/4375.pdf\n  - label: Slides\n    url: https://example.org/oa-slides.pdf\n")
+    cv.write_text(text, encoding="utf-8")
+    works = now_json()
+    oa = next(w for w in works["results"] if w["id"].endswith("W2741809807"))
+    oa["primary_location"]["pdf_url"] = "https://peerj.com/articles/4375v2.pdf"
+    serve(services, works)
+    assert update(str(cv)).exit_code == 0
+    (paper,) = [p for p in plain(cv)["publications"] if p["title"].startswith("The state of OA")]
+    assert [lnk["url"] for lnk in paper["links"]] == [
+        "https://doi.org/10.7287/peerj.preprints.3119v1", "https://peerj.com/articles/4375.pdf",
+        "https://example.org/oa-slides.pdf", "https://peerj.com/articles/4375v2.pdf"]
+
+
+def test_first_update_of_a_file_without_a_sync_block(services, cv):
+    text = cv.read_text(encoding="utf-8")
+    cv.write_text(text[: text.index("# Written by cvgen: the profile")], encoding="utf-8")
+    serve(services)
+    result = update(str(cv), "--from", "openalex")  # the profile from the metrics line's provenance
+    assert result.exit_code == 0, result.output
+    assert "added 2 works" in result.stderr and "first update of this file" in result.stderr
+    assert load_file(cv).sync.source == "openalex:A5023888391"
+
+
+def test_import_records_where_to_update_from(services, tmp_path):
+    serve(services, "update/works_before.json", "update/author_before.json")
+    path = tmp_path / "cv.yaml"
+    services.add("openalex", "/authors/orcid:0000-0001-6187-6610", fixture("update/author_before.json"))
+    made = CliRunner().invoke(cli, ["import", "openalex", "0000-0001-6187-6610", "--no-cache", "-o", str(path)])
+    assert made.exit_code == 0, made.output
+    sync = load_file(path).sync
+    assert sync.source == "openalex:A5023888391"  # the author id, though the import was asked by ORCID iD
+    assert set(sync.seen) == {"openalex:W2741809807", "openalex:W2740896151", "openalex:W2112569366"}
