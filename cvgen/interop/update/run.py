@@ -79,14 +79,13 @@ def update_text(text: str, filename: str, opts: UpdateOptions, client: Scholarly
     harvests = harvest(client, request)  # every request before any edit: a failure changes nothing
     warnings = [w for h in harvests for w in h.warnings]
     profiles = [h.profile for h in harvests if h.profile]
+    ident = next((p.id for p in profiles if p.service == service == "openalex"), ident)  # A-id, not the ORCID asked by
     merged = merge([w for h in harvests for w in h.works])
 
     doc = roundtrip.load(text)
     if roundtrip.dump(doc, text) != text:
         warnings.append("the file's layout is not uniform (mixed indents or quoting ruamel.yaml cannot keep); "
                         "some untouched lines are re-laid out: check the diff")
-    if "publications" not in doc:
-        doc["publications"] = roundtrip.node([])
     works = WorksUpdate(doc, plain, dates, opts.force, opts.as_of)
     seen, ignored, first = _apply_works(works, merged, plain, write, warnings)
     m_refreshed, m_kept = refresh_metrics(doc, plain, metrics(profiles, merged, write), opts.force, opts.as_of)
@@ -113,7 +112,8 @@ def _apply_works(works: WorksUpdate, merged: list[Merged], plain: dict[str, Any]
     for m in merged:
         ids = ids_of(m.sources)
         seen |= ids
-        fresh = publication(m, write, owner, warnings)
+        notes: list[str] = []  # the writer's warnings matter only for a work being added
+        fresh = publication(m, write, owner, notes)
         if fresh is None:
             continue
         index = works.match(m)
@@ -128,6 +128,7 @@ def _apply_works(works: WorksUpdate, merged: list[Merged], plain: dict[str, Any]
             works.report.deleted.append(m.work.title)
         else:
             works.add(fresh)
+            warnings += notes
     return seen, ignored, sync is None
 
 

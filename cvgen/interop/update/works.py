@@ -124,6 +124,11 @@ class WorksUpdate:
 
     def add(self, fresh: dict[str, Any]) -> None:
         """A new work, placed among the entries by date (newest first), or last."""
+        if "publications" not in self.doc:  # a CV without publications gets the list now
+            from ruamel.yaml.comments import CommentedSeq
+
+            keys = list(self.doc)
+            self.doc.insert(keys.index("sync") if "sync" in keys else len(keys), "publications", CommentedSeq())
         pubs = self.doc["publications"]
         date = sortable(str(fresh.get("date") or ""))
         newest_first = self.dates == sorted(self.dates, reverse=True)

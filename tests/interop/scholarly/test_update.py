@@ -331,3 +331,18 @@ def test_import_records_where_to_update_from(services, tmp_path):
     sync = load_file(path).sync
     assert sync.source == "openalex:A5023888391"  # the author id, though the import was asked by ORCID iD
     assert set(sync.seen) == {"openalex:W2741809807", "openalex:W2740896151", "openalex:W2112569366"}
+
+
+def test_a_cv_without_publications_gets_them(services, tmp_path):
+    cv = tmp_path / "cv.yaml"
+    cv.write_text("person:\n  name: Jason Priem  # me\n  links:\n  - label: ORCID\n"
+                  "    url: https://orcid.org/0000-0001-6187-6610\n", encoding="utf-8")
+    services.add("openalex", "/authors/orcid:0000-0001-6187-6610", fixture("openalex/author_A5023888391.json"))
+    services.add("openalex", WORKS, fixture("update/works_now.json"))
+    result = update(str(cv), "--from", "openalex")  # OpenAlex is asked by the ORCID iD in person.links
+    assert result.exit_code == 0, result.output
+    text = cv.read_text(encoding="utf-8")
+    assert text.startswith("person:\n  name: Jason Priem  # me\n")
+    titles = [p["title"] for p in plain(cv)["publications"]]
+    assert len(titles) == 4 and titles[0].startswith("OpenAlex:")  # the merged "state of OA" once
+    assert load_file(cv).sync.source == "openalex:A5023888391"
