@@ -70,6 +70,11 @@ def _options(kw: dict[str, Any]) -> tuple[Any, Any]:
         raise UsageError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)")
     if kw["offline"] and kw["refresh"]:
         raise UsageError("--offline and --refresh contradict each other; choose one")
+    from cvgen.interop.update.fields import FORCEABLE
+
+    unknown = sorted(set(kw["force"]) - set(FORCEABLE))
+    if unknown:
+        raise UsageError(f"--force {unknown[0]}: not a field cvgen update refreshes (one of: {', '.join(FORCEABLE)})")
     opts = UpdateOptions(source=kw["source"], also=list(kw["also"]), force=frozenset(kw["force"]), as_of=as_of)
     # An update should fail fast without a network: two quick retries, not the import's patient three.
     client = ClientOptions(mailto=kw["mailto"], cache_dir=None if kw["no_cache"] else default_cache_dir(),
@@ -80,11 +85,13 @@ def _options(kw: dict[str, Any]) -> tuple[Any, Any]:
 
 def _update_one(path: Path, opts: Any, client: Any, dry_run: bool) -> None:
     """Read, update and (unless --dry-run) write one CV; a summary on stderr, the diff on stdout."""
+    from cvgen.errors import UsageError
     from cvgen.interop.update.run import update_text
     from cvgen.loader.load import _read_file
     from cvgen.output import write_atomic
 
     text, filename, base_dir = _read_file(path)
+    stamp = _stamp(path)
     bom = path.read_bytes()[:3] == b"\xef\xbb\xbf"
     crlf = "\r\n" in text  # edited with \n line ends, written back with the file's own
     result = update_text(text.replace("\r\n", "\n"), filename, opts, client, base_dir)
@@ -93,12 +100,19 @@ def _update_one(path: Path, opts: Any, client: Any, dry_run: bool) -> None:
     if dry_run and result.changed:
         click.echo(_diff(text.replace("\r\n", "\n"), result.text, filename), nl=False)
     if result.changed and not dry_run:
+        if _stamp(path) != stamp:  # saved in an editor while the services were asked: theirs wins
+            raise UsageError(f"{filename} changed while it was being updated; nothing was written, run cvgen update again")
         out = result.text.replace("\n", "\r\n") if crlf else result.text
         write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"), mode=path.stat().st_mode & 0o7777)
     verb = "would update" if dry_run and result.changed else "updated" if result.changed else "up to date"
     click.echo(f"{filename}: {verb}", err=True)
     for line in result.summary:
         click.echo(f"  {line}", err=True)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
 
 
 def _diff(old: str, new: str, filename: str) -> str:

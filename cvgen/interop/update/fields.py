@@ -15,8 +15,9 @@ from typing import Any
 from cvgen.interop.scholarly.writer import RECORDED_FIELDS
 from cvgen.model.provenance import recorded
 
-COUNT_FIELDS = ("citations",)
-"""Fields that change every term without anyone's edit: reported as refreshed counts."""
+FORCEABLE = (*RECORDED_FIELDS, "h_index", "i10_index", "papers")
+"""What ``--force`` can name: a publication's recorded fields and the metrics line's figures
+(``citations`` names both the per-paper counts and the total)."""
 
 
 @dataclass

@@ -346,3 +346,25 @@ def test_a_cv_without_publications_gets_them(services, tmp_path):
     titles = [p["title"] for p in plain(cv)["publications"]]
     assert len(titles) == 4 and titles[0].startswith("OpenAlex:")  # the merged "state of OA" once
     assert load_file(cv).sync.source == "openalex:A5023888391"
+
+
+def test_force_names_only_fields_update_refreshes(services, cv):
+    result = update(str(cv), "--force", "selected")
+    assert result.exit_code == 2 and "--force selected: not a field" in result.stderr and services.log == []
+
+
+def test_file_saved_during_the_update_is_not_overwritten(services, cv, monkeypatch):
+    import cvgen.interop.update.run as run
+
+    serve(services)
+    real = run.harvest
+
+    def harvest_while_the_user_saves(*args, **kwargs):
+        answer = real(*args, **kwargs)
+        cv.write_text(cv.read_text(encoding="utf-8") + "# a line saved meanwhile\n", encoding="utf-8")
+        return answer
+
+    monkeypatch.setattr(run, "harvest", harvest_while_the_user_saves)
+    result = update(str(cv))
+    assert result.exit_code == 2 and "changed while it was being updated" in result.stderr
+    assert cv.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8") + "# a line saved meanwhile\n"
