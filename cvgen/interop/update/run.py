@@ -89,7 +89,8 @@ def update_text(text: str, filename: str, opts: UpdateOptions, client: Scholarly
     works = WorksUpdate(doc, plain, dates, opts.force, opts.as_of)
     seen, ignored, first = _apply_works(works, merged, plain, write, warnings)
     m_refreshed, m_kept = refresh_metrics(doc, plain, metrics(profiles, merged, write), opts.force, opts.as_of)
-    record_sync(doc, f"{service}:{ident}", opts.as_of, seen, ignored)
+    if roundtrip.dump(doc, text) != text or _sync_differs(plain, f"{service}:{ident}", seen, ignored):
+        record_sync(doc, f"{service}:{ident}", opts.as_of, seen, ignored)  # else: up to date, nothing written
 
     new_text = roundtrip.dump(doc, text)
     _check(new_text, filename, base_dir)
@@ -130,6 +131,12 @@ def _apply_works(works: WorksUpdate, merged: list[Merged], plain: dict[str, Any]
             works.add(fresh)
             warnings += notes
     return seen, ignored, sync is None
+
+
+def _sync_differs(plain: dict[str, Any], source: str, seen: set[str], ignored: set[str]) -> bool:
+    sync = plain.get("sync") if isinstance(plain.get("sync"), dict) else {}
+    return (sync.get("source") != source or set(sync.get("seen") or []) != seen
+            or set(sync.get("ignored") or []) != ignored)
 
 
 def _check(text: str, filename: str, base_dir: Path | None) -> None:

@@ -368,3 +368,26 @@ def test_file_saved_during_the_update_is_not_overwritten(services, cv, monkeypat
     result = update(str(cv))
     assert result.exit_code == 2 and "changed while it was being updated" in result.stderr
     assert cv.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8") + "# a line saved meanwhile\n"
+
+
+@pytest.mark.parametrize(("service", "ident"), [("orcid", "0000-0002-1825-0097"), ("dblp", "s/AlexanderSSzalay")])
+def test_update_right_after_an_import_changes_nothing(carberry, szalay, tmp_path, service, ident):
+    path = tmp_path / "cv.yaml"
+    made = CliRunner().invoke(cli, ["import", service, ident, "--no-cache", "--as-of", "2026-05-04", "-o", str(path)])
+    assert made.exit_code == 0, made.output
+    before = path.read_bytes()
+    result = update(str(path))  # a later date, the same answers
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.stderr and path.read_bytes() == before
+    assert load_file(path).sync.source == f"{service}:{ident}"
+
+
+def test_roundtrip_reader_reads_scalars_as_the_strict_loader_does():
+    from cvgen.interop.update import roundtrip
+
+    text = "a: no\nb: 3.10\nc: 01234\nd: 0x1F\ne: 2024-01-05\nf: '3.10'\ng: ~\n"
+    strict = parse_yaml(text, "<t>").value
+    ours = roundtrip.load(text)
+    for key in "abcdef":
+        assert ours[key] == strict[key], key  # "no", "3.10", "01234" stay text, as cvgen reads them
+    assert roundtrip.dump(ours, text) == text
