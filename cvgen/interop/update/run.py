@@ -82,20 +82,31 @@ def update_text(text: str, filename: str, opts: UpdateOptions, client: Scholarly
     ident = next((p.id for p in profiles if p.service == service == "openalex"), ident)  # A-id, not the ORCID asked by
     merged = merge([w for h in harvests for w in h.works])
 
-    doc = roundtrip.load(text)
-    if roundtrip.dump(doc, text) != text:
-        warnings.append("the file's layout is not uniform (mixed indents or quoting ruamel.yaml cannot keep); "
-                        "some untouched lines are re-laid out: check the diff")
+    doc, baseline = _editable(text, filename)
     works = WorksUpdate(doc, plain, dates, opts.force, opts.as_of)
     seen, ignored, first = _apply_works(works, merged, plain, write, warnings)
     m_refreshed, m_kept = refresh_metrics(doc, plain, metrics(profiles, merged, write), opts.force, opts.as_of)
-    if roundtrip.dump(doc, text) != text or _sync_differs(plain, f"{service}:{ident}", seen, ignored):
+    if roundtrip.dump(doc, text) != baseline or _sync_differs(plain, f"{service}:{ident}", seen, ignored):
         record_sync(doc, f"{service}:{ident}", opts.as_of, seen, ignored)  # else: up to date, nothing written
 
     new_text = roundtrip.dump(doc, text)
+    changed = new_text != baseline
+    if changed and baseline != text:
+        warnings.append("the file's layout is not uniform (mixed indents, or spacing ruamel.yaml cannot keep), "
+                        "so some untouched lines are laid out anew: check the diff")
     _check(new_text, filename, base_dir)
     summary = _summary(works, m_refreshed, m_kept, first)
-    return UpdateResult(new_text, new_text != text, summary, warnings)
+    return UpdateResult(new_text if changed else text, changed, summary, warnings)
+
+
+def _editable(text: str, filename: str) -> tuple[Any, str]:
+    """The round-trip document and its text as written back unedited (the text itself, for a uniform file)."""
+    try:
+        doc = roundtrip.load(text)
+        return doc, roundtrip.dump(doc, text)
+    except Exception as exc:  # noqa: BLE001 - ruamel's own errors; the strict loader has accepted the file
+        raise UpdateError(f"{filename}: cannot edit this file while keeping its layout ({type(exc).__name__}: "
+                          f"{str(exc).splitlines()[0][:200] if str(exc) else ''}); nothing was written") from None
 
 
 def _apply_works(works: WorksUpdate, merged: list[Merged], plain: dict[str, Any], write: WriteOptions,

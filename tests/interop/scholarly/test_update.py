@@ -391,3 +391,29 @@ def test_roundtrip_reader_reads_scalars_as_the_strict_loader_does():
     for key in "abcdef":
         assert ours[key] == strict[key], key  # "no", "3.10", "01234" stay text, as cvgen reads them
     assert roundtrip.dump(ours, text) == text
+
+
+MIXED = ("- course: Scholarly communication\n  code: 01234      # a course number, not the octal 668\n"
+         "  role: no         # the Norwegian \"no\" (not false)\n  terms: [3.10]    # the third term of 2010, not 3.1\n",
+         "  - course: Scholarly communication\n    code: 01234\n    role: no\n    terms: [3.10]\n")
+
+
+def test_mixed_indents_are_said(services, cv):
+    text = cv.read_text(encoding="utf-8").replace(*MIXED)
+    assert "  - course:" in text
+    cv.write_text(text, encoding="utf-8")
+    serve(services)
+    result = update(str(cv))
+    assert result.exit_code == 0 and "layout is not uniform" in result.stderr
+    assert plain(cv)["teaching"] == [{"course": "Scholarly communication", "code": "01234", "role": "no", "terms": ["3.10"]}]
+
+
+def test_an_up_to_date_file_with_mixed_indents_is_not_rewritten(services, cv):
+    serve(services)
+    assert update(str(cv)).exit_code == 0
+    mixed = cv.read_text(encoding="utf-8").replace(*MIXED)
+    assert "  - course:" in mixed
+    cv.write_text(mixed, encoding="utf-8")
+    again = update(str(cv))
+    assert again.exit_code == 0 and "up to date" in again.stderr
+    assert cv.read_text(encoding="utf-8") == mixed
