@@ -25,6 +25,8 @@ def refresh_metrics(doc: Any, plain: dict[str, Any], fresh: dict[str, Any], forc
     if not ids_of(prov.get("sources") or []) & ids_of(fresh["provenance"]["sources"]):
         return [], []
     metrics = doc["metrics"]
+    if "values" not in metrics["provenance"]:
+        metrics["provenance"]["values"] = node({})
     old_values, new_values = prov.get("values") or {}, fresh["provenance"]["values"]
     refreshed, kept = [], []
     for name in FIGURES:
