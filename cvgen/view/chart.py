@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cvgen.model.cv import CV
 
+# English for now: the locale string tables (cvgen/locale/data) have no keys for the chart yet.
 TITLE = "Citations per year"
 YEAR_LABEL, COUNT_LABEL = "Year", "Citations"
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
-from cvgen.model.dates import format_date, format_range
 from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.people import People
 from cvgen.model.publications import Publication
@@ -66,12 +66,12 @@ def choose_products(cv: CV, pubs: list[Publication], warnings: list[str]) -> tup
     return related[:MAX_PRODUCTS], other[:MAX_PRODUCTS]
 
 
-def _activities(cv: CV, warnings: list[str]) -> list[Item]:
+def _activities(cv: CV, warnings: list[str], loc: Locale) -> list[Item]:
     custom = next((c for c in cv.custom_sections if c.key == "synergistic"), None)
     if custom is not None:
-        items = [fmt.entry(e, "year") for e in custom.entries]
+        items = [fmt.entry(e, "year", loc) for e in custom.entries]
     else:
-        items = [fmt.service(s, "year") for s in cv.service]
+        items = [fmt.service(s, "year", loc) for s in cv.service]
     if len(items) > MAX_ACTIVITIES:
         warnings.append(
             f"biosketch: {len(items)} synergistic activities given; NSF allows {MAX_ACTIVITIES}, "
@@ -80,39 +80,39 @@ def _activities(cv: CV, warnings: list[str]) -> list[Item]:
     return items[:MAX_ACTIVITIES]
 
 
-def _preparation(cv: CV) -> list[Item]:
+def _preparation(cv: CV, loc: Locale) -> list[Item]:
     """Organisation and location, major, degree, date (MM/YYYY), as NSF's table asks."""
     items = []
     for e in cv.education:
         main = join([join([e.institution, e.location], ", "), e.field, e.degree], " — ")
-        items.append(Item(main=main, kind="education", date=format_date(e.end or e.start, "numeric")))
+        items.append(Item(main=main, kind="education", date=loc.date(e.end or e.start, "numeric")))
     for p in cv.positions:
         if _is_postdoc(p.title):
             main = join([join([p.organization, p.location], ", "), join(p.supervisors, "; ") or None, p.title], " — ")
-            items.append(Item(main=main, kind="education", date=format_range(p.start, p.end, "numeric")))
+            items.append(Item(main=main, kind="education", date=loc.date_range(p.start, p.end, "numeric")))
     return items
 
 
-def _appointments(cv: CV) -> list[Item]:
+def _appointments(cv: CV, loc: Locale) -> list[Item]:
     rows = [p for p in cv.positions if not _is_postdoc(p.title)]
     rows.sort(key=lambda p: p.start.sort_key, reverse=True)  # reverse chronological, stable
     return [
         Item(main=join([p.title, p.unit, p.organization, p.location], ", "), kind="position",
-             date=format_range(p.start, p.end, "year"))
+             date=loc.date_range(p.start, p.end, "year"))
         for p in rows
     ]
 
 
-def _identifying(cv: CV) -> tuple[Inline, ...]:
+def _identifying(cv: CV, loc: Locale) -> tuple[Inline, ...]:
     p = cv.person
     primary = next((a for a in p.affiliations if a.kind == "primary"), p.affiliations[0] if p.affiliations else None)
-    lines: list[Inline] = [(Text(f"Name: {p.name}"),)]
+    lines: list[Inline] = [(Text(loc.fill("biosketch.name", name=p.name)),)]
     if primary is not None:
         if primary.title:
-            lines.append((Text(f"Position title: {primary.title}"),))
+            lines.append((Text(loc.fill("biosketch.position_title", title=primary.title)),))
         org = ", ".join(x for x in (primary.department, primary.institution, primary.location) if x)
         if org:
-            lines.append((Text(f"Organization and location: {org}"),))
+            lines.append((Text(loc.fill("biosketch.organization", organization=org)),))
     return tuple(lines)
 
 
@@ -136,41 +136,42 @@ def estimate_pages(doc: Document) -> float:
     return lines / LINES_PER_PAGE
 
 
-def prepare_biosketch(cv: CV, profile: Profile, meta: Meta, header: Header) -> Document:
+def prepare_biosketch(cv: CV, profile: Profile, meta: Meta, header: Header, loc: Locale) -> Document:
     """Lay the CV out as an NSF biographical sketch draft."""
     warnings: list[str] = []
     people = People.of(cv)
     ps = cv.settings.publications
-    sections: list[Section] = [Section("identifying", "Identifying Information", intro=_identifying(cv), layout="text")]
-    prep = _preparation(cv)
+    heading = {key: loc.text(f"biosketch.{key}") for key in ("identifying", "preparation", "appointments", "products",
+                                                             "related", "other", "synergistic")}
+    sections: list[Section] = [Section("identifying", heading["identifying"], intro=_identifying(cv, loc), layout="text")]
+    prep = _preparation(cv, loc)
     if prep:
-        sections.append(Section("preparation", "Professional Preparation", groups=(Group(None, tuple(prep)),)))
-    appts = _appointments(cv)
+        sections.append(Section("preparation", heading["preparation"], groups=(Group(None, tuple(prep)),)))
+    appts = _appointments(cv, loc)
     if appts:
-        sections.append(Section("appointments", "Appointments and Positions", groups=(Group(None, tuple(appts)),)))
+        sections.append(Section("appointments", heading["appointments"], groups=(Group(None, tuple(appts)),)))
     related, other = choose_products(cv, select_publications(cv, profile), warnings)
-    raw_groups = [
-        ("Products Most Closely Related to the Proposed Project", related),
-        ("Other Significant Products", other),
-    ]
+    raw_groups = [(heading["related"], related), (heading["other"], other)]
     groups = [
-        ((Text(title),), [publication_item(p, cv, people, ps, False, show_links=False) for p in pubs])
+        ((Text(title),), [publication_item(p, cv, people, ps, False, show_links=False, loc=loc) for p in pubs])
         for title, pubs in raw_groups
         if pubs
     ]
     if groups:
         numbered = number_groups(groups, Numbering(style="ascending", scope="group"))
-        key = legend([*related, *other], cv, people)
-        sections.append(Section("products", "Products", intro=(key,) if key else (), groups=numbered))
+        key = legend([*related, *other], cv, loc, people)
+        sections.append(Section("products", heading["products"], intro=(key,) if key else (), groups=numbered))
     else:
         warnings.append("biosketch: no publications to list as products")
-    activities = _activities(cv, warnings)
+    activities = _activities(cv, warnings, loc)
     if activities:
         numbered_acts = number_groups([(None, activities)], Numbering(style="ascending"))
-        sections.append(Section("synergistic", "Synergistic Activities", groups=numbered_acts))
+        sections.append(Section("synergistic", heading["synergistic"], groups=numbered_acts))
     else:
         warnings.append("biosketch: no synergistic activities (add a custom section with key 'synergistic' or service)")
-    bio_meta = replace(meta, title=f"{cv.person.name} — Biographical Sketch", subject="Biographical Sketch")
+    bio_meta = replace(
+        meta, title=loc.fill("meta.biosketch_title", name=cv.person.name), subject=loc.text("meta.biosketch_subject")
+    )
     doc = Document(meta=bio_meta, header=Header(name=header.name), sections=tuple(sections))
     limit = profile.page_limit or NSF_PAGE_LIMIT
     pages = estimate_pages(doc)
