@@ -13,6 +13,8 @@ then read back as round-trip nodes, so they read back through the strict loader 
 from __future__ import annotations
 
 import io
+import itertools
+import re
 from typing import Any
 
 
@@ -38,17 +40,34 @@ def _yaml(text: str | None = None) -> Any:
     return yaml
 
 
-def _indents(text: str) -> tuple[int, int, int]:
-    """The file's mapping indent and block-sequence indent, so ruamel lays out lists as the file does."""
-    from ruamel.yaml.util import load_yaml_guess_indent
+_OPENER = re.compile(r"^( *)(?!- )[^\s#][^#]*:\s*(#.*)?$")
+_ITEM = re.compile(r"^( *)-( +)\S")
+_KEY = re.compile(r"^( *)[^\s#-][^#]*:(\s|$)")
 
-    try:
-        _, indent, block_seq = load_yaml_guess_indent(text)
-    except Exception:  # noqa: BLE001 - a guess only; the defaults below are PyYAML's layout
-        indent, block_seq = None, None
-    indent = indent or 2
-    block_seq = block_seq or 0
-    return indent, indent, block_seq
+
+def _indents(text: str) -> tuple[int, int, int]:
+    """The file's mapping indent, sequence indent and dash offset, read from its first nested
+    mapping and its first block list, so ruamel lays out the whole file as the file does
+    (``key:\n  - item`` and ``key:\n- item`` are both common). Defaults: PyYAML's layout."""
+    mapping = sequence = offset = None
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    for parent, child in itertools.pairwise(lines):
+        opener = _OPENER.match(parent)
+        if not opener:
+            continue
+        depth = len(opener.group(1))
+        item, key = _ITEM.match(child), _KEY.match(child)
+        if item and sequence is None and len(item.group(1)) >= depth:
+            offset = len(item.group(1)) - depth
+            sequence = offset + 1 + len(item.group(2))
+        elif key and mapping is None and len(key.group(1)) > depth:
+            mapping = len(key.group(1)) - depth
+        if mapping is not None and sequence is not None:
+            break
+    mapping = mapping or 2
+    if sequence is None:
+        sequence, offset = mapping, 0
+    return mapping, sequence, offset or 0
 
 
 def load(text: str) -> Any:

@@ -138,10 +138,15 @@ def test_a_second_update_changes_nothing(services, cv):
     assert cv.read_bytes() == once
 
 
-def test_roundtrip_reader_keeps_the_example_byte_for_byte():
+ROOT = FIXTURES.parents[2]
+
+
+@pytest.mark.parametrize("path", [EXAMPLE, *sorted((ROOT / "examples").glob("*.yaml"))], ids=lambda p: p.name)
+def test_roundtrip_writer_keeps_a_uniform_file_byte_for_byte(path):
+    """PyYAML's layout (``key:\n- item``) and the hand-written one (``key:\n  - item``) both survive."""
     from cvgen.interop.update import roundtrip
 
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     assert roundtrip.dump(roundtrip.load(text), text) == text
 
 
