@@ -422,3 +422,19 @@ def test_an_up_to_date_file_with_mixed_indents_is_not_rewritten(services, cv):
     again = update(str(cv))
     assert again.exit_code == 0 and "up to date" in again.stderr
     assert cv.read_text(encoding="utf-8") == mixed
+
+
+def test_a_hand_written_cv_only_gains_lines_in_its_own_layout(services, tmp_path):
+    """A CV typed by hand (``key:\\n  - item``, no provenance, a metrics line copied from a profile page)."""
+    cv = tmp_path / "cv.yaml"
+    shutil.copy(ROOT / "examples" / "scholar_profile.yaml", cv)
+    before = cv.read_text(encoding="utf-8")
+    serve(services)
+    result = update(str(cv), "--from", "openalex:A5023888391")
+    assert result.exit_code == 0, result.output
+    after = cv.read_text(encoding="utf-8")
+    removed, added = changed_lines(before, after)
+    assert removed == []  # nothing of the user's is rewritten, the hand-typed metrics line included
+    assert "  - title: 'Altmetrics in the wild: Using social media to explore scholarly impact'" in added
+    assert "    authors:" in added and "sync:" in added
+    assert load_file(cv).metrics.source == "Scholar profile"
