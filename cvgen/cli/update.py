@@ -103,7 +103,7 @@ def _update_one(path: Path, opts: Any, client: Any, dry_run: bool) -> None:
         if _stamp(path) != stamp:  # saved in an editor while the services were asked: theirs wins
             raise UsageError(f"{filename} changed while it was being updated; nothing was written, run cvgen update again")
         out = result.text.replace("\n", "\r\n") if crlf else result.text
-        write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"), mode=path.stat().st_mode & 0o7777)
+        write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"))  # write_atomic keeps the file's mode
     verb = "would update" if dry_run and result.changed else "updated" if result.changed else "up to date"
     click.echo(f"{filename}: {verb}", err=True)
     for line in result.summary:
