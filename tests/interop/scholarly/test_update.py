@@ -438,3 +438,11 @@ def test_a_hand_written_cv_only_gains_lines_in_its_own_layout(services, tmp_path
     assert "  - title: 'Altmetrics in the wild: Using social media to explore scholarly impact'" in added
     assert "    authors:" in added and "sync:" in added
     assert load_file(cv).metrics.source == "Scholar profile"
+
+
+def test_byte_order_mark_kept(services, cv):
+    cv.write_bytes(b"\xef\xbb\xbf" + cv.read_bytes())
+    serve(services)
+    assert update(str(cv)).exit_code == 0
+    data = cv.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# Imported from openalex") and data.count(b"\xef\xbb\xbf") == 1
