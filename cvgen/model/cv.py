@@ -22,6 +22,7 @@ from cvgen.model.person import Person
 from cvgen.model.publications import Metrics, Publication
 from cvgen.model.settings import Settings
 from cvgen.model.sources import PublicationsFrom
+from cvgen.model.sync import Sync
 
 
 class CV(Model):
@@ -64,3 +65,6 @@ class CV(Model):
     """Sections of your own, made of generic entries."""
     settings: Settings = Settings()
     """How the CV looks and what it contains: theme, section order, numbering, profiles."""
+    sync: Sync | None = None
+    """Written by ``cvgen update``: the profile the CV is kept current from and the works you
+    deleted (never added again). Never shown."""
