@@ -353,8 +353,7 @@ class TypstPdfBackend(Backend):
     suffix: ClassVar[str] = ".pdf"
     binary: ClassVar[bool] = True
     description: ClassVar[str] = (
-        "PDF laid out by Typst from the theme's cv.typ.j2: several times faster than WeasyPrint, tagged; "
-        "choose it for batches and quick renders (same as -f pdf --pdf-engine typst)"
+        "PDF laid out by Typst from the theme's cv.typ.j2: several times faster, tagged (= --pdf-engine typst)"
     )
     requires_modules: ClassVar[tuple[str, ...]] = ("typst", "jinja2")
 

@@ -64,3 +64,10 @@ def test_an_unknown_pdf_engine_is_refused(example_path: Path, tmp_path: Path) ->
     result = CliRunner().invoke(cli, ["render", str(bad)])
     assert result.exit_code == 2 and "settings.pdf_engine" in result.output and ":3:" in result.output
     assert not (tmp_path / "cv.pdf").exists()
+
+
+def test_formats_say_when_to_choose_typst() -> None:
+    out = CliRunner().invoke(cli, ["formats"]).output
+    typst_line = out.splitlines()[out.splitlines().index(next(x for x in out.splitlines() if x.startswith("pdf-typst"))) + 1]
+    assert "faster" in typst_line and "--pdf-engine typst" in typst_line
+    assert "settings.pdf_engine: typst" in out and "user CSS themes" in out
