@@ -41,6 +41,18 @@ def expand_formats(spec: str) -> list[str]:
     return canonical_formats(spec)
 
 
+def _with_pdf_engine(spec: str, pdf_engine: str | None) -> str:
+    """``pdf`` named as its engine's format up front, so the other engine's backend is never imported."""
+    from cvgen.pipeline import PDF_ENGINES
+
+    if pdf_engine is None:
+        return spec
+    parts = [x.strip() for x in spec.split(",")]
+    if parts == ["all"]:
+        parts = list(BUILTIN_ORDER)
+    return ",".join(PDF_ENGINES[pdf_engine] if x.lower() == "pdf" else x for x in parts)
+
+
 def collect_inputs(paths: tuple[str, ...]) -> list[Path]:
     """Files as given; a folder stands for the *.yaml files in it."""
     from cvgen.batch import expand_sources
@@ -98,7 +110,7 @@ def command(
     from cvgen.errors import InputError, Problem, UsageError
     from cvgen.view import ViewOptions
 
-    formats = expand_formats(fmt)
+    formats = expand_formats(_with_pdf_engine(fmt, pdf_engine))
     sources = collect_inputs(inputs)
     if not sources:
         raise UsageError("no CV files found")
