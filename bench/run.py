@@ -571,58 +571,51 @@ def scaling_growth(rows: dict[int, dict[str, Sample]], keys: list[str]) -> dict[
 
 STATIC_SECTIONS = '''## What limits cvgen's speed, and the levers
 
-Read with the phase table above (CPU seconds of one process rendering the 40-publication CV to PDF):
+Read with the phase table above. Figures below are CPU time of one process (the machine is shared, so
+wall time is noise), measured with `bench/phases.py`, cProfile with a CPU clock and `-X importtime`.
 
-* **Fixed cost of every process**: importing the pydantic model (its validators are built when the
-  classes are created) and importing WeasyPrint (cffi bindings to Pango, HarfBuzz, fontconfig). RenderCV
-  pays the same kind of model import; WeasyPrint's import has no counterpart in RenderCV, whose Typst
-  engine is one compiled extension. Levers used: engines are imported only inside the backends that need
-  them (`import cvgen` and `cvgen --help` load none); the model's import was cut by about 40% by not
-  re-reading `cvgen/model/markup.py`'s source for the attribute docstrings of the markup nodes at every
-  rich-text field.
-* **Per CV, WeasyPrint's layout** is the largest cost and it is paid again for every CV, even warm. About
-  a third of it was the flexbox used to right-align dates (`.head { display: flex }` in the themes).
-  That is fixed: entries with a date are now a two-column grid and entries without one plain blocks,
-  which took the warm layout of the reference CV from 0.28 s to 0.15 s (classic) with identical text and
-  pixel-identical screenshots (absolute positioning and floats were measured too and rejected: they
-  change the reading order of the extracted text). For scale, RenderCV's own progress
-  output shows its Typst step (layout and PDF of the same six pages) at about 0.17 s.
-* **Per CV, writing the PDF**: font subsetting already goes through HarfBuzz (libharfbuzz-subset0), the fast
-  path; fonts and the parsed theme stylesheet are cached per process, so a batch worker pays them once.
-* **DOCX grew faster than linearly** past about 1,000 publications: python-docx's `part.relate_to()` (used
-  for every hyperlink, e.g. each DOI) scans all existing relationships for a match and again for the next
-  free id, so n links cost O(n²). Fixed: the DOCX backend keeps a dict from URL to relationship id per
-  document and counts ids itself (4,000 publications: 7.2 s before, 1.9 s after, byte-identical files).
-* **Why (a) and (c) are missed with WeasyPrint**: cvgen's WeasyPrint PDF costs about 2 s of CPU for this CV
-  against RenderCV's 1 s: 0.3 s model import (RenderCV pays a similar one), 0.3 s WeasyPrint import (no
-  counterpart), about 0.6 s of layout and PDF writing per CV, where Typst needs well under 0.1 s, and about
-  0.17 s checking that some installed font has every character (`cvgen/backends/glyphs.py` parses the
-  charset of every installed font from fontconfig in each process). No tuning of that path reaches 0.5×,
-  so cvgen now has a second PDF engine, below.
-* **The Typst PDF (`-f pdf-typst`, extra `academic-cvgen[typst]`)**: the same themes' look laid out by
-  Typst (`cvgen/backends/typst.py`, `templates/*/cv.typ.j2`). Measured in one process for this CV (CPU,
-  cold): model, loader and view import about 0.35 s, Jinja import 0.05 s, template 0.02 s, fonts 0.03 s
-  (fontconfig is asked where the theme's font families live and only those folders are scanned; scanning
-  every system font costs Typst about 0.2 s, most of it the CJK collections, and is done only when the text
-  needs a script the theme's fonts lack), Typst compile 0.045 s. Warm, per CV in a batch worker, for
-  different CVs: Typst PDF 43 ms against WeasyPrint's 490 ms; the other formats take load + prepare 50 ms,
-  DOCX 69 ms, LaTeX 11 ms, HTML 6 ms. So with Typst (b) and (d) are met, and what is left of (a) is almost
-  all Python start-up and the model import.
-* **Levers for (a)**: pydantic `defer_build=True` in `cvgen/model/base.py` is applied (validators are built
-  on first use; import + load + prepare of the reference CV went from 0.51 s to 0.39 s median wall time per
-  process, 12 runs each). Turning off `use_attribute_docstrings` would save a little more, but the JSON
-  Schema descriptions come from those docstrings. What is left of (a) with Typst is Python start-up and
-  the model import: 0.5× needs the model import itself to shrink.
-* **(c) with Typst**: the batch is no longer bounded by the PDF: per CV a worker spends about 0.2 s of
-  CPU on all four formats, DOCX and load + prepare being the largest parts. The run above had a load
-  average of 4.6 on 2 vCPUs when it started, so the two workers shared the cores with other work; on idle
-  cores the same CPU time would give about 9-10 CVs/s (an estimate from the CPU time, not a measurement):
-  more than 10× RenderCV's CLI loop, still short of 10× its one-process loop.
-* **Batch**: `cvgen render --jobs N` and `cvgen.render_many` keep N worker processes that import their
-  engines once, so the fixed cost above is paid N times per batch instead of once per CV. What remains
-  per CV is the layout, which is why cvgen's WeasyPrint batch throughput is bounded by WeasyPrint rather
-  than by start-up. On this 2-vCPU shared machine two workers gave 1.2–1.5× the throughput of one (10 CVs to PDF:
-  7.8 s with `-j 1`, 5.1–5.7 s with `-j 2`), not 2×: the two vCPUs are not two idle cores.
+**Fixed costs, paid by every command** (the 40-publication CV; `python -c pass` is about 12 ms):
+
+| part | CPU | what was done |
+|---|---|---|
+| the interpreter | 12 ms | – |
+| pydantic itself (`from pydantic import BaseModel`) | about 60 ms | nothing cvgen can cut: it alone is 5× `python -c pass` |
+| the model's classes | about 70 ms (was 140 ms) | field docstrings are read only by `cvgen schema` and the reference page (`cvgen/model/docstrings.py`), not by pydantic at every import; schema and page byte-identical |
+| markdown-it and PyYAML imports | about 25 ms | imported only when needed (markdown-it on the first rich text that has markup) |
+| YAML parsing of the CV | about 20 ms less | libyaml's parser (same events and positions, checked on every real file; a file it refuses is read again by PyYAML for its message) |
+| validation (pydantic builds the validators on first use) | about 20 ms | `defer_build` |
+| `cvgen render` up to the engine | about 25 ms less | subcommands imported when they run, not all at start; `--pdf-engine typst` never imports the WeasyPrint backend |
+| prepare (view) | 4× less | the "et al." spellings were re-folded for every author of every publication; `fold()` is cached |
+
+`import cvgen` loads no engine, and `cvgen render --pdf-engine typst` of the example loads neither
+WeasyPrint nor citeproc, Babel, httpx, lxml, CairoSVG, jsonschema, Pillow, python-docx or rich
+(`tests/test_api_light.py`).
+
+**WeasyPrint** (one CV, cold): its import (cffi bindings to Pango, HarfBuzz, fontconfig) about 0.3 s,
+layout about 0.4 s, PDF writing about 0.15 s; warm (a batch worker's next CV) layout and writing are
+paid again, the import, fonts and the parsed theme stylesheet are not. What cvgen caused and cut: the
+check that some installed font has every character parsed the coverage of every installed font
+(6 MB of fontconfig text here, about 0.17 s per process): it now looks up only the characters the CV
+uses, font by font, stops when each is found and remembers them (an ASCII-only CV asks fontconfig
+nothing). Earlier: the date column is a grid, not a flexbox (a third of the layout). What is left is
+WeasyPrint's own import and layout, which have no counterpart in RenderCV (its Typst engine is one
+compiled extension): that is why the WeasyPrint PDF cannot reach RenderCV's time, and why Typst is
+offered.
+
+**Typst** (`--pdf-engine typst`, or `-f pdf-typst`; installed with cvgen): the same themes' look from
+`templates/*/cv.typ.j2`; the compile itself is about 45 ms, fonts 30 ms (fontconfig is asked where the
+theme's families live; every system font is scanned only for scripts they lack). The rest of its
+time is the fixed costs above. PDF/A-3b and PDF/UA-1 go through Typst's own checks
+(`--pdf-variant`), and every Typst PDF is tagged.
+
+**DOCX** per CV: the styles were looked up by a pass over every style per role, each pass reading
+names and types through XPath; one pass now (warm DOCX 46 → 37 ms). Earlier: hyperlink relationships
+kept in a dict (python-docx's `relate_to()` is O(n²)).
+
+**Batch**: `cvgen render --jobs N` and `cvgen.render_many` keep N worker processes that import their
+engines once, so the fixed cost is paid N times per batch, not once per CV; per CV a worker pays load,
+prepare and each format. On this 2-vCPU machine shared with other work, two workers are not two idle
+cores: the load average before each batch run is in its table.
 
 ## Past one machine
 
@@ -633,6 +626,7 @@ fonts and stylesheets loaded between tasks, exactly as `cvgen render --jobs` doe
 
 A Dask bag (the files must be on storage every worker sees):
 
+<!-- skip-test: run by tests/docs/test_scale_recipes.py on a local Dask cluster -->
 ```python
 import dask.bag as db
 from cvgen.batch import render_one
@@ -648,6 +642,7 @@ failed = [r for r in results if not r.ok]
 
 A Celery task per CV (results are plain data, so they travel through any result backend):
 
+<!-- skip-test: run by tests/docs/test_scale_recipes.py through a Celery worker with an in-memory broker -->
 ```python
 from celery import Celery
 from cvgen.batch import render_one
