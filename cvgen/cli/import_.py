@@ -23,6 +23,8 @@ Examples:
   cvgen import jsonresume resume.json -o cv.yaml
   cvgen import rendercv John_Doe_CV.yaml -o cv.yaml
   cvgen import alfolio my-site/ -o cv.yaml         (_data/cv.yml + _bibliography/papers.bib)
+  cvgen import openalex A5023888391 --with arxiv -o cv.yaml
+  cvgen import orcid 0000-0002-1825-0097 --with openalex
 The report (what went where, what was not carried over) goes to stderr; the YAML to -o or stdout.
 """
 
@@ -280,3 +282,14 @@ def auto(file: str, output: str | None, owner: str | None) -> None:
     conv = {"bibtex": lambda: _bibtex((file,), owner, False), "jsonresume": lambda: _jsonresume(file),
             "rendercv": lambda: _rendercv(file), "alfolio": lambda: _alfolio(file)}[found]()
     _finish(conv, output, FORMATS[found])
+
+
+def _add_scholarly() -> None:
+    """orcid, openalex, dblp, doi and arxiv live in their own module (cvgen.cli.import_scholarly)."""
+    from cvgen.cli.import_scholarly import COMMANDS
+
+    for cmd in COMMANDS:
+        command.add_command(cmd)
+
+
+_add_scholarly()
