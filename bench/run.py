@@ -569,7 +569,43 @@ def scaling_growth(rows: dict[int, dict[str, Sample]], keys: list[str]) -> dict[
     return out
 
 
-STATIC_SECTIONS = '''## What limits cvgen's speed, and the levers
+STATIC_SECTIONS = '''## What remains, target by target
+
+The run above was made while the 2-vCPU machine carried a load average of 8 to 12 (other work), so every
+wall time is inflated several times and the batch runs could not get two free cores; the CPU ratios are
+the steadier figures. It measured the code as of the speed branch's benchmark commit; the DOCX style
+index (warm DOCX 46 → 37 ms) landed after it. To fit the time available it ran
+`bench/run.py --batch-count 50 --sizes 50,500,2000` (50 CVs in (c) instead of 100; three sizes in (d)).
+
+* **(a) Typst ≤ 0.4× RenderCV: missed (0.53× wall, 0.54× CPU).** cvgen's Typst PDF costs about 0.46 s
+  of CPU against RenderCV's 0.86 s. What remains is the fixed cost, not Typst (compile 45 ms, fonts
+  30 ms): the interpreter and pydantic (about 75 ms, cannot be cut by cvgen), the model's classes
+  (about 70 ms), Jinja (25 ms), click, load, validation and prepare. 0.4× needs about 0.1 s less: the
+  model's classes and their validators would have to be built from a cache, which pydantic does not offer.
+* **(a) WeasyPrint ≤ 1.0×: missed (1.44× wall, 1.49× CPU; was 1.6–1.8×).** WeasyPrint's import (0.3 s)
+  and layout (0.34 s) alone are 0.75× of RenderCV's whole run; cvgen's own share (glyph check, stylesheet,
+  template) is now under 0.1 s. What remains is WeasyPrint itself.
+* **(b) Typst PDF, DOCX, LaTeX, HTML ≤ 0.8× RenderCV's PDF: met on CPU (0.80×), missed on wall
+  (1.28×)**, the wall time of this run being mostly waiting for a core.
+* **(c) ≥ 10× RenderCV's API loop: missed (2.3× measured throughput).** Per CV cvgen's batch used 4.0×
+  less CPU than RenderCV's loop (0.14 s against 0.57 s, all four formats against RenderCV's PDF, Markdown,
+  HTML and PNG). The throughput ratio was measured with no free core for the second worker; on two idle
+  cores the same CPU time would give about 8× (an estimate from the CPU times, not a measurement), and
+  about 9× with the later DOCX change. 10× needs about 0.11 s of CPU per CV, DOCX (37 ms) and the Typst
+  PDF (37 ms) being the largest parts.
+* **(d) 2,000 publications: Typst missed (7.1 s wall, 2.0 s CPU, 409 MB against < 4 s and < 350 MB);
+  WeasyPrint missed (57.6 s wall, 16.4 s CPU against < 12 s).** The CPU times are under both limits,
+  the wall times are this run's load. The memory is Typst's layout of 194 pages (RenderCV's Typst run of
+  the same size peaked at 403 MB).
+* **(d) linear growth: "html" marked missed** from wall times (0.016 then 0.117 s per 100 publications);
+  its CPU times (469 ms, 553 ms, 909 ms at 50, 500, 2,000 publications: 0.019 then 0.024 s per 100) grow
+  linearly. Every other format was linear.
+* **(e) import + load + validate ≤ 8× `python -c pass`: missed (25× CPU in this run; about 16× measured
+  in-process on a quieter moment, 195 ms against 12 ms; was 25× before this work).** pydantic's own
+  import is already 5× `python -c pass` and the interpreter's exit (freeing every module) adds more; 8×
+  cannot be reached while the model is pydantic.
+
+## What limits cvgen's speed, and the levers
 
 Read with the phase table above. Figures below are CPU time of one process (the machine is shared, so
 wall time is noise), measured with `bench/phases.py`, cProfile with a CPU clock and `-X importtime`.
