@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cvgen.errors import CVError, RenderError
+from cvgen.errors import CVError, RenderError, UsageError
 
 if TYPE_CHECKING:
     from cvgen.backends.base import Backend, RenderOptions
@@ -72,6 +72,20 @@ def backend_for(fmt: str, options: RenderOptions | None = None) -> Backend:
     if problem:
         raise RenderError(f"{backend.name} output is not available here: {problem}")
     return backend
+
+
+PDF_ENGINES = {"weasyprint": "pdf", "typst": "pdf-typst"}
+"""The PDF engines and the format that each lays out ``pdf`` with."""
+
+
+def pdf_format(fmt: str, options: RenderOptions | None, cv: CV) -> str:
+    """``pdf`` becomes the format of the chosen PDF engine (``--pdf-engine``, else ``settings.pdf_engine``)."""
+    if fmt.lower() != "pdf":
+        return fmt
+    engine = (options.pdf_engine if options is not None else None) or cv.settings.pdf_engine
+    if engine not in PDF_ENGINES:
+        raise UsageError(f"unknown PDF engine {engine!r}; choose one of {', '.join(PDF_ENGINES)}")
+    return PDF_ENGINES[engine]
 
 
 def choose_theme(loaded: Loaded, theme: str | Path | Theme | None, allow: tuple[str | Path, ...] = ()) -> Theme:
@@ -130,7 +144,8 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     theme = choose_theme(loaded, job.theme, allow)
     _refuse_writing_inputs(job, loaded)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
-    for fmt, path in job.targets:
+    for target, path in job.targets:
+        fmt = pdf_format(target, job.options, loaded.cv)
         chosen = backend(fmt) if backend is not None else backend_for(fmt, job.options)
         result = render_document(done.doc, chosen.name, theme, job.options, chosen)
         done.rendered.append(result)

@@ -29,6 +29,7 @@ from pydantic_core import PydanticUndefined
 from cvgen.model.base import Model
 from cvgen.model.cv import CV
 from cvgen.model.dates import Date, EndDate
+from cvgen.model.docstrings import description
 from cvgen.model.links import Url
 from cvgen.model.markup import RichText
 from cvgen.model.settings import Colour, SectionKey
@@ -248,7 +249,7 @@ def model_section(cls: type[Model], path: tuple[str, ...], examples: list[Any]) 
     for name, info in cls.model_fields.items():
         key = info.alias or name
         lines.append(
-            f"| `{key}` | {_cell(describe_type(hints[name]))} | {describe_default(info)} | {_cell(info.description or '')} |"
+            f"| `{key}` | {_cell(describe_type(hints[name]))} | {describe_default(info)} | {_cell(description(cls, name) or '')} |"
         )
     lines.append("")
     example = example_for(cls, path, examples)

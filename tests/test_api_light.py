@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-ENGINES = ["weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "markdown_it", "lxml", "pydantic", "yaml", "rich"]
+ENGINES = ["weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "markdown_it", "lxml", "pydantic", "yaml", "rich", "typst"]
+# Libraries only some paths need (citation styles, other languages, scholarly services, SVG photos,
+# JSON Resume export): a plain English CV rendered to a PDF must not pay for their import.
+OPTIONAL = ["citeproc", "babel", "httpx", "lxml", "cairosvg", "jsonschema", "bibtexparser", "rich", "PIL", "docx"]
 
 
 def _modules_after(code: str) -> set[str]:
@@ -20,7 +24,24 @@ def _modules_after(code: str) -> set[str]:
 
 def test_import_cvgen_loads_no_engine() -> None:
     loaded = _modules_after("import cvgen")
-    assert loaded.isdisjoint(ENGINES), sorted(loaded & set(ENGINES))
+    assert loaded.isdisjoint(ENGINES + OPTIONAL), sorted(loaded & set(ENGINES + OPTIONAL))
+
+
+def test_typst_render_of_the_example_loads_only_typst(tmp_path) -> None:
+    """`cvgen render example -f pdf-typst`: the fast path imports Typst and none of the other engines."""
+    example = str(Path(__file__).resolve().parent.parent / "examples" / "sijia_liu.yaml")
+    code = (
+        "from cvgen.cli import cli\n"
+        "try:\n"
+        f"    cli(['render', {example!r}, '-f', 'pdf-typst', '-o', {str(tmp_path)!r}], prog_name='cvgen')\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+    )
+    loaded = _modules_after(code)
+    assert (tmp_path / "sijia_liu.pdf").read_bytes().startswith(b"%PDF-")
+    assert "typst" in loaded
+    unwanted = {"weasyprint", "cffi", *OPTIONAL}
+    assert loaded.isdisjoint(unwanted), sorted(loaded & unwanted)
 
 
 def test_cli_help_loads_no_engine() -> None:

@@ -31,7 +31,9 @@ class RenderOptions:
     """Per-render switches that are not part of the document itself."""
 
     pdf_variant: str | None = None
-    """"pdf/a-3b" or "pdf/ua-1" for the PDF backend."""
+    """"pdf/a-3b" or "pdf/ua-1" for the PDF backends."""
+    pdf_engine: str | None = None
+    """What lays out ``pdf``: "weasyprint" or "typst"; None: the CV's ``settings.pdf_engine``."""
     compile: bool = False
     """LaTeX: also compile the .tex to PDF."""
     engine: str | None = None

@@ -41,27 +41,27 @@ RIGHT_TAB_STYLES = ("entry", "numbered", "footer")
 def ensure_styles(document: object) -> dict[str, str]:
     """Make sure every style the writer uses exists; return role → style id."""
     styles = document.styles  # type: ignore[attr-defined]
+    found = _index(styles)
     ids: dict[str, str] = {}
-    for role, name in PARAGRAPH.items():
-        style = _lookup(styles, name, WD_STYLE_TYPE.PARAGRAPH)
-        if style is None:
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            _default_paragraph(role, style)
-        ids[role] = style.style_id
-    for role, name in CHARACTER.items():
-        style = _lookup(styles, name, WD_STYLE_TYPE.CHARACTER)
-        if style is None:
-            style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-            _default_character(role, style)
-        ids[role] = style.style_id
+    for kind, roles, defaults in ((WD_STYLE_TYPE.PARAGRAPH, PARAGRAPH, _default_paragraph),
+                                  (WD_STYLE_TYPE.CHARACTER, CHARACTER, _default_character)):
+        for role, name in roles.items():
+            style = found.get((kind, name.lower()))
+            if style is None:
+                style = found[(kind, name.lower())] = styles.add_style(name, kind)
+                defaults(role, style)
+            ids[role] = style.style_id
     return ids
 
 
-def _lookup(styles: object, name: str, kind: WD_STYLE_TYPE) -> object | None:
+def _index(styles: object) -> dict[tuple[WD_STYLE_TYPE, str], object]:
+    """(type, lower-case name) → the first style so named: one pass over the styles, not one per role
+    (each pass reads every style's type and name through XPath, half of a DOCX render)."""
+    index: dict[tuple[WD_STYLE_TYPE, str], object] = {}
     for style in styles:  # type: ignore[attr-defined]
-        if style.type == kind and style.name is not None and style.name.lower() == name.lower():
-            return style
-    return None
+        if style.name is not None:
+            index.setdefault((style.type, style.name.lower()), style)
+    return index
 
 
 def _default_paragraph(role: str, style: object) -> None:

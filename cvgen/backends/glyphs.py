@@ -4,11 +4,15 @@ WeasyPrint (through Pango) falls back from the theme's fonts to any installed fo
 character; when none has it, it draws a box ("tofu") and says nothing. The union of every installed
 font's coverage, read once from fontconfig, tells beforehand which characters would come out as
 boxes. (Compiled LaTeX does the same from the engine's own "Missing character" log lines.)
+
+fontconfig lists every font's coverage (megabytes of text on a desktop system); parsing all of it
+cost a WeasyPrint render about a sixth of its time. Only the characters a CV uses are looked for, font
+by font, stopping when each is found, and the ones found are remembered for the next CV of a batch.
+An ASCII-only CV asks fontconfig nothing.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import shutil
 import subprocess
@@ -20,29 +24,48 @@ _INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 
 
 @functools.lru_cache(maxsize=1)
-def installed_coverage() -> tuple[list[int], list[int]] | None:
-    """(starts, ends) of the code point ranges some installed font covers; None without fontconfig."""
+def _charsets() -> list[bytes] | None:
+    """Each installed font's coverage as fontconfig writes it ("20-7e a0-17f …"); None without fontconfig."""
     exe = shutil.which("fc-list")
     if exe is None:
         return None
     try:
-        out = subprocess.run([exe, "--format", "%{charset}\n"], capture_output=True, text=True, timeout=60, check=True)
+        out = subprocess.run([exe, "--format", "%{charset}\n"], capture_output=True, timeout=60, check=True)
     except (OSError, subprocess.SubprocessError):
         return None
-    ranges = []
-    for token in out.stdout.split():
-        low, _, high = token.partition("-")
+    return out.stdout.split(b"\n")
+
+
+_covered: set[int] = set()
+"""Code points already found in some installed font (this process)."""
+
+
+def _ranges(charset: bytes) -> list[tuple[int, int]]:
+    out = []
+    for token in charset.split():
+        low, _, high = token.partition(b"-")
         try:
-            ranges.append((int(low, 16), int(high or low, 16)))
+            out.append((int(low, 16), int(high or low, 16)))
         except ValueError:
             continue
-    merged: list[list[int]] = []
-    for low, high in sorted(ranges):
-        if merged and low <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], high)
-        else:
-            merged.append([low, high])
-    return [r[0] for r in merged], [r[1] for r in merged]
+    return out
+
+
+def _uncovered(codes: set[int]) -> set[int] | None:
+    """The code points of ``codes`` no installed font has (None: fontconfig cannot tell)."""
+    charsets = _charsets()
+    if charsets is None:
+        return None
+    todo = set(codes)
+    for charset in charsets:
+        if not todo:
+            break
+        for low, high in _ranges(charset):
+            found = {c for c in todo if low <= c <= high}
+            if found:
+                todo -= found
+                _covered.update(found)
+    return todo
 
 
 def _ignorable(ch: str) -> bool:
@@ -52,18 +75,9 @@ def _ignorable(ch: str) -> bool:
 
 def missing_glyphs(text: str) -> list[str]:
     """The distinct visible characters of ``text`` that no installed font covers, in code point order."""
-    coverage = installed_coverage()
-    if coverage is None:
-        return []
-    starts, ends = coverage
-    out = []
-    for ch in sorted(set(text)):
-        if _ignorable(ch):
-            continue
-        i = bisect.bisect_right(starts, ord(ch)) - 1
-        if i < 0 or ord(ch) > ends[i]:
-            out.append(ch)
-    return out
+    codes = {ord(ch) for ch in set(text) if not _ignorable(ch)} - _covered
+    missing = _uncovered(codes) if codes else set()
+    return [chr(c) for c in sorted(missing or ())]
 
 
 def require_glyphs(text: str, what: str) -> None:

@@ -15,26 +15,40 @@ Examples:
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=EPILOG)
+class _LazyGroup(click.Group):
+    """Every module of this package that defines ``command`` is a subcommand, imported only when it runs.
+
+    ``cvgen render`` then never imports the import/export/watch code (a tenth of its start-up); the
+    module ``import_`` is the command ``import``. ``cvgen --help`` imports them all to list them.
+    """
+
+    def _modules(self) -> dict[str, str]:
+        import pkgutil
+
+        return {info.name.rstrip("_"): info.name for info in pkgutil.iter_modules(__path__) if info.name != "common"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._modules()))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        module_name = self._modules().get(cmd_name) if found is None else None
+        if module_name is not None:
+            import importlib
+
+            found = getattr(importlib.import_module(f"{__name__}.{module_name}"), "command", None)
+            if found is not None and found.name == cmd_name:
+                self.add_command(found)
+            else:
+                found = None
+        return found
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             epilog=EPILOG)
 @click.version_option(__version__, "-V", "--version", prog_name="cvgen")
 def cli() -> None:
     """Turn one YAML file describing an academic career into PDF, Word, LaTeX and HTML CVs."""
-
-
-def _add_commands() -> None:
-    """Every module of this package that defines ``command`` is a subcommand (keep them light)."""
-    import importlib
-    import pkgutil
-
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name == "common":
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        if hasattr(module, "command"):
-            cli.add_command(module.command)
-
-
-_add_commands()
 
 
 def main() -> None:

@@ -6,6 +6,12 @@ import click
 
 from cvgen.cli.common import handles_errors
 
+PDF_ENGINES_NOTE = (
+    "\nTwo PDF engines: WeasyPrint (pdf, the default) lays the theme's HTML/CSS out, so user CSS themes\n"
+    "work; Typst (pdf-typst) is several times faster and tags every PDF: choose it for batches and previews\n"
+    "with --pdf-engine typst, or settings.pdf_engine: typst in the CV."
+)
+
 
 @click.command("formats", epilog="\b\nExamples:\n  cvgen formats    # which of pdf, docx, latex, html, markdown, text work here\n"
                "  cvgen formats --theme ./my-theme   # and which of them a theme has layouts for")
@@ -28,8 +34,11 @@ def command(theme: str | None) -> None:
             status += f"; --compile with: {', '.join(usable)}" if usable else "; --compile unavailable (no TeX engine)"
         aliases = f" (aliases: {', '.join(backend.aliases)})" if backend.aliases else ""
         click.echo(f"{name:<10} {backend.suffix:<6} {status}{aliases}")
+        if backend.description:
+            click.echo(f"{'':<17} {backend.description}")
     for name, why in broken.items():
         click.echo(f"{name:<10} {'?':<6} broken plugin: {why}")
+    click.echo(PDF_ENGINES_NOTE)
     if theme is not None:
         _describe_theme(theme)
 

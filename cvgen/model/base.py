@@ -13,8 +13,8 @@ class Model(BaseModel):
         frozen=True,
         validate_default=True,
         populate_by_name=True,
-        # Field docstrings become descriptions: editor hovers (JSON Schema) and docs/reference.md.
-        use_attribute_docstrings=True,
+        # Field docstrings are descriptions (JSON Schema, docs/reference.md), read only when asked
+        # for by cvgen.model.docstrings: reading them here re-read every model's source at import.
         # Build validators on first use, not at import: the models a run never validates directly
         # (most nested ones are built once, with the root) cost nothing, and `import` stays quick.
         defer_build=True,

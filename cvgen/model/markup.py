@@ -72,13 +72,6 @@ class Sup:
 Node = Text | Strong | Emph | Link | Sup  # FinalText is a Text
 Inline = tuple[Node, ...]
 
-# The nodes are built by the parser, never from user keys, so their field docstrings are not schema
-# descriptions; without this, pydantic re-reads this module's source for every RichText field of every
-# model (Python < 3.13), about half the model's import time.
-for _node in (Text, Strong, Emph, Link, Sup):
-    _node.__pydantic_config__ = {"use_attribute_docstrings": False}  # type: ignore[attr-defined]
-
-
 def plain(nodes: Inline) -> str:
     """The text of ``nodes`` without any markup: what a reader sees."""
     out: list[str] = []

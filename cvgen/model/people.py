@@ -39,7 +39,7 @@ _HYPHENS = re.compile("[\u2010-\u2015\u2043\u2212\ufe58\ufe63\uff0d]")
 """Every Unicode hyphen and dash (U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, …): all read as "-"."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # pure, and called for every author of every publication, often the same names
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form of a name (NFC and NFD fold alike; any hyphen is "-")."""
     text = _HYPHENS.sub("-", text.replace("\u00ad", ""))  # a soft hyphen is invisible: dropped

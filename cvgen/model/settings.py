@@ -204,6 +204,9 @@ class Settings(Model):
     """A built-in theme (classic, modern) or the path of a theme folder."""
     page_size: Literal["letter", "a4"] = "letter"
     """Paper size for PDF, DOCX and LaTeX."""
+    pdf_engine: Literal["weasyprint", "typst"] = "weasyprint"
+    """What lays out the PDF (``-f pdf``): weasyprint, from the theme's HTML/CSS (user CSS themes), or
+    typst, from its cv.typ.j2 (several times faster); ``--pdf-engine`` overrides it."""
     language: PlainText = Field(default="en", pattern=r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$")
     """Language of every word cvgen writes (section titles, dates, "present", "et al."), as a BCP 47 tag
     (en, de, pt-BR, zh-Hant, ar); see docs/languages.md for the list."""

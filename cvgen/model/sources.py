@@ -29,11 +29,12 @@ def _optional_fields() -> dict[str, Any]:
         # pydantic keeps a field's validators and constraints in ``metadata``; re-attach them to
         # the type so they apply to a given value but not to the default None.
         typ = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        fields[name] = (typ | None, FieldInfo(default=None, description=info.description))
+        fields[name] = (typ | None, FieldInfo(default=None))
     return fields
 
 
 _OverrideBase = create_model("_OverrideBase", __base__=Model, **_optional_fields())
+_OverrideBase.__field_docs_from__ = Publication  # type: ignore[attr-defined]  # see cvgen.model.docstrings
 
 
 class PublicationOverride(_OverrideBase):  # type: ignore[misc,valid-type]

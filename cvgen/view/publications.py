@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from cvgen.locale import Locale
 from cvgen.model.authors import Author
@@ -26,9 +27,15 @@ ET_AL = "et al."
 _ET_AL_NAMES = {"et al", "et al.", "others", "et alii", "etc", "…", "..."}
 
 
+@cache
+def _folded_et_al() -> frozenset[str]:
+    """The "et al." spellings as :func:`fold` gives them, computed once (this runs for every author)."""
+    return frozenset(fold(x) for x in _ET_AL_NAMES)
+
+
 def is_et_al(author: Author) -> bool:
     """Is this "author" really the "et al." that ends an incomplete list?"""
-    return fold(author.name) in {fold(x) for x in _ET_AL_NAMES} or author.name.strip() in _ET_AL_NAMES
+    return fold(author.name) in _folded_et_al() or author.name.strip() in _ET_AL_NAMES
 
 
 def visible_authors(

@@ -164,9 +164,26 @@ def test_a_character_no_font_has_is_a_loud_error(example_doc) -> None:
         TypstPdfBackend().render(doc, resolve_theme("classic"), RenderOptions())
 
 
-def test_pdf_variants_belong_to_the_weasyprint_pdf(example_doc) -> None:
-    with pytest.raises(UsageError, match="-f pdf"):
-        TypstPdfBackend().render(example_doc, resolve_theme("classic"), RenderOptions(pdf_variant="pdf/a-3b"))
+def test_pdf_a3b_and_ua1(example_doc, monkeypatch) -> None:
+    """The claims pypdf reads back (as for the WeasyPrint PDF); Typst itself refuses a PDF breaking them."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # PDF/A needs a date: this one, not the clock
+    theme = resolve_theme("modern")
+    archival = TypstPdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/a-3b"))
+    assert archival == TypstPdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/a-3b"))
+    pdfa = pypdf.PdfReader(io.BytesIO(archival))
+    xmp = pdfa.xmp_metadata.stream.get_data()
+    assert b"<pdfaid:part>3</pdfaid:part>" in xmp and b"<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    assert b"2023-11-14" in xmp  # 1700000000 s after the epoch
+    assert "/OutputIntents" in pdfa.trailer["/Root"]
+    pdfua = pypdf.PdfReader(io.BytesIO(TypstPdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/ua-1"))))
+    root = pdfua.trailer["/Root"]
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in pdfua.xmp_metadata.stream.get_data()
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en"
+    default = pypdf.PdfReader(io.BytesIO(TypstPdfBackend().render(example_doc, theme, RenderOptions())))
+    assert "/StructTreeRoot" in default.trailer["/Root"]  # Typst tags every PDF
+    with pytest.raises(UsageError, match="pdf/a-3b"):
+        TypstPdfBackend().render(example_doc, theme, RenderOptions(pdf_variant="pdf/x-1a"))
 
 
 def _theme_with(tmp_path: Path, extra: str) -> Path:

@@ -19,7 +19,9 @@ def _all_commands(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> lis
     """Every command path a user sees, nested groups included ("import bibtex"); hidden ones (the
     ``import FILE`` dispatcher, reached without its name) are covered by the group's help."""
     out = []
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    listed = [(name, group.get_command(ctx, name)) for name in group.list_commands(ctx)]  # lazily loaded ones too
+    for name, command in sorted((n, c) for n, c in listed if c is not None):
         if command.hidden:
             continue
         out.append((*prefix, name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from cvgen.model.docstrings import description
 from tests.docs.snippets import DOCS
 
 # The generator is a development script (scripts/docs_reference.py), not part of the package.
@@ -28,7 +29,7 @@ def test_every_field_is_documented() -> None:
         assert f"## {cls.__name__} {{#" in text
         for name, info in cls.model_fields.items():
             assert f"| `{info.alias or name}` |" in text
-            if not (info.description or "").strip():
+            if not (description(cls, name) or "").strip():
                 undocumented.append(f"{cls.__module__}.{cls.__name__}.{name}")
     assert not undocumented, (
         "these model fields have no description; add a one-line docstring under each field "

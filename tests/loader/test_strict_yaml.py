@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from cvgen.loader import strict_yaml
 from cvgen.loader.strict_yaml import MAX_DEPTH, MAX_NODES, path_str, read
 from tests.loader.cases import billion_laughs
 
@@ -107,3 +110,36 @@ def test_explicit_document_markers_alone_are_fine() -> None:
 def test_path_str() -> None:
     assert path_str(()) == ""
     assert path_str(("publications", 3, "authors", 0)) == "publications[3].authors[0]"
+
+
+# --- the C parser (libyaml) and the Python one read alike ------------------------------------------
+
+_REAL_FILES = sorted(
+    p for pattern in ("examples/**/*.yaml", "tests/fixtures/**/*.yaml", "tests/fixtures/**/*.yml")
+    for p in Path(__file__).resolve().parents[2].glob(pattern)
+)
+
+
+@pytest.mark.skipif(strict_yaml._FAST_LOADER is None, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("path", _REAL_FILES, ids=lambda p: p.name)
+def test_fast_parser_reads_every_real_file_like_the_python_one(path: Path) -> None:
+    """Same values, positions and problems: libyaml only makes reading faster."""
+    text = path.read_text(encoding="utf-8")
+    assert strict_yaml.read(text) == strict_yaml._read(text)
+
+
+@pytest.mark.parametrize("text", ["a: [1, 2\nb: 3\n", "a: b: c\n", "a:\n\t- x\n", "a: 'x\n"])
+def test_a_document_libyaml_refuses_gets_pyyaml_s_message(text: str) -> None:
+    doc = strict_yaml.read(text)
+    assert doc.problems and doc.problems == strict_yaml._read(text).problems
+
+
+def test_a_byte_order_mark_inside_a_value_is_kept_as_before() -> None:
+    text = "k: v\ufeffw\n"  # PyYAML keeps it; so must the fast path
+    assert strict_yaml.read(text).value == {"k": "v\ufeffw"} and not strict_yaml.read(text).problems
+
+
+def test_the_message_is_pyyaml_s_wording() -> None:
+    # PyYAML: "mapping values are not allowed here"; libyaml would say "... in this context".
+    (line, col, _, message), = strict_yaml.read("a: b: c\n").problems
+    assert (line, col) == (1, 5) and message == "YAML syntax error: mapping values are not allowed here"
