@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline
 
-__all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "Photo", "Section"]
+__all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "PageLimit", "Photo", "Section"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class Group:
     numbered: bool = False
     descending: bool = False
     """Numbers count down (P5…P1); HTML uses ``<ol reversed>``."""
+    keep_last: bool = False
+    """Keep the last two items on one page, so the group never ends with one item alone on a page."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,16 @@ class Meta:
     """"letter" or "a4"."""
     accent_colour: str | None = None
     layout: str = "cv"
-    """"cv" or "biosketch"."""
+    """The profile's layout: "cv", "biosketch", "synergistic", "current-pending" or "nih-biosketch"."""
+
+
+@dataclass(frozen=True)
+class PageLimit:
+    """How many pages a funder allows a document, and whose rule that is (for the message)."""
+
+    pages: int
+    rule: str
+    """E.g. "NIH biographical sketch: five pages (SF424 instructions, FORMS-H)"."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +132,8 @@ class Document:
     sections: tuple[Section, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
     """Things the reader should know (a biosketch over its page limit, …); shown by the CLI."""
+    page_limit: PageLimit | None = None
+    """A funder's page limit, checked on the rendered PDF (:mod:`cvgen.pagecheck`); None: no limit."""
     fragment_keys: tuple[str, ...] = ("publications",)
     """The sections an embeddable fragment (``RenderOptions.fragment``) keeps, set by the layout."""
 

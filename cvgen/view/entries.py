@@ -85,7 +85,7 @@ def talk(t: Talk, style: DateStyle) -> Item:
     return Item(main=main, kind="talk", date=format_date(t.date, style), links=links)
 
 
-def _money(value: float, currency: str) -> str:
+def money(value: float, currency: str) -> str:
     symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥"}.get(currency.upper())
     amount = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
@@ -95,9 +95,9 @@ def grant(g: Grant, style: DateStyle) -> Item:
     main = join([quoted_title(g.title), g.sponsor], " ")
     facts: list[Inline | str | None] = [f"Role: {g.role}" if g.role else None]
     if g.amount:
-        facts.append(f"Amount: {_money(g.amount.value, g.amount.currency)}")
+        facts.append(f"Amount: {money(g.amount.value, g.amount.currency)}")
     if g.share:
-        facts.append(f"My share: {_money(g.share.value, g.share.currency)}")
+        facts.append(f"My share: {money(g.share.value, g.share.currency)}")
     if g.number:
         facts.append(f"Award no. {g.number}")
     details = [d for d in (join(facts, "; "),) if d]

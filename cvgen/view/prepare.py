@@ -13,8 +13,10 @@ from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded
 from cvgen.view.document import Document
 from cvgen.view.header import header, meta
-from cvgen.view.layouts.biosketch import prepare_biosketch
+from cvgen.view.layouts.biosketch import prepare_biosketch, prepare_synergistic
+from cvgen.view.layouts.current_pending import prepare_current_pending
 from cvgen.view.layouts.cv import cv_sections
+from cvgen.view.layouts.nih import prepare_nih
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
 
 
@@ -31,7 +33,13 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     top = header(cv, loaded.photo)
     doc_meta = meta(cv, options, profile)
     if profile.layout == "biosketch":
-        return replace(prepare_biosketch(cv, profile, doc_meta, top), fragment_keys=("products",))
+        return prepare_biosketch(cv, profile, doc_meta, top)
+    if profile.layout == "synergistic":
+        return prepare_synergistic(cv, profile, doc_meta, top)
+    if profile.layout == "current-pending":
+        return prepare_current_pending(cv, profile, doc_meta, top, loaded.origin)
+    if profile.layout == "nih-biosketch":
+        return prepare_nih(cv, profile, doc_meta, top, loaded.origin)
     warnings: list[str] = []
     spec = options.style or cv.settings.publications.style
     cited = None
