@@ -63,6 +63,12 @@ class UsageError(CVError):
     exit_code = EXIT_INPUT
 
 
+class LimitError(CVError):
+    """A funder's page limit is exceeded and ``--strict`` asked for a failure; nothing is written. Exit status 2."""
+
+    exit_code = EXIT_INPUT
+
+
 def problems_found(count: int) -> str:
     """The closing line after a list of located input problems."""
     return f"{count} problem{'s' if count != 1 else ''} found; nothing was written."

@@ -197,10 +197,12 @@ class _Writer:
         for group in section.groups:
             if group.title:
                 self._paragraph("h2", group.title)
-            for item in group.items:
-                self._item(item)
+            last_pair = len(group.items) - 2 if group.keep_last else -1
+            for index, item in enumerate(group.items):
+                self._item(item, keep_next=index == last_pair)
 
-    def _item(self, item: Item) -> None:
+    def _item(self, item: Item, keep_next: bool = False) -> None:
+        """One entry; ``keep_next`` keeps it on the page of the next one (a group's last two stay together)."""
         numbered = item.label is not None
         main = self._paragraph("numbered" if numbered else "entry")
         if numbered:
@@ -218,10 +220,10 @@ class _Writer:
         continuation = [("detail", d) for d in item.details]
         if item.abstract:
             continuation.append(("abstract", item.abstract))
-        main.paragraph_format.keep_with_next = bool(continuation)
+        main.paragraph_format.keep_with_next = bool(continuation) or keep_next
         for index, (role, nodes) in enumerate(continuation):
             p = self._paragraph(role, nodes)
-            p.paragraph_format.keep_with_next = index < len(continuation) - 1
+            p.paragraph_format.keep_with_next = index < len(continuation) - 1 or keep_next
 
     def _date_room(self, paragraph: Any, date: str) -> Any:
         """A right indent as wide as the date, so long text wraps before it.

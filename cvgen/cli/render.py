@@ -23,6 +23,7 @@ Examples:
   cvgen render cv.yaml --format pdf,html -o out/ --theme modern
   cvgen render cv.yaml --format latex --compile --engine lualatex
   cvgen render cv.yaml --profile selected --since 2021
+  cvgen render cv.yaml --profile nih -f pdf,docx --strict   # fail past NIH's page limit
   cvgen render cvs/ --format all -o out/         # every *.yaml in cvs/
   cvgen render cvs/*.yaml -f pdf,docx -o out/ -j 2   # two worker processes
 """
@@ -73,13 +74,14 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), help="Archival or accessible PDF.")
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
+@click.option("--strict", is_flag=True, help="Fail (exit 2, nothing written) when a funder's page limit is exceeded.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many CVs (0: one per CPU); each loads its engines once.")
 @handles_errors
 def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
     since: str | None, until: str | None, selected_only: bool | None, page_size: str | None, style: str | None,
-    pdf_variant: str | None, compile_: bool, engine: str | None, jobs: int,
+    pdf_variant: str | None, compile_: bool, engine: str | None, strict: bool, jobs: int,
 ) -> None:
     """Render CV files to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -101,7 +103,7 @@ def command(
         )
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
-    options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine)
+    options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, strict=strict)
 
     suffixes = {name: registry.get(name).suffix for name in formats}
     tasks = [

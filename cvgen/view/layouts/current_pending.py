@@ -75,15 +75,21 @@ def amounts(grants: list[tuple[int, Grant]]) -> dict[str, float]:
 def _check_load(current: list[tuple[int, Grant]], pending: list[tuple[int, Grant]], checks: rows.Located) -> None:
     for year, months in months_by_year(current).items():
         if months > FULL_YEAR:
-            checks.warn(("grants",), f"current support commits {months:g} person-months in {year}, more than {FULL_YEAR:g}")
+            checks.warn(("grants",), f"current support commits {_months(months)} person-months in {year}, more than {FULL_YEAR:g}")
     for year, months in months_by_year(current + pending).items():
         if months > FULL_YEAR:
-            checks.warn(("grants",), f"current and pending support together would commit {months:g} person-months in "
+            checks.warn(("grants",), f"current and pending support together would commit {_months(months)} person-months in "
                                      f"{year}, more than {FULL_YEAR:g}, were everything pending awarded")
 
 
+def _months(m: float) -> str:
+    """Person-months with one decimal at least, two when given: 1.0, 2.4, 0.25."""
+    text = f"{m:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
 def _months_text(months: dict[int, float]) -> str:
-    return "; ".join(f"{year}: {m:.2f}".rstrip("0").rstrip(".") for year, m in months.items())
+    return "; ".join(f"{year}: {_months(m)}" for year, m in months.items())
 
 
 def project_item(g: Grant) -> Item:
@@ -94,7 +100,8 @@ def project_item(g: Grant) -> Item:
         ("Source of support", g.sponsor),
         ("Primary place of performance", g.location),
         ("Project/proposal start and end date (MM/YYYY)", format_range(g.start, g.end, "numeric") or None),
-        ("Total anticipated proposal/project amount", money(g.amount.value, g.amount.currency) if g.amount else None),
+        ("Estimated value" if g.kind == "in-kind" else "Total anticipated proposal/project amount",
+         money(g.amount.value, g.amount.currency) if g.amount else None),
         ("Person-months per year committed", _months_text({pm.year: pm.months for pm in g.person_months}) or None),
         ("Role", g.role),
         ("Overall objectives", g.objectives),

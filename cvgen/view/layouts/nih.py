@@ -106,7 +106,7 @@ def _contributions(cv: CV, text: FunderText, checks: rows.Located) -> Section:
     if not items:
         checks.warn(("biosketch",), "no contributions; NIH section C lists up to five")
     if text.publications_url:
-        line = join([Text("Complete list of published work:"), link(text.publications_url, text.publications_url)], " ")
+        line = join(["Complete list of published work:", link(text.publications_url, text.publications_url)], " ")
         groups.append(Group(None, (Item(main=line, kind="link"),)))
     return Section("contributions", "C. Contributions to Science", groups=tuple(groups))
 
