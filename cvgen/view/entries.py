@@ -62,6 +62,8 @@ def position(p: Position, style: DateStyle) -> Item:
     if p.supervisors:
         label = "Supervisors: " if len(p.supervisors) > 1 else "Supervisor: "
         details.append(merge((Text(label), *_and(p.supervisors))))
+    if p.field:
+        details.append(merge((Text("Field: "), *p.field)))
     details.extend(p.notes)
     end = p.end
     return Item(main=main, kind="position", date=format_range(p.start, end, style), details=tuple(details))
@@ -100,7 +102,14 @@ def grant(g: Grant, style: DateStyle) -> Item:
         facts.append(f"My share: {money(g.share.value, g.share.currency)}")
     if g.number:
         facts.append(f"Award no. {g.number}")
+    facts.append(f"Status: {g.status}" if g.status else None)
+    facts.append("In-kind contribution" if g.kind == "in-kind" else None)
+    facts.append(f"Place of performance: {g.location}" if g.location else None)
+    if g.person_months:
+        facts.append("Person-months: " + ", ".join(f"{pm.year}: {pm.months:g}" for pm in g.person_months))
     details = [d for d in (join(facts, "; "),) if d]
+    details.extend(merge((Text(label), *text)) for label, text in (("Objectives: ", g.objectives), ("Overlap: ", g.overlap))
+                   if text)
     details.extend(g.notes)
     return Item(main=main, kind="grant", date=format_range(g.start, g.end, style), details=tuple(details))
 
