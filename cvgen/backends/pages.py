@@ -4,8 +4,8 @@ A funder's document (an NIH biosketch, NSF's one-page Synergistic Activities) ca
 :class:`~cvgen.view.document.PageLimit` decided by the view. After rendering, the PDF's own page
 count is read back, and when it runs over, the section that crosses the last allowed page is
 named: the PDF's outline (one bookmark per section heading, with its page) says where each
-section begins, and the first line of the first page over the limit says whether a new section
-starts there. pypdf reads the file; it is imported only for documents that have a limit.
+section begins (a PDF without bookmarks: the heading lines of its text), and the first line of the
+first page over the limit says whether a new section starts there. pypdf reads the file; it is imported only for documents that have a limit.
 """
 
 from __future__ import annotations
@@ -42,11 +42,17 @@ def measure(pdf: bytes, titles: tuple[str, ...]) -> Measured:
                 found.append((str(item.title).strip(), reader.get_destination_page_number(item)))
 
     walk(reader.outline)
-    lines = []
-    for page in reader.pages:
-        text = (page.extract_text() or "").strip()
-        lines.append(text.splitlines()[0].strip() if text else "")
-    return Measured(len(reader.pages), tuple(found), tuple(lines))
+    texts = [(page.extract_text() or "").strip().splitlines() for page in reader.pages]
+    if not found:  # a PDF without bookmarks (Typst's): the headings are found in the text, as lines of their own
+        seen: set[str] = set()
+        for number, lines in enumerate(texts):
+            for line in lines:
+                title = line.strip()
+                if title in titles and title not in seen:
+                    seen.add(title)
+                    found.append((title, number))
+    first_lines = tuple(lines[0].strip() if lines else "" for lines in texts)
+    return Measured(len(reader.pages), tuple(found), first_lines)
 
 
 def overflowing_section(m: Measured, limit: int) -> str | None:

@@ -116,3 +116,11 @@ def test_the_last_page_never_holds_one_product_alone(example_path: Path) -> None
     products = [p for p in document.paragraphs if "S. Liu" in p.text]
     assert products[-2].paragraph_format.keep_with_next is True  # Word keeps the last two together too
     assert not products[-3].paragraph_format.keep_with_next
+
+
+def test_typst_pdf_without_bookmarks_is_measured_from_its_text() -> None:
+    done = run(Job(long_nih(), (("pdf-typst", None),), view=ViewOptions(profile="nih")))
+    pages = pdf_pages(done.rendered[0].data)
+    assert len(pages) > 5
+    [warning] = [w for w in done.doc.warnings if "over the limit" in w]
+    assert "'B. Positions, Scientific Appointments and Honors' runs past page 5" in warning

@@ -1,7 +1,7 @@
 """The NSF biographical sketch (Common Form) and the separate Synergistic Activities page.
 
-Sections follow the Common Form biographical sketch as NSF's PAPPG 24-1 and 25-1 (II.D.2.h(i))
-describe it: identifying information, organization and location, professional preparation,
+Sections follow the Common Form biographical sketch as NSF's PAPPG 24-1 (II.D.2.h(i), effective
+20 May 2024; supplemented, not replaced, in December 2025) describes it: identifying information, organization and location, professional preparation,
 appointments and positions, and products — up to five closely related to the proposal and up to
 five other significant ones. The biosketch has no page limit of its own. Synergistic activities
 left the biosketch with PAPPG 24-1: they are a document of their own, up to five examples on one
@@ -35,7 +35,7 @@ MAX_ACTIVITIES = 5
 SYNERGISTIC_PAGES = 1
 RELATED_TAGS = ("biosketch", "biosketch-related")
 OTHER_TAGS = ("biosketch-other",)
-PAPPG = "NSF PAPPG 24-1/25-1, II.D.2.h"
+PAPPG = "NSF PAPPG 24-1, II.D.2.h"
 
 
 def choose_products(cv: CV, pubs: list[Publication], warnings: list[str]) -> tuple[list[Publication], list[Publication]]:
