@@ -14,6 +14,8 @@ DEV=0
 APT_PACKAGES=(
   # WeasyPrint's native libraries; harfbuzz-subset makes font subsetting fast and deterministic.
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo libopenjp2-7 libffi-dev
+  # Cairo, for CairoSVG: an SVG photo is rasterised for Word.
+  libcairo2
   # Fonts: TeX Gyre Termes (classic theme), Noto (modern theme, wide coverage), Noto CJK for CJK names.
   fonts-texgyre fonts-noto-core fonts-noto-cjk fonts-dejavu-core fontconfig
   # LaTeX output compiled on request (xelatex, lualatex, pdflatex) with stock packages only.

@@ -176,7 +176,12 @@ class _Writer:
     def _photo(self, cell: Any, photo: Any) -> None:
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.add_run().add_picture(io.BytesIO(photo.data), width=Inches(1.0))
+        data = photo.data
+        if photo.media_type == "image/svg+xml":  # Word needs pixels; the SVG was sanitised on loading
+            from cvgen.backends.svg_raster import to_png
+
+            data = to_png(photo)
+        p.add_run().add_picture(io.BytesIO(data), width=Inches(1.0))
 
     @staticmethod
     def _contact_nodes(contact: Contact) -> Inline:

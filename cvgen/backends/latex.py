@@ -14,6 +14,7 @@ by hand and user text can never become a TeX command. ``url`` escapes a link tar
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from cvgen.backends.base import (
@@ -111,5 +112,47 @@ class LatexBackend(Backend):
         """With ``options.compile``: the PDF the engine makes from the .tex, written next to it."""
         if not options.compile:
             return {}
-        result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE)
+        try:
+            result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE)
+        except RenderError as exc:
+            raise RenderError(_with_places(str(exc), doc)) from None
         return {".pdf": result.pdf}
+
+
+_CODE = re.compile(r"\(U\+([0-9A-F]{4,6})")
+
+
+def _with_places(message: str, doc: Document) -> str:
+    """A "no font for ∼ (U+223C)" message, plus where those characters are in the CV and what to do."""
+    places: dict[str, list[str]] = {}
+    for code in dict.fromkeys(m.group(1) for m in _CODE.finditer(message)):
+        ch = chr(int(code, 16))
+        where = _find(doc, ch)
+        if where:
+            places.setdefault(where, []).append(ch)
+    if not places:
+        return message
+    found = "; ".join(f"{' '.join(chars)} in {where}" for where, chars in list(places.items())[:4])
+    fix = (" Render with -f pdf or -f pdf-typst (they draw it), install a font that has it, or replace it in the CV."
+           if "no font" in message else "")
+    return f"{message}. Found: {found}.{fix}"
+
+
+def _find(doc: Document, ch: str) -> str | None:
+    """The first place of ``ch`` in the prepared document: "section 'Publications', P3 “…”"."""
+    from cvgen.model.markup import plain
+
+    if ch in doc.header.name:
+        return "person.name"
+    for section in doc.sections:
+        for text in (section.title, *(plain(p) for p in section.intro)):
+            if ch in text:
+                return f"section '{section.title}'"
+        for item in section.items:
+            lines = [plain(item.main), *(plain(d) for d in item.details), item.date]
+            for line in lines:
+                if ch in line:
+                    at = max(0, line.index(ch) - 30)
+                    label = f"{item.label} " if item.label else ""
+                    return f"section '{section.title}', {label}“{'…' if at else ''}{line[at:at + 60]}…”"
+    return None

@@ -9,6 +9,12 @@ user writes can run a command, read a file or end a paragraph inside a macro arg
 Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}`` and other
 scripts (Greek, Cyrillic) in ``\\cvalt{…}``; each theme defines those two macros with fallback fonts.
 Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
+
+Symbols a text font may lack (from Letterlike Symbols on: ``∼``, ``─``, arrows, math operators,
+emoji) are wrapped one by one in ``\\cvfb{…}``, which each engine resolves with its own mechanism:
+XeLaTeX switches font for that character when the current font has no glyph for it
+(``\\iffontchar``), LuaLaTeX leaves it to luaotfload's fallback font list. U+FFFD, which LuaTeX
+refuses as input, is written ``\\cvfffd{}``.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ _CHARS: dict[str, str] = {
 SAFE_MACROS = frozenset(
     {
         "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater", "textbar",
-        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt",
+        "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt", "cvfb", "cvfffd",
     }
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
@@ -67,13 +73,24 @@ def _is_alt(cp: int) -> bool:
     return 0x0370 <= cp <= 0x052F or 0x1F00 <= cp <= 0x1FFF or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F
 
 
+def _is_symbol(cp: int) -> bool:
+    """Letterlike symbols, arrows, math, box drawing, dingbats, emoji…: drawn by a fallback font if need be."""
+    return cp >= 0x2100 and not (0xE000 <= cp <= 0xF8FF or 0xFE00 <= cp <= 0xFE0F or 0xE0000 <= cp)
+
+
 def _script(ch: str) -> str:
     cp = ord(ch)
     if _is_cjk(cp):
         return "cjk"
     if _is_alt(cp):
         return "alt"
+    if _is_symbol(cp):
+        return "fb"
     return ""
+
+
+def _symbol(ch: str) -> str:
+    return "\\cvfffd{}" if ch == "\ufffd" else f"\\cvfb{{{ch}}}"
 
 
 LONG_WORD = 40
@@ -119,7 +136,11 @@ def escape(s: str) -> str:
     """User text → LaTeX that prints exactly that text, whatever it contains."""
     s = unicodedata.normalize("NFC", s)
     s = one_line(s)  # TeX would read a line break as syntax; controls are invisible trouble
-    text = "".join(f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run) for kind, run in _runs(s))
+    text = "".join(
+        "".join(_symbol(ch) if ch != " " else " " for ch in run) if kind == "fb"
+        else f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run)
+        for kind, run in _runs(s)
+    )
     if text.startswith("*"):
         text = "{}" + text  # never the star of a preceding \\ or \section
     return text

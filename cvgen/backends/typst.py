@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from cvgen.view.document import Document
 
 TEMPLATE = "cv.typ.j2"
-_PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png"}
+_PHOTO_NAMES = {"image/jpeg": "photo.jpg", "image/png": "photo.png", "image/svg+xml": "photo.svg"}
 
 
 Typ = Source

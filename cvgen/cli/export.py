@@ -67,7 +67,14 @@ def jsonresume(cv_file: str, output: str | None) -> None:
     """The whole CV as a JSON Resume v1.0.0 (academic fields as extra properties)."""
     import json
 
+    from cvgen.errors import RenderError
     from cvgen.interop.jsonresume import to_jsonresume
+    from cvgen.interop.jsonresume_schema import SCHEMA_VERSION, schema_problems
     from cvgen.loader import load_file
 
-    _write(json.dumps(to_jsonresume(load_file(cv_file)), ensure_ascii=False, indent=2) + "\n", output)
+    document = to_jsonresume(load_file(cv_file))
+    problems = schema_problems(document)
+    if problems:  # a cvgen bug: never write a resume.json other tools would refuse
+        raise RenderError(f"the JSON Resume for {cv_file} breaks the official schema ({SCHEMA_VERSION}); nothing was "
+                          "written; please report this: " + "; ".join(problems[:5]))
+    _write(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)

@@ -60,6 +60,18 @@ ENTRY_KINDS = {
     "software": "other",
 }
 
+# NASA ADS writes journals as AASTeX macros (journal = {\apjl}); without these they decode to nothing.
+ADS_JOURNALS = {
+    "aj": "AJ", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS", "aap": "A&A", "aaps": "A&AS", "aapr": "A&A Rev.",
+    "mnras": "MNRAS", "pasp": "PASP", "pasj": "PASJ", "pasa": "PASA", "araa": "ARA&A", "nat": "Nature",
+    "sci": "Science", "icarus": "Icarus", "jgr": "J. Geophys. Res.", "grl": "Geophys. Res. Lett.", "jcap": "JCAP",
+    "prd": "Phys. Rev. D", "prl": "Phys. Rev. Lett.", "pra": "Phys. Rev. A", "prb": "Phys. Rev. B",
+    "prc": "Phys. Rev. C", "pre": "Phys. Rev. E", "physrep": "Phys. Rep.", "ssr": "Space Sci. Rev.",
+    "planss": "Planet. Space Sci.", "apss": "Ap&SS", "na": "New A", "nar": "New A Rev.", "memras": "MmRAS",
+    "qjras": "QJRAS", "baas": "BAAS", "solphys": "Sol. Phys.", "procspie": "Proc. SPIE", "aplett": "Astrophys. Lett.",
+    "azh": "AZh", "actaa": "Acta Astron.", "bain": "BAN", "nphysa": "Nucl. Phys. A", "jrasc": "JRASC",
+}
+
 # Fields holding web addresses and the label each link gets.
 LINK_FIELDS = {
     "url": None,  # labelled from the address (arXiv, PDF, URL)
@@ -79,6 +91,7 @@ LINK_FIELDS = {
     "talk": "Talk",
     "eprint": None,
     "howpublished": None,
+    "adsurl": "ADS",
 }
 
 # Fields read somewhere in _publication; everything else is reported as not carried over.
@@ -272,7 +285,8 @@ def _decode_middleware():  # noqa: ANN202
     context.add_context_category(
         "cvgen-bibtex", prepend=True,
         macros=[l2t.MacroTextSpec("url", simplify_repl="%s"), l2t.MacroTextSpec("href", simplify_repl="%(2)s"),
-                l2t.MacroTextSpec("textasciicircum", simplify_repl="^")],
+                l2t.MacroTextSpec("textasciicircum", simplify_repl="^"),
+                *(l2t.MacroTextSpec(name, simplify_repl=journal) for name, journal in ADS_JOURNALS.items())],
     )
     decoder = l2t.LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
 
@@ -325,7 +339,9 @@ class BibtexImport(Imported):
 def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``)."""
     warnings: list[str] = []
-    entries, strings = _sort_blocks(_parse_blocks(text), filename, warnings)
+    text = _repair_key_commas(text, filename, warnings)
+    failed: list[int] = []
+    entries, strings = _sort_blocks(_parse_blocks(text), filename, warnings, failed)
     state = _State()
     decode = _decode_middleware()
     library = _clean(strings, entries, state, decode)
@@ -337,7 +353,35 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
     if state.daggers:
         warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
                         "supervision'; check that the file meant that")
-    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted], entries=len(entries))
+    _replacement_characters(pubs, text, filename, warnings)
+    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted],
+                        entries=len(entries) + len(failed))
+
+
+# An entry whose key is not followed by its comma: "@article{smith2020" then a line "title = …".
+_KEY_WITHOUT_COMMA = re.compile(r"^([ \t]*@[ \t]*[A-Za-z]+[ \t]*\{[ \t]*)([^\s,{}()=\"#%']+)([ \t]*)(?=\r?\n[ \t]*[A-Za-z][\w+:.-]*[ \t]*=)",
+                               re.M)
+
+
+def _repair_key_commas(text: str, filename: str, warnings: list[str]) -> str:
+    """Put back the comma a key lacks (a common typo that makes bibtexparser skip the whole entry)."""
+    def repair(m: re.Match[str]) -> str:
+        line = text.count("\n", 0, m.start()) + 1
+        warnings.append(f"{filename}:{line}: {m.group(2)}: no comma after the key; read as if it were there")
+        return f"{m.group(1)}{m.group(2)},{m.group(3)}"
+
+    return _KEY_WITHOUT_COMMA.sub(repair, text)
+
+
+def _replacement_characters(pubs: list[Data], text: str, filename: str, warnings: list[str]) -> None:
+    """U+FFFD is a character an earlier conversion lost: say where, so the real one can be put back."""
+    for pub in pubs:
+        fields = [k for k, v in pub.items() if "\ufffd" in str(v)]
+        if fields:
+            at = text.find("\ufffd", max(0, text.find(f"{{{pub.get('key')},")))
+            where = f"{filename}:{text.count(chr(10), 0, at) + 1}" if at >= 0 else filename
+            warnings.append(f"{where}: {pub.get('key')}: {', '.join(fields)} {'holds' if len(fields) == 1 else 'hold'} "
+                            "U+FFFD (�), a character an earlier conversion lost; kept as it is: put the real one back")
 
 
 def _where(filename: str, line: int | None) -> str:
@@ -359,10 +403,17 @@ def _parse_blocks(text: str) -> list[Any]:
         quiet.setLevel(level)
 
 
-def _sort_blocks(blocks: list[Any], filename: str, warnings: list[str]) -> tuple[list[Any], list[Any]]:
+def _sort_blocks(blocks: list[Any], filename: str, warnings: list[str], failed: list[int]) -> tuple[list[Any], list[Any]]:
     """Entries (a duplicated key renamed, a duplicated field's entry kept) and @string macros;
-    everything else is reported and skipped."""
-    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, String
+    everything else is reported and skipped (the start lines of unreadable entries go to ``failed``,
+    so the summary counts them)."""
+    from bibtexparser.model import (
+        DuplicateBlockKeyBlock,
+        DuplicateFieldKeyBlock,
+        Entry,
+        ParsingFailedBlock,
+        String,
+    )
 
     entries: list[Any] = []
     strings: list[Any] = []
@@ -388,6 +439,9 @@ def _sort_blocks(blocks: list[Any], filename: str, warnings: list[str]) -> tuple
             )
             entries.append(entry)
         else:
+            if isinstance(block, ParsingFailedBlock) and re.match(r"\s*@\s*(?!string|comment|preamble)[a-z]",
+                                                                  block.raw or "", re.I):
+                failed.append(block.start_line)
             message = _skipped(block)
             if message:
                 warnings.append(f"{_where(filename, block.start_line)}: {message}")
@@ -406,9 +460,12 @@ def _skipped(block: Any) -> str | None:
     from bibtexparser.model import ExplicitComment, ImplicitComment, ParsingFailedBlock, Preamble
 
     if isinstance(block, ParsingFailedBlock):
-        return f"cannot read this block ({block.error or 'syntax error'}); skipped: {_short(block.raw or '', 60)}"
+        why = str(block.error or "").strip() or "a syntax error: check its braces, quotes and commas"
+        return f"cannot read this block ({why}); skipped: {_short(block.raw or '', 60)}"
     if isinstance(block, ImplicitComment):
         stray = [ln for ln in block.comment.splitlines() if ln.strip() and not ln.strip().startswith("%")]
+        if stray and all(ln.strip() == "---" for ln in stray):
+            return None  # Jekyll front matter (al-folio's papers.bib starts with "---" "---"): no content
         if [ln.strip() for ln in stray] == ["@"]:
             return "a stray '@' (as in @@inproceedings) was skipped; the entry after it was imported"
         return f"text outside any entry skipped: {_short(' '.join(stray), 50)}" if stray else None
@@ -524,7 +581,9 @@ def _annotations(value: str, warnings: list[str]) -> dict[int, set[str]]:
     return out
 
 
-def _authors(entry: Any, warnings: list[str]) -> list[str]:
+def _authors(entry: Any, warnings: list[str], remarks: list[str] | None = None) -> list[str]:
+    """The author list in cvgen's compact form; a bracketed remark written as an author
+    (``{[Dual first authorship]}``, as some al-folio files do) goes to ``remarks``, not the list."""
     people = entry.fields_dict.get("author")
     value = people.value if people else None
     if not value:
@@ -541,6 +600,10 @@ def _authors(entry: Any, warnings: list[str]) -> list[str]:
         name, roles = _person_name(parts)
         if name.lower() == "others":
             out.append("et al.")
+            continue
+        if name.startswith("[") and name.endswith("]") and remarks is not None:
+            remarks.append(name[1:-1].strip())
+            warnings.append(f"author {i} {name!r} is a remark, not a name; kept as a note")
             continue
         if not name:
             warnings.append(f"author {i} is empty; skipped")
@@ -620,17 +683,19 @@ def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]])
     if "title" not in fields.text:
         warnings.append("no title; the citation key is used as the title")
     fields.used.update({"author", "author+an", "editor"} if "author" not in fields.text else {"author", "author+an"})
-    pub["authors"] = _authors(entry, warnings)
+    remarks: list[str] = []
+    pub["authors"] = _authors(entry, warnings, remarks)
     status, venue_links = _venue(fields, kind, pub)
     status = _date(fields, pub, status)
     _numbers(fields, pub)
-    links = _Links(fields, _doi_field(fields, pub), venue_links)
+    links = _Links(fields, _doi_field(fields, pub, venue_links), venue_links)
     links.read_fields()
     pub["doi"] = links.doi or links.doi_in_addresses()
     _pubmed_ids(fields, pub)
     pub["status"] = _status(fields, status)
     pub["links"] = [{"label": label, "url": url} for label, url in links.found]
     _notes(fields, pub)
+    pub["notes"] = [*remarks, *pub.get("notes", [])]
     _extras(fields, pub)
     fields.report_unused()
     return _order({k: v for k, v in pub.items() if v not in (None, "", [], {})})
@@ -684,8 +749,8 @@ def _venue(fields: _Fields, kind: str, pub: Data) -> tuple[str | None, list[tupl
             short = series
         else:
             fields.drop("series")
-    if short and short != venue:
-        pub["venue_short"] = short
+    if short and not (venue and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", venue, re.I)):
+        pub["venue_short"] = short  # "Neural Information Processing Systems (NeurIPS)" already says NeurIPS
     return status, links
 
 
@@ -699,6 +764,13 @@ def _status_prefix(venue: str | None) -> tuple[str | None, str | None]:
     return None, venue
 
 
+_CONFERENCE = re.compile(
+    r"\b(?:conference|symposium|congress|workshops?|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|coling|"
+    r"aaai|ijcai|kdd|sigir|sigmod|vldb|chi|uist|uai|aistats|colt|interspeech|icassp|miccai|corl|icra|iros|"
+    r"neural information processing systems)\b", re.I)
+_JOURNAL = re.compile(r"\b(?:journal|transactions|letters|review|magazine)\b", re.I)
+
+
 def _refine_kind(kind: str, venue: str | None, short: str | None, text: dict[str, str]) -> str:
     """Preprints hide in @article/@misc, workshops in @inproceedings, magazines in @article."""
     arxiv_like = bool(venue and _PREPRINT_SERVERS.search(venue)) or any(
@@ -708,6 +780,8 @@ def _refine_kind(kind: str, venue: str | None, short: str | None, text: dict[str
         _PREPRINT_SERVERS.search(venue or "") or kind == "other" and not venue and not (short and not _PREPRINT_SERVERS.search(short))
     ):
         return "preprint"
+    if kind == "journal" and _CONFERENCE.search(f"{venue or ''} {short or ''}") and not _JOURNAL.search(venue or ""):
+        kind = "conference"  # al-folio users type NeurIPS, CVPR and ACL papers as @article
     if kind == "conference" and venue and re.search(r"\bworkshops?\b", venue, re.I):
         return "workshop"
     if kind == "journal" and venue and re.search(r"\bmagazine\b", venue, re.I):
@@ -793,15 +867,20 @@ def _numbers(fields: _Fields, pub: Data) -> None:
             fields.drop("organization")
 
 
-def _doi_field(fields: _Fields, pub: Data) -> str | None:
+def _doi_field(fields: _Fields, pub: Data, links: list[tuple[str, str]]) -> str | None:
     """The DOI from the doi field, or one written into month/number/pages/volume/note/issue
-    (that field is then cleared)."""
+    (that field is then cleared). A web address that is not a DOI (a handle.net link) becomes a link."""
     text, warnings = fields.text, fields.warnings
     doi = None
     if text.get("doi"):
         fields.used.add("doi")
         doi = _doi(unlatex_url(text["doi"]))
-        if doi is None:
+        url = good_url(unlatex_url(text["doi"])) if doi is None else None
+        if url:
+            label = "Handle" if "handle.net" in url.lower() else _link_label(url)
+            warnings.append(f"doi {_short(text['doi'])} is a web address, not a DOI; kept as a link ({label})")
+            links.append((label, url))
+        elif doi is None:
             warnings.append(f"doi {_short(text['doi'])} is not a DOI (10.xxxx/…); not carried over")
     for k in ("month", "number", "pages", "volume", "note", "issue"):
         v = text.get(k)

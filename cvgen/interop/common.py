@@ -99,3 +99,47 @@ def section_key(title: str, taken: set[str]) -> str:
         n += 1
     taken.add(key)
     return key
+
+
+_KIND_WORDS = (
+    ("preprint", re.compile(r"preprint|arxiv|biorxiv|medrxiv|ssrn|working paper|under review|submitted|in preparation",
+                            re.I)),
+    ("workshop", re.compile(r"workshop", re.I)),
+    ("conference", re.compile(r"conference|proceedings|symposium|congress|neurips|nips|icml|iclr|cvpr|iccv|eccv|"
+                              r"\bacl\b|emnlp|naacl|aaai|ijcai|\bkdd\b|sigir|neural information processing", re.I)),
+    ("journal", re.compile(r"journal|article|letters|transactions|review", re.I)),
+    ("chapter", re.compile(r"chapter", re.I)),
+    ("book", re.compile(r"\bbooks?\b|monograph", re.I)),
+    ("thesis", re.compile(r"thes[ie]s|dissertation", re.I)),
+    ("patent", re.compile(r"patent", re.I)),
+    ("report", re.compile(r"report|white paper", re.I)),
+    ("magazine", re.compile(r"magazine|popular|outreach article", re.I)),
+)
+
+
+def publication_kind(*texts: str | None) -> str | None:
+    """A publication kind from words (a section title first, then a venue): "Conference Papers" → conference."""
+    for text in texts:
+        if text:
+            for kind, pattern in _KIND_WORDS:
+                if pattern.search(text):
+                    return kind
+    return None
+
+
+_OPEN_END = re.compile(r"^(?:present|now|current|today|ongoing|heute|actual|actualidad)?$", re.I)
+_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-{1,2}|\bto\b)\s*(.*)$", re.I)
+
+
+def year_range(value: str) -> tuple[str | None, str | None, str | None]:
+    """al-folio's free ``year``: ``2017`` → single; ``2019 - 2023``, ``2021-Present``, ``2020 -`` → start/end."""
+    text = squeeze(value)
+    single = good_date(text)
+    if single:
+        return None, None, single
+    m = _RANGE.match(text)
+    if m and good_date(m.group(1)):
+        end = "present" if _OPEN_END.match(m.group(2).strip()) else good_end(m.group(2))
+        if end:
+            return good_date(m.group(1)), end, None
+    return None, None, None

@@ -41,17 +41,26 @@ def _basics(cv: CV) -> Data:
     p = cv.person
     first = p.affiliations[0] if p.affiliations else None
     website = next((lnk.url for lnk in p.links if lnk.url and lnk.kind in ("website", "lab")), None)
+    email = next((e for e in p.emails if "@" in e), None)  # the schema's "email" must be an address
     basics: Data = {
         "name": p.name,
         "label": first.title if first else None,
-        "email": p.emails[0] if p.emails else None,
+        "email": email,
         "phone": p.phones[0].number if p.phones else None,
         "url": website,
         "summary": _md(cv.summary),
         "location": {"address": ", ".join(p.address)} if p.address else ({"city": first.location} if first and first.location else None),
         "profiles": [{"network": lnk.label, "url": lnk.url} for lnk in p.links if lnk.url and lnk.url != website],
-        "emails": list(p.emails[1:]) or None,
+        "emails": (list(p.emails) if email and p.emails[0] != email else list(p.emails[1:])) or None,
         "affiliations": [a.model_dump(exclude_none=True) for a in p.affiliations] or None,
+        # cvgen's own details, as additional properties the import reads back (labels and kinds of
+        # links, links without an address, spellings, phone labels, the address lines as written)
+        "links": [lnk.model_dump(mode="json", exclude_none=True) for lnk in p.links] or None,
+        "nameVariants": list(p.name_variants) or None,
+        "pronouns": p.pronouns,
+        "phones": [ph.model_dump(exclude_none=True) for ph in p.phones] if len(p.phones) > 1 or any(
+            ph.label for ph in p.phones) else None,
+        "address": list(p.address) or None,
     }
     return basics
 
@@ -84,7 +93,7 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
         ],
         "awards": [
             {"title": _md(h.title), "date": str(h.date), "awarder": _md(h.awarder),
-             "summary": _md(h.description), "event": _md(h.event)}
+             "summary": _md(h.description), "event": _md(h.event), "prominent": h.prominent or None}
             for h in cv.honors
         ],
         "publications": [
@@ -97,15 +106,16 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
              "pages": pub.pages, "doi": pub.doi, "status": pub.status if pub.status != "published" else None,
              "notes": [_md(n) for n in pub.notes], "awards": [_md(a) for a in pub.awards],
              "links": [{"label": lnk.label, "url": lnk.url} for lnk in pub.links if lnk.url],
-             "selected": pub.selected or None, "key": pub.key}
+             "selected": pub.selected or None, "key": pub.key, "titleUrl": pub.url, "publishedBy": _md(pub.publisher),
+             "topics": list(pub.topics), "categories": list(pub.categories), "tags": list(pub.tags),
+             "citations": pub.citations, "id": pub.id}
             for pub in cv.publications
         ],
-        "skills": [{"name": a.label, "keywords": [_md(t) for t in a.topics]} for a in cv.research_areas],
-        "talks": [
-            {"title": _md(t.title), "event": _md(t.event), "kind": t.kind, "location": t.location,
-             "date": str(t.date), "url": t.url}
-            for t in cv.talks
-        ],
+        "skills": [{"name": a.label, "keywords": [_md(t) for t in a.topics], "researchArea": True}
+                   for a in cv.research_areas],
+        "talks": [t.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {
+            "title": _md(t.title), "event": _md(t.event), "date": str(t.date)} for t in cv.talks],
+        "metrics": cv.metrics.model_dump(mode="json", exclude_none=True) if cv.metrics else None,
         "grants": [g.model_dump(mode="json", exclude_none=True) for g in cv.grants],
         "teaching": [t.model_dump(mode="json", exclude_none=True) for t in cv.teaching],
         "mentoring": [m.model_dump(mode="json", exclude_none=True) for m in cv.mentoring],
@@ -144,8 +154,11 @@ def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
         data["summary"] = _text(basics["summary"])
     for section, read, key in _SECTIONS:
         data[key] = [x for i, item in enumerate(doc.get(section) or []) if (x := read(r, f"{section}[{i}]", item))]
-    _other_sections(r, doc)
-    for name in ("talks", "grants", "teaching", "mentoring", "sections"):
+    areas = [sk for sk in doc.get("skills") or [] if isinstance(sk, dict) and sk.get("researchArea")]
+    data["research_areas"] = [{"label": _text(a.get("name")) or "Research", "topics": _texts(a.get("keywords"))}
+                              for a in areas]
+    _other_sections(r, {**doc, "skills": [sk for sk in doc.get("skills") or [] if sk not in areas]})
+    for name in ("talks", "grants", "teaching", "mentoring", "sections", "metrics"):
         if doc.get(name):
             data.update(_cvgen_extras(name, doc[name]))
     data["custom_sections"] = list(data.get("custom_sections", [])) + r.custom_sections()
@@ -154,7 +167,7 @@ def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
 
 _KNOWN = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
           "skills", "languages", "interests", "references", "projects", "meta", "talks", "grants", "teaching",
-          "mentoring", "sections"}
+          "mentoring", "sections", "metrics"}
 
 
 class _Reader:
@@ -278,8 +291,8 @@ def _award(r: _Reader, path: str, a: dict[str, Any]) -> Data | None:
         r.keep("Awards", _entry(a, path, r.warn, title_keys=("title",)))
         return None
     honor = {"title": _text(a["title"]), "awarder": _text(a.get("awarder")), "event": _text(a.get("event")),
-             "date": date, "description": _text(a.get("summary"))}
-    r.unknown(path, a, {"title", "date", "awarder", "summary", "event"})
+             "date": date, "description": _text(a.get("summary")), "prominent": bool(a.get("prominent"))}
+    r.unknown(path, a, {"title", "date", "awarder", "summary", "event", "prominent"})
     return honor
 
 
@@ -304,10 +317,13 @@ def _publication(r: _Reader, path: str, p: dict[str, Any]) -> Data | None:
            "doi": _text(p.get("doi")), "status": p.get("status"), "links": links,
            "notes": p.get("notes") or [], "awards": p.get("awards") or [],
            "selected": bool(p.get("selected")), "key": _text(p.get("key")),
-           "abstract": _text(p.get("summary"))}
+           "abstract": _text(p.get("summary")), "url": _text(p.get("titleUrl")), "publisher": _text(p.get("publishedBy")),
+           "topics": p.get("topics") or [], "categories": p.get("categories") or [], "tags": p.get("tags") or [],
+           "citations": p.get("citations"), "id": _text(p.get("id"))}
     r.unknown(path, p, {"name", "publisher", "releaseDate", "url", "summary", "authors", "ownerPositions", "kind",
                         "venueShort", "volume", "issue", "pages", "doi", "status", "notes", "awards", "links",
-                        "selected", "key"})
+                        "selected", "key", "titleUrl", "publishedBy", "topics", "categories", "tags", "citations",
+                        "id"})
     return pub
 
 
@@ -329,7 +345,7 @@ def _joined(values: Any) -> str:
 # JSON Resume sections cvgen keeps as custom sections: (key, section title, entry maker, fields it reads).
 _CUSTOM = (
     ("skills", "Skills", lambda s: {"title": _text(s.get("name")) or "Skills", "subtitle": _text(s.get("level")),
-                                    "details": [_joined(s.get("keywords"))]}, {"name", "level", "keywords"}),
+                                    "details": [_joined(s.get("keywords"))]}, {"name", "level", "keywords", "researchArea"}),
     ("languages", "Languages", lambda s: {"title": _text(s.get("language")) or "Language",
                                           "subtitle": _text(s.get("fluency"))}, {"language", "fluency"}),
     ("interests", "Interests", lambda s: {"title": _text(s.get("name")) or "Interests",
@@ -359,6 +375,18 @@ def _cvgen_extras(name: str, value: Any) -> Data:
     return {name: value}
 
 
+# What a cvgen export adds to basics (additional properties) → person fields.
+_PERSON_EXTRAS = {"links": "links", "nameVariants": "name_variants", "pronouns": "pronouns", "phones": "phones",
+                  "address": "address"}
+
+
+def _cvgen_person(basics: dict[str, Any], person: Data) -> None:
+    """Read back what a cvgen export kept beside the standard fields, as it was written."""
+    for extra, field in _PERSON_EXTRAS.items():
+        if basics.get(extra) not in (None, "", [], {}):
+            person[field] = basics[extra]
+
+
 def _person(basics: dict[str, Any], warn: Any) -> Data:
     person: Data = {"name": _text(basics.get("name")) or "Your Name"}
     if not _text(basics.get("name")):
@@ -367,9 +395,36 @@ def _person(basics: dict[str, Any], warn: Any) -> Data:
         person["affiliations"] = basics["affiliations"]
     elif _text(basics.get("label")):
         person["affiliations"] = [{"title": _text(basics["label"])}]
-    person["emails"] = [x for x in [_text(basics.get("email")), *(basics.get("emails") or [])] if x]
+    extra = [x for x in basics.get("emails") or [] if _text(x)]
+    email = _text(basics.get("email"))
+    person["emails"] = extra if email in extra else [x for x in [email, *extra] if x]  # a cvgen export: all, in order
     if _text(basics.get("phone")):
         person["phones"] = [{"number": _text(basics["phone"])}]
+    _photo(basics, person, warn)
+    _cvgen_person(basics, person)
+    if isinstance(basics.get("affiliations"), list) or isinstance(basics.get("links"), list):
+        return person  # a cvgen export: links and address came back whole
+    person["links"] = _profiles(basics, warn)
+    loc = basics.get("location") or {}
+    if isinstance(loc, dict) and any(loc.values()) and "address" not in person:
+        person["address"] = _address(loc)
+    for k, v in basics.items():
+        if k not in {"name", "label", "email", "emails", "phone", "url", "summary", "location", "profiles", "image",
+                     "affiliations", *_PERSON_EXTRAS} and v not in (None, "", [], {}):
+            warn(f"basics.{k}", "has no place in cvgen; not carried over")
+    return person
+
+
+def _photo(basics: dict[str, Any], person: Data, warn: Any) -> None:
+    image = _text(basics.get("image"))
+    if image and good_url(image):
+        warn("basics.image", "a web image cannot be a cvgen photo (a file next to the CV); not carried over")
+    elif image:
+        person["photo"] = image  # a file beside resume.json (al-folio's prof_pic.jpg): the import copies it
+
+
+def _profiles(basics: dict[str, Any], warn: Any) -> list[Data]:
+    """basics.url and basics.profiles as cvgen links (a profile without an address keeps its username)."""
     links = []
     if _text(basics.get("url")):
         if good_url(basics["url"]):
@@ -385,21 +440,15 @@ def _person(basics: dict[str, Any], warn: Any) -> Data:
             links.append({"label": f"{network}: {prof['username']}", "kind": NETWORKS.get(network.lower(), "other")})
         else:
             warn(f"basics.profiles[{i}]", "no address or username; not carried over")
-    person["links"] = links
-    loc = basics.get("location") or {}
-    if isinstance(loc, dict) and any(loc.values()):
-        region = _text(loc.get("region"))
-        country = _text(loc.get("countryCode"))
-        line2 = ", ".join(x for x in (_text(loc.get("postalCode")), _text(loc.get("city")), region,
-                                      country if country != region else None) if x)
-        person["address"] = [x for x in (_text(loc.get("address")), line2) if x]
-    if _text(basics.get("image")):
-        warn("basics.image", "a web image cannot be a cvgen photo (a file next to the CV); not carried over")
-    for k, v in basics.items():
-        if k not in {"name", "label", "email", "emails", "phone", "url", "summary", "location", "profiles", "image",
-                     "affiliations"} and v not in (None, "", [], {}):
-            warn(f"basics.{k}", "has no place in cvgen; not carried over")
-    return person
+    return links
+
+
+def _address(loc: dict[str, Any]) -> list[str]:
+    region = _text(loc.get("region"))
+    country = _text(loc.get("countryCode"))
+    line2 = ", ".join(x for x in (_text(loc.get("postalCode")), _text(loc.get("city")), region,
+                                  country if country != region else None) if x)
+    return [x for x in (_text(loc.get("address")), line2) if x]
 
 
 def _entry(item: dict[str, Any], path: str, warn: Any, title_keys: tuple[str, ...],

@@ -19,9 +19,11 @@ from cvgen.interop.common import (
     good_end,
     good_url,
     prune,
+    publication_kind,
     section_key,
     squeeze,
     strip_markdown_emphasis,
+    year_range,
 )
 
 # How RenderCV turns a username into an address, by network.
@@ -84,6 +86,8 @@ class _Import:
         self.emphasised: list[str] = []
         self.star_marks = 0
         self.hidden = 0
+        self.pub_groups: list[Data] = []
+        self.rejoined = 0
 
     def unhide(self, value: Any) -> Any:
         """Drop RenderCV template placeholders (``'__HIDDEN__'``) that hold no content."""
@@ -113,10 +117,7 @@ class _Import:
     def top_level(self, doc: dict[str, Any]) -> None:
         """Warn about presentation settings and keys that are not RenderCV's."""
         for key in doc:
-            if key in PRESENTATION:
-                self.warn(key, "RenderCV presentation settings are not carried over; choose a cvgen theme "
-                               "(settings.theme) and page size (settings.page_size) instead")
-            elif key != "cv":
+            if key not in PRESENTATION and key != "cv":
                 self.warn(key, "not a RenderCV key cvgen knows; not carried over")
         cv = doc["cv"]
         for key in cv:
@@ -200,6 +201,8 @@ class _Import:
         """
         kinds = {_kind(e) for e in entries}
         low = title.lower()
+        if kinds == {"publication"} and any(isinstance(e, dict) and e.get("authors") for e in entries):
+            return self.publication_section(path, title, entries, data)
         if kinds == {"text"} and "summary" not in data and _SUMMARY_TITLE.search(low):
             data["summary"] = " ".join(_s(e) or "" for e in entries).strip()
             return "summary", title, None
@@ -221,6 +224,26 @@ class _Import:
         self.warn(path, f"entries {left} lack what cvgen's {key} need (a date, a name, an author); they "
                         f"are kept in a section '{title} (other)'")
         return key, f"{title} (other)", rest
+
+    def publication_section(self, path: str, title: str, entries: list[Any], data: Data) -> tuple[str | None, str, list[Any] | None]:
+        """Every section of publication entries joins cvgen's one publication list, its title kept as
+        a group heading (and the kind it names: "Conference Papers" → conference)."""
+        group = section_key(title, {g["key"] for g in self.pub_groups})
+        converted = [self.publication(f"{path}[{i}]", e, title) for i, e in enumerate(entries)]
+        done = [dict(c, topics=[group]) for c in converted if c is not None]
+        rest = [e for e, c in zip(entries, converted, strict=True) if c is None]
+        if not done:
+            self.warn(path, "no entry has what cvgen's publications need (a title, an author, a date); the "
+                            "section is kept as a custom section instead")
+            return None, title, entries
+        self.pub_groups.append({"key": group, "title": title})
+        first = "publications" not in data
+        data.setdefault("publications", []).extend(done)
+        if rest:
+            left = [i for i, c in enumerate(converted) if c is None]
+            self.warn(path, f"entries {left} lack what cvgen's publications need (a title, an author, a date); "
+                            f"they are kept in a section '{title} (other)'")
+        return ("publications" if first else None), f"{title} (other)", rest or None
 
     def custom_section(self, path: str, title: str, entries: list[Any], taken: set[str]) -> Data:
         kinds = {_kind(e) for e in entries}
@@ -245,7 +268,10 @@ class _Import:
                 texts.append(_s(e["end_date"]) or "")
         if _s(e.get("date")):
             single = good_date(e["date"])
-            if single is None:
+            ranged = year_range(_s(e["date"]) or "") if single is None else (None, None, None)
+            if ranged[0] and not start:  # "2021-present", "2019 – 2023" written in date:
+                start, end = ranged[0], end or ranged[1]
+            elif single is None:
                 texts.append(_s(e["date"]) or "")
         if texts:
             self.warn(path, f"date {' – '.join(texts)!r} is not a calendar date; kept as text")
@@ -305,11 +331,16 @@ class _Import:
         return {"title": _s(e["position"]), "organization": _s(e["company"]), "location": _s(e.get("location")),
                 "start": start, "end": end if single is None or end else None, "notes": notes}
 
-    def publication(self, path: str, e: dict[str, Any]) -> Data | None:
+    def publication(self, path: str, e: dict[str, Any], section: str = "") -> Data | None:
         start, end, single, texts = self.dates(path, e)
         date = single or start
         authors, notes = [], []
-        for i, raw in enumerate(e.get("authors") or []):
+        raw_authors = e.get("authors") or []
+        rejoined = rejoin_split_names(raw_authors)
+        if rejoined:
+            self.rejoined += 1
+            raw_authors = rejoined
+        for i, raw in enumerate(raw_authors):
             name, note = self.author(f"{path}.authors[{i}]", raw)
             if name:
                 authors.append(name)
@@ -318,7 +349,9 @@ class _Import:
         title = _s(e.get("title"))
         if not (title and authors and date) or title == "__HIDDEN__":
             return None
-        pub: Data = {"title": title, "authors": authors, "kind": "other", "venue": _s(e.get("journal")), "date": date}
+        venue = _s(e.get("journal"))
+        kind = publication_kind(section, venue) or ("journal" if venue else "other")  # RenderCV calls it "journal"
+        pub: Data = {"title": title, "authors": authors, "kind": kind, "venue": venue, "date": date}
         doi = _s(e.get("doi"))
         if doi:
             doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
@@ -399,16 +432,25 @@ class _Import:
 
 def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
     """RenderCV YAML text → cvgen data and warnings. Bad YAML raises InputError with line numbers."""
+    from cvgen.interop.rendercv_design import settings_from
+    from cvgen.interop.rendercv_text import clean_document
+
     doc = _read(text, filename)
     imp = _Import(filename)
     imp.top_level(doc)
-    cv = doc["cv"]
+    typst: list[tuple[str, str]] = []
+    cv = clean_document(doc["cv"], "cv", typst)
+    for path, functions in typst:
+        imp.warn(path, f"Typst markup {functions} has no cvgen equivalent; its text is kept")
     person = imp.person(cv)
     data: Data = {"person": person}
     order, titles, custom = imp.sections(cv, data)
     data["custom_sections"] = custom
     if imp.hidden:
         imp.warnings.append(f"{filename}: {imp.hidden} '__HIDDEN__' template placeholders held no content; skipped")
+    if imp.rejoined:
+        imp.warnings.append(f"{filename}: {imp.rejoined} author lists were split at the commas of 'Last, First' "
+                            "names (\"- Townend\", \"- John\", \"- and Miyake\"); rejoined in pairs")
     if imp.star_marks:
         imp.warnings.append(f"{filename}: {imp.star_marks} author names end in '*': cvgen reads that as equal "
                             "contribution (if the file meant group members, list them in settings.group_members)")
@@ -418,8 +460,18 @@ def import_rendercv(text: str, filename: str = "<rendercv>") -> Imported:
     variants = sorted({n for n in imp.emphasised if not owner.matches(n)})
     if variants:
         person["name_variants"] = variants
-    data["settings"] = {"sections": order, "titles": {k: v for k, v in titles.items()}}
+    data["settings"] = {**settings_from(doc, imp.warn), "sections": order, "titles": dict(titles)}
+    _publication_groups(imp.pub_groups, data)
     return Imported(prune(data), imp.warnings)
+
+
+def _publication_groups(groups: list[Data], data: Data) -> None:
+    """Several publication sections: one list grouped under the sections' own titles, in their order."""
+    if len(groups) > 1:
+        data["settings"]["publications"] = {"group_by": "topic", "topics": groups}
+        return
+    for pub in data.get("publications", []):
+        pub.pop("topics", None)
 
 
 def _read(text: str, filename: str) -> dict[str, Any]:
@@ -436,6 +488,32 @@ def _read(text: str, filename: str) -> dict[str, Any]:
     return doc
 
 
+_GIVEN = re.compile(r"^(?:[^\W\d_][\w'’.\u2010\u2011-]*\s*){1,4}[*†‡]*$")  # "S.", "Y.-Q.", "Marine A.", "Amy Sara"
+
+
+def rejoin_split_names(authors: list[Any]) -> list[str] | None:
+    """["Singh", "S.", "Denolle", "M.", "and Natawidjaja", "D."] → ["Singh, S.", "Denolle, M.", "Natawidjaja, D."].
+
+    Scripts that turn BibTeX into RenderCV split "Last, F. and Last, F." at every comma. Such a list
+    has a name starting with or holding "and ", or only one-word "names" followed by given names.
+    None when the list does not pair up that way.
+    """
+    texts = [str(a).strip() for a in authors if isinstance(a, str)]
+    has_and = any(t.startswith("and ") or " and " in t for t in texts)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", ", ".join(texts)) if p.strip()]
+    lasts, givens = parts[::2], parts[1::2]
+    if len(parts) % 2 or len(parts) < 2 or len(parts) == 2 and not (
+            " " not in lasts[0] and re.fullmatch(r"(?:\w[\w-]?\.[\s-]*)+[*†‡]*", givens[0])):
+        return None  # one author needs an unmistakable split: ["Denolle", "M."]
+    if not all(_GIVEN.match(g) for g in givens):
+        return None
+    one_word_lasts = all(" " not in x for x in lasts)  # "Yermakov", "Zhao": nobody is called just that
+    short_givens = all("." in g or " " not in g for g in givens)  # "S.", "Marine A.", "John"
+    if one_word_lasts or has_and and short_givens:
+        return [f"{last}, {given}" for last, given in zip(lasts, givens, strict=True)]
+    return None  # full names ("John Doe", "and Jane Roe") are not halves of "Last, First"
+
+
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
@@ -444,7 +522,6 @@ def _as_list(value: Any) -> list[Any]:
 _BUILTIN = (
     ("education", "education", re.compile(r"education"), _Import.education),
     ("experience", "positions", re.compile(r"experience|employment|position|appointment|career|work"), _Import.position),
-    ("publication", "publications", re.compile(r"publication|paper|article"), _Import.publication),
 )
 _SUMMARY_TITLE = re.compile(r"summary|about|profile|bio|welcome")
 _KNOWN_KINDS = {"text", "bullet", "numbered", "reversed", "oneline", "normal", "education", "experience", "publication"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import stat
 import threading
@@ -17,7 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cvgen.errors import InputError, Problem
+from cvgen.loader.svg_photo import looks_like_svg, svg_photo
 from cvgen.model.loaded import Photo
+
+log = logging.getLogger("cvgen.photo")
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 80_000_000
@@ -25,7 +29,8 @@ MAX_PIXELS = 80_000_000
 TARGET_EDGE = 800
 """Longest edge after downscaling: plenty for a 4 cm photo at print resolution."""
 FORMATS = ("PNG", "JPEG", "MPO", "WEBP", "GIF", "TIFF", "BMP")
-"""Raster formats Pillow decodes itself (MPO: the JPEG many phones write). Never EPS (Ghostscript) or SVG."""
+"""Raster formats Pillow decodes itself (MPO: the JPEG many phones write). Never EPS (Ghostscript); SVG goes
+through :mod:`cvgen.loader.svg_photo` instead."""
 
 
 class _Where:
@@ -58,7 +63,22 @@ def load_photo(
         raise where.fail(f"photo {relative!r} cannot be read ({exc.__class__.__name__})") from None
     if not resolved.is_relative_to(root):
         raise where.fail(f"the photo {relative!r} points outside the CV's folder")
-    return reencode(_read_regular(resolved, relative, where), relative, where)
+    data = _read_regular(resolved, relative, where)
+    if looks_like_svg(data):
+        return _svg(data, relative, where)
+    return reencode(data, relative, where)
+
+
+def _svg(data: bytes, name: str, where: _Where) -> Photo:
+    """A sanitised SVG (see :mod:`cvgen.loader.svg_photo`); what was removed is logged as a warning."""
+    try:
+        photo, removed = svg_photo(data)
+    except ValueError as exc:
+        raise where.fail(f"photo {name!r} is not a usable SVG: {exc}") from None
+    if removed:
+        log.warning("%s: person.photo: removed from the SVG %r before embedding it: %s", where.file, name,
+                    ", ".join(sorted(removed)))
+    return photo
 
 
 def _read_regular(path: Path, name: str, where: _Where) -> bytes:
@@ -132,4 +152,4 @@ def reencode(data: bytes, name: str, cv_file: str | _Where = "<cv>") -> Photo:
     except Image.DecompressionBombError:
         raise where.fail(f"photo {name!r} is a decompression bomb (too many pixels)") from None
     except Exception:  # Pillow raises many types for unknown or corrupt data
-        raise where.fail(f"photo {name!r} is an unsupported or corrupt image (PNG, JPEG, WebP, GIF, TIFF or BMP)") from None
+        raise where.fail(f"photo {name!r} is an unsupported or corrupt image (PNG, JPEG, WebP, GIF, TIFF, BMP or SVG)") from None

@@ -35,8 +35,13 @@ _VOWELLESS_SURNAMES = {"NG", "NGO", "MCH"}
 _PUBMED_INITIALS = re.compile(r"^(?:[A-Z]|[B-DF-HJ-NP-TV-Z]{2,3})$")
 
 
+_HYPHENS = re.compile("[\u2010-\u2015\u2043\u2212\ufe58\ufe63\uff0d]")
+"""Every Unicode hyphen and dash (U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, …): all read as "-"."""
+
+
 def fold(text: str) -> str:
-    """Lower-case, accent-free, punctuation-free form of a name (NFC and NFD fold alike)."""
+    """Lower-case, accent-free, punctuation-free form of a name (NFC and NFD fold alike; any hyphen is "-")."""
+    text = _HYPHENS.sub("-", text.replace("\u00ad", ""))  # a soft hyphen is invisible: dropped
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss").replace("ł", "l").replace("Ł", "L")

@@ -42,7 +42,7 @@ def test_import_rendercv_and_render_html(runner, tmp_path):
     out = tmp_path / "cv.yaml"
     result = runner.invoke(cli, ["import", "rendercv", str(FIXTURES / "John_Doe_ClassicTheme_CV_v2.8.yaml"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "design: RenderCV presentation settings are not carried over" in result.stderr
+    assert "read as RenderCV" in result.stderr and "theme: classic" in out.read_text(encoding="utf-8")
     rendered = runner.invoke(cli, ["render", str(out), "--format", "html", "-o", str(tmp_path / "cv.html")])
     assert rendered.exit_code == 0, rendered.output
     html = (tmp_path / "cv.html").read_text(encoding="utf-8")

@@ -16,9 +16,12 @@ def test_main_help_has_examples() -> None:
 
 
 def _all_commands(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Every command path, nested groups included ("import bibtex")."""
+    """Every command path a user sees, nested groups included ("import bibtex"); hidden ones (the
+    ``import FILE`` dispatcher, reached without its name) are covered by the group's help."""
     out = []
     for name, command in sorted(group.commands.items()):
+        if command.hidden:
+            continue
         out.append((*prefix, name))
         if isinstance(command, click.Group):
             out += _all_commands(command, (*prefix, name))

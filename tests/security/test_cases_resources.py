@@ -163,15 +163,23 @@ def test_device_inside_the_folder_is_refused(tmp_path: Path) -> None:
     [
         ("me.png", b"this is not an image\n"),
         ("truncated.png", png_bytes((300, 300))[:200]),
-        ("me.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
         ("me.eps", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n(/etc/passwd) (r) file\nshowpage\n"),
         ("me.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 64),
     ],
-    ids=["text", "truncated-png", "svg-script", "eps", "jpeg-header-only"],
+    ids=["text", "truncated-png", "eps", "jpeg-header-only"],
 )
 def test_unsupported_or_corrupt_image(tmp_path: Path, name: str, data: bytes) -> None:
     (tmp_path / name).write_bytes(data)
     assert "unsupported or corrupt image" in photo_problem(write_cv(tmp_path, name))
+
+
+def test_svg_photo_is_embedded_without_its_script(tmp_path: Path) -> None:
+    """SVG photos are supported (issue 16): the picture is kept, the script is not."""
+    from cvgen.loader.photo import load_photo
+
+    (tmp_path / "me.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    photo = load_photo(tmp_path, "me.svg")
+    assert photo.media_type == "image/svg+xml" and b"script" not in photo.data and b"alert" not in photo.data
 
 
 # ----------------------------------------------------------------------------- 29: bombs and big photos
