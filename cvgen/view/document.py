@@ -122,7 +122,7 @@ class PageLimit:
 
     pages: int
     rule: str
-    """E.g. "NIH biographical sketch: five pages (SF424 instructions, FORMS-H)"."""
+    """E.g. "NIH biographical sketch: five pages (NIH format page and instructions, OMB No. 0925-0001)"."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The NIH biographical sketch: headings from NIH's format page, citations by key with PMID/PMCID.
 
 Headings and limits are typed from NIH's biographical sketch format page and instructions
-(SF424 (R&R), FORMS-H) and the NIH Biographical Sketch Supplement's character limits.
+(OMB No. 0925-0001) and the NIH Biographical Sketch Supplement's character limits.
 """
 
 from __future__ import annotations

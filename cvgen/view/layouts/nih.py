@@ -1,6 +1,7 @@
 """The NIH biographical sketch, from the CV and its ``biosketch:`` block.
 
-Sections follow NIH's biographical sketch format page and instructions (SF424 (R&R), FORMS-H):
+Sections follow NIH's biographical sketch format page and instructions (OMB No. 0925-0001, the
+format approved through 01/31/2026):
 the name, eRA Commons user name and position title; the Education/Training table (oldest
 first, postdoctoral training included, completion dates MM/YYYY); A. Personal Statement, with up
 to four citations; B. Positions, Scientific Appointments and Honors; C. Contributions to Science,
@@ -32,7 +33,7 @@ from cvgen.view.layouts import funder_rows as rows
 from cvgen.view.publications import publication_item
 
 NIH_PAGES = 5
-NIH_RULE = "NIH biographical sketch: five pages (SF424 (R&R) instructions, FORMS-H)"
+NIH_RULE = "NIH biographical sketch: five pages (NIH format page and instructions, OMB No. 0925-0001)"
 STATEMENT_CHARS = 3500
 CONTRIBUTION_CHARS = 2000
 """Character limits of the NIH Biographical Sketch Supplement (required from 25 January 2026)."""
