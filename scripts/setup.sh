@@ -17,9 +17,15 @@ APT_PACKAGES=(
   # Cairo, for CairoSVG: an SVG photo is rasterised for Word.
   libcairo2
   # Fonts: TeX Gyre Termes (classic theme), Noto (modern theme, wide coverage), Noto CJK for CJK names.
+  # The languages of docs/languages.md: fonts-noto-core also holds Noto Naskh/Sans Arabic (Arabic,
+  # Persian), Noto Serif/Sans Hebrew and Noto Serif/Sans Devanagari (Hindi); fonts-noto-cjk the
+  # regional Chinese (SC, TC), Japanese and Korean forms.
   fonts-texgyre fonts-noto-core fonts-noto-cjk fonts-dejavu-core fontconfig
   # LaTeX output compiled on request (xelatex, lualatex, pdflatex) with stock packages only.
-  texlive-latex-recommended texlive-fonts-recommended texlive-xetex texlive-luatex lmodern
+  # texlive-latex-base brings babel and its locale files (\babelprovide for every language, the
+  # bidi support of Arabic, Hebrew and Persian); no texlive-lang-* package is needed, as cvgen's
+  # LaTeX themes do not hyphenate.
+  texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-xetex texlive-luatex lmodern
   # pdftotext/pdftoppm: reading PDFs back.
   poppler-utils
   python3-venv

@@ -16,6 +16,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cvgen"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("cvgen.errors", "cvgen.chars", "cvgen.version"),
     ("cvgen.model",),
+    # The words cvgen writes in each language (string tables, CLDR dates): read by the view and by
+    # backends that set a language up (babel, Word's w:lang); it reads only the model.
+    ("cvgen.locale",),
     # Importers and exporters sit beside the loader: both read files into the model (a CV's
     # publications_from is read by the BibTeX importer); the cycle check keeps them apart.
     # Citation styles: .csl files are read at load time (catalogue); the engine formats for the view.

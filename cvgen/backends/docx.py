@@ -27,7 +27,8 @@ from docx.shared import Emu, Inches, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from cvgen.backends.base import Backend, RenderOptions
-from cvgen.backends.docx_styles import ensure_styles, set_accent, set_language, set_text_width
+from cvgen.backends.docx_language import complex_script_formatting, set_language, uses_complex_script
+from cvgen.backends.docx_styles import ensure_styles, set_accent, set_text_width
 from cvgen.backends.docx_xml import (
     Hyperlinks,
     Numbering,
@@ -93,6 +94,8 @@ class _Writer:
         for section in self.doc.sections:
             self._section(section)
         self._footer()
+        if uses_complex_script(self.doc.meta.language):
+            complex_script_formatting(self.document)
 
     def _clear_body(self) -> None:
         """Keep only the reference's section properties (page size, margins, footer links)."""
@@ -110,7 +113,7 @@ class _Writer:
         section.page_width, section.page_height = Twips(width), Twips(height)
         self.text_width = Emu(section.page_width - section.left_margin - section.right_margin)
         set_text_width(self.document, self.styles, self.text_width)
-        set_language(self.document, self.doc.meta.language)
+        set_language(self.document, self.doc.meta.language, rtl=self.doc.meta.direction == "rtl")
         if self.doc.meta.accent_colour:
             set_accent(self.document, self.doc.meta.accent_colour)
 
@@ -157,7 +160,7 @@ class _Writer:
         if not columns and header.photo is None:
             return
         table = self.document.add_table(rows=1, cols=len(columns) + (header.photo is not None))
-        _plain_table(table, self.text_width, photo=header.photo is not None)
+        _plain_table(table, self.text_width, photo=header.photo is not None, rtl=self.doc.meta.direction == "rtl")
         for index, lines in enumerate(columns):
             cell = table.rows[0].cells[index]
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -284,11 +287,16 @@ class _Writer:
             if child.tag != qn("w:pPr"):
                 p._p.remove(child)
         p._p.style = self.styles["footer"]
+        before, between, after = self.doc.meta.page_number
         add_text(p._p, self.doc.header.name)
         add_tab(p._p)
+        if before:
+            add_text(p._p, before)
         add_field(p._p, "PAGE", "1")
-        add_text(p._p, " / ")
+        add_text(p._p, between)
         add_field(p._p, "NUMPAGES", "1")
+        if after:
+            add_text(p._p, after)
 
     # -- inline ----------------------------------------------------------------------------
 
@@ -341,13 +349,19 @@ def _core(value: str) -> str:
     return value if len(value) <= 255 else value[:254] + "…"
 
 
-def _plain_table(table: Any, text_width: int, photo: bool) -> None:
-    """A borderless, full-width layout table whose text lines up with the page margins."""
+def _plain_table(table: Any, text_width: int, photo: bool, rtl: bool = False) -> None:
+    """A borderless, full-width layout table whose text lines up with the page margins.
+
+    Right to left (``rtl``), its columns run from the right (``w:bidiVisual``): affiliations on the
+    right, contacts on the left.
+    """
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     for tag in ("w:tblStyle", "w:tblW", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblLook"):
         for el in tbl_pr.findall(qn(tag)):
             tbl_pr.remove(el)
+    if rtl:
+        tbl_pr.insert(0, OxmlElement("w:bidiVisual"))
     tbl_pr.append(OxmlElement("w:tblW", attrs={qn("w:w"): str(text_width.twips), qn("w:type"): "dxa"}))
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
@@ -104,25 +103,6 @@ def set_text_width(document: object, ids: dict[str, str], width: int) -> None:
             if tabs[index].alignment == WD_TAB_ALIGNMENT.RIGHT:
                 del tabs[index]
         tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-
-
-def set_language(document: object, language: str) -> None:
-    """Declare the document's language in the style defaults, for spelling and hyphenation."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))  # type: ignore[attr-defined]
-    if defaults is None:
-        return
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        return
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), language)
 
 
 def set_accent(document: object, colour: str) -> None:

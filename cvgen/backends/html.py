@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
 from cvgen.errors import RenderError
 from cvgen.model.markup import Inline, plain
+from cvgen.view.document import DEFAULT_PAGE_NUMBER
 
 if TYPE_CHECKING:
     from cvgen.themes import Theme
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 TEMPLATE = "cv.html.j2"
 STYLESHEET = "style.css"
 SCREEN_STYLESHEET = "screen.css"
+LANGUAGE_STYLESHEET = "languages.css"
+"""Optional theme file for CVs not in English: fonts for other scripts, the right-to-left mirror."""
 """Optional: rules only browsers need (small-screen layout); WeasyPrint never sees them."""
 
 
@@ -120,6 +123,8 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
         "photo_uri": photo_data_uri(doc.header.photo) if doc.header.photo else None,
         "json_ld": json_ld(doc),
         "theme_name": theme.name,
+        "direction": doc.meta.direction if doc.meta.localized else None,
+        "language_css": Markup(_language_css(doc, theme)),
     }
     try:
         template = env.get_template(TEMPLATE)
@@ -136,6 +141,25 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
                 + ", ".join(refused[:5])
             )
     return html
+
+
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def _language_css(doc: Document, theme: Theme) -> str:
+    """The theme's languages.css for a CV not in English, and the footer's page words when they differ."""
+    css = ""
+    if doc.meta.localized and theme.has(LANGUAGE_STYLESHEET):
+        css = theme.file(LANGUAGE_STYLESHEET, "html").read_text(encoding="utf-8")
+    before, between, after = doc.meta.page_number
+    if doc.meta.page_number != DEFAULT_PAGE_NUMBER:
+        content = f"{_css_string(before)} counter(page) {_css_string(between)} counter(pages) {_css_string(after)}"
+        css += f"\n@page {{ @bottom-right {{ content: {content}; }} }}\n"
+    if "</style" in css.lower():
+        raise RenderError(f"theme {theme.name!r}: {LANGUAGE_STYLESHEET} contains '</style'")  # only a theme can
+    return css
 
 
 def _page_css(theme: Theme) -> str:

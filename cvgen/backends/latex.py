@@ -28,6 +28,7 @@ from cvgen.backends.base import (
 )
 from cvgen.backends.tex_compile import DEFAULT_ENGINE, compile_tex, engine_problem
 from cvgen.backends.tex_escape import escape, escape_url
+from cvgen.backends.tex_language import tex_language
 from cvgen.errors import RenderError
 
 if TYPE_CHECKING:
@@ -45,8 +46,11 @@ TeX = Source
 class LatexInline(InlineFormat):
     """Rich text as LaTeX; :meth:`text` is the only escaping function."""
 
+    def __init__(self, rtl: bool = False) -> None:
+        self.rtl = rtl
+
     def text(self, s: str) -> str:
-        return escape(s)
+        return escape(s, rtl=self.rtl)
 
     def strong(self, inner: str, role: str | None) -> str:
         return f"\\cvowner{{{inner}}}" if role == "owner" else f"\\textbf{{{inner}}}"
@@ -61,11 +65,11 @@ class LatexInline(InlineFormat):
         return f"\\textsuperscript{{{inner}}}"
 
 
-_INLINE = LatexInline()
+_INLINES = {False: LatexInline(), True: LatexInline(rtl=True)}
 
 
-def _inline(nodes: Inline) -> TeX:
-    return TeX(render_inline(nodes, _INLINE))
+def _inline(nodes: Inline, rtl: bool = False) -> TeX:
+    return TeX(render_inline(nodes, _INLINES[rtl]))
 
 
 def _url(href: str) -> TeX:
@@ -77,11 +81,16 @@ def _colour(value: str | None, default: str) -> TeX:
     return TeX(hex_digits(value, default).upper())
 
 
-def environment(theme: Theme) -> Any:
-    """The theme's Jinja environment for LaTeX (sandboxed for user themes)."""
-    env = source_environment(theme, "latex", escape)
-    env.filters.update(inline=_inline, url=_url, colour=functools.partial(_colour, default=theme.accent))
+def environment(theme: Theme, rtl: bool = False) -> Any:
+    """The theme's Jinja environment for LaTeX (sandboxed for user themes); ``rtl`` for right-to-left CVs."""
+    env = source_environment(theme, "latex-rtl" if rtl else "latex", functools.partial(escape, rtl=rtl))
+    env.filters.update(
+        inline=functools.partial(_inline, rtl=rtl), url=_url, colour=functools.partial(_colour, default=theme.accent)
+    )
     return env
+
+
+_SCRIPT_MACROS = ("\\cvarab{", "\\cvhebr{", "\\cvdeva{")
 
 
 class LatexBackend(Backend):
@@ -101,12 +110,23 @@ class LatexBackend(Backend):
 
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> str:
         problem = self.check(options)
+        language = tex_language(doc.meta.language, doc.meta.direction)
+        if not problem and options.compile and (options.engine or DEFAULT_ENGINE) == "pdflatex":
+            problem = language.pdflatex_problem()
         if problem:
             raise RenderError(f"cannot compile LaTeX: {problem}")
         theme.file(TEMPLATE, self.name)
-        template = environment(theme).get_template(TEMPLATE)
-        accent = doc.meta.accent_colour or theme.accent
-        return template.render(doc=doc, meta=doc.meta, header=doc.header, sections=doc.sections, accent=accent)
+        template = environment(theme, rtl=language.rtl).get_template(TEMPLATE)
+        context = {
+            "doc": doc, "meta": doc.meta, "header": doc.header, "sections": doc.sections,
+            "accent": doc.meta.accent_colour or theme.accent,
+            "babel": TeX(language.preamble()), "scripts": doc.meta.localized,
+        }
+        source = template.render(context)
+        if not context["scripts"] and any(macro in source for macro in _SCRIPT_MACROS):
+            # An English CV naming someone in Arabic, Hebrew or Devanagari: define the script fonts too.
+            source = template.render({**context, "scripts": True})
+        return source
 
     def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
         """With ``options.compile``: the PDF the engine makes from the .tex, written next to it."""

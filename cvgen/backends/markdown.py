@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
-from cvgen.model.markup import Inline
+from cvgen.model.markup import Inline, Text
 
 if TYPE_CHECKING:
     from cvgen.themes import Theme
@@ -115,6 +115,8 @@ class MarkdownWriter:
     def front_matter(self) -> list[str]:
         meta = self.doc.meta
         fields = {"title": meta.title, "author": meta.author, "description": meta.description, "lang": meta.language}
+        if meta.direction != "ltr":
+            fields["dir"] = meta.direction  # a right-to-left CV: themes of static sites read it
         # JSON strings are valid YAML scalars: quotes, colons and newlines cannot break the block.
         lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items() if v]
         return ["---\n" + "\n".join(lines) + "\n---"]
@@ -160,5 +162,5 @@ class MarkdownWriter:
             lines.append(" · ".join(self.fmt.link(x.href, escape(x.label)) for x in item.links))
         out = "* " + f"<br>\n{DETAIL_INDENT}".join(lines)
         if item.abstract:
-            out += f"\n\n{DETAIL_INDENT}> **Abstract.** {self.md(item.abstract)}"
+            out += f"\n\n{DETAIL_INDENT}> **{self.md((Text(self.doc.meta.abstract_label),))}.** {self.md(item.abstract)}"
         return out

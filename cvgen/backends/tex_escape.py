@@ -6,9 +6,12 @@ output contains no TeX command except the fixed, harmless ones listed in :data:`
 no unbalanced brace, no ``^^`` sequence, no comment character and no blank line, so nothing a
 user writes can run a command, read a file or end a paragraph inside a macro argument.
 
-Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}`` and other
-scripts (Greek, Cyrillic) in ``\\cvalt{…}``; each theme defines those two macros with fallback fonts.
-Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
+Scripts the main fonts lack are wrapped at render time: CJK runs in ``\\cvcjk{…}``, other
+scripts (Greek, Cyrillic) in ``\\cvalt{…}``, Arabic (and Persian) in ``\\cvarab{…}``, Hebrew in
+``\\cvhebr{…}`` and Devanagari in ``\\cvdeva{…}``; each theme defines these macros with fallback
+fonts. In a right-to-left CV (``escape(s, rtl=True)``) each left-to-right run is also wrapped, in
+``\\cvltr{…}``: XeTeX orders runs, not characters, so "Deep Learning" would otherwise come out as
+"Learning Deep". Doing it here keeps the .tex identical for xelatex and lualatex and readable in an editor.
 
 Symbols a text font may lack (from Letterlike Symbols on: ``∼``, ``─``, arrows, math operators,
 emoji) are wrapped one by one in ``\\cvfb{…}``, which each engine resolves with its own mechanism:
@@ -36,15 +39,24 @@ _CHARS: dict[str, str] = {
     # An optional argument or starred form after \item, \\ or a macro must never be opened by text.
     "[": "{[}",
     "]": "{]}",
+    # Thin spaces (CLDR puts them around the dash of a date range, and in "2021 г."): TeX's own thin
+    # space, which every font can set; the text fonts have no glyph for these code points.
+    "\u2009": "\\,",
+    "\u202f": "\\,",
 }
 
 SAFE_MACROS = frozenset(
     {
         "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater", "textbar",
         "textquotedbl", "textasciigrave", "allowbreak", "cvcjk", "cvalt", "cvfb", "cvfffd",
+        "cvarab", "cvhebr", "cvdeva", "cvltr", "cvopen", "cvclose",
     }
 )
 """Control words :func:`escape` may emit (besides the control symbols ``\\{ \\} \\$ \\& \\% \\# \\_``)."""
+
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
+"""The invisible direction marks CLDR puts into Arabic dates and amounts (user text cannot hold them):
+TeX fonts have no glyph for them, and babel orders the runs itself."""
 
 # TeX ligatures that would change what was written: -- and --- into dashes, ,, into „, '' into ”.
 # A single ' stays: fonts show it as the typographic apostrophe (Xi’an), keeping the source readable.
@@ -78,12 +90,24 @@ def _is_symbol(cp: int) -> bool:
     return cp >= 0x2100 and not (0xE000 <= cp <= 0xF8FF or 0xFE00 <= cp <= 0xFE0F or 0xE0000 <= cp)
 
 
+_SCRIPT_BLOCKS = (
+    ("arab", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
+    ("hebr", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+    ("deva", ((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+)
+"""Right-to-left scripts and Devanagari: each set in its own font (Noto Naskh Arabic, …) by the theme."""
+
+
 def _script(ch: str) -> str:
     cp = ord(ch)
     if _is_cjk(cp):
         return "cjk"
     if _is_alt(cp):
         return "alt"
+    if cp >= 0x0590:
+        for name, blocks in _SCRIPT_BLOCKS:
+            if any(low <= cp <= high for low, high in blocks):
+                return name
     if _is_symbol(cp):
         return "fb"
     return ""
@@ -132,15 +156,83 @@ def _runs(s: str) -> list[tuple[str, str]]:
     return runs
 
 
-def escape(s: str) -> str:
-    """User text → LaTeX that prints exactly that text, whatever it contains."""
-    s = unicodedata.normalize("NFC", s)
-    s = one_line(s)  # TeX would read a line break as syntax; controls are invisible trouble
-    text = "".join(
+def _escape_scripts(s: str) -> str:
+    return "".join(
         "".join(_symbol(ch) if ch != " " else " " for ch in run) if kind == "fb"
         else f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run)
         for kind, run in _runs(s)
     )
+
+
+def _ltr_spans(s: str) -> list[tuple[bool, str]]:
+    """Split text into (left-to-right?, run) pairs for a right-to-left paragraph.
+
+    A left-to-right run goes from a strong left-to-right character to the last one (or a digit after
+    it) before the next right-to-left letter; the spaces and punctuation around it stay outside and
+    take the paragraph's direction, as Unicode's bidirectional algorithm would have them.
+    """
+    out: list[tuple[bool, str]] = []
+    pos, i, n = 0, 0, len(s)
+    while i < n:
+        if unicodedata.bidirectional(s[i]) != "L":
+            i += 1
+            continue
+        last = j = i
+        while j < n and unicodedata.bidirectional(s[j]) not in _RTL_CLASSES:
+            if unicodedata.bidirectional(s[j]) in ("L", "EN"):
+                last = j
+            j += 1
+        if i > pos:
+            out.append((False, s[pos:i]))
+        out.append((True, s[i : last + 1]))
+        pos = i = last + 1
+    if pos < n:
+        out.append((False, s[pos:]))
+    return out
+
+
+_RTL_CLASSES = {"R", "AL"}
+_MIRROR = {"(": "\\cvopen{}", ")": "\\cvclose{}"}
+"""Parentheses in right-to-left text: LuaTeX mirrors them itself, XeTeX does not; the preamble of a
+right-to-left CV defines these two macros for each engine (see tex_language)."""
+
+
+def _touches_rtl(s: str, i: int) -> bool:
+    """Is the parenthesis at ``i`` next to a right-to-left letter (spaces aside), as in "(جوال)"?"""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(s) and s[j] == " ":
+            j += step
+        if 0 <= j < len(s) and unicodedata.bidirectional(s[j]) in _RTL_CLASSES:
+            return True
+    return False
+
+
+def _escape_rtl_run(s: str) -> str:
+    """A right-to-left stretch: scripts wrapped, and its parentheses mirrored where they hold RTL text."""
+    out, pos = [], 0
+    for i, ch in enumerate(s):
+        if ch in _MIRROR and _touches_rtl(s, i):
+            out.append(_escape_scripts(s[pos:i]) + _MIRROR[ch])
+            pos = i + 1
+    out.append(_escape_scripts(s[pos:]))
+    return "".join(out)
+
+
+def escape(s: str, rtl: bool = False) -> str:
+    """User text → LaTeX that prints exactly that text, whatever it contains.
+
+    With ``rtl`` (a right-to-left CV) each left-to-right run is wrapped in ``\\cvltr{…}``.
+    """
+    s = unicodedata.normalize("NFC", s)
+    s = _DIRECTION_MARKS.sub("", one_line(s))  # TeX would read a line break as syntax; controls are invisible trouble
+    if rtl:  # one word keeps its order by itself; only runs of several words need the wrapper
+        text = "".join(
+            f"\\cvltr{{{_escape_scripts(run)}}}" if ltr and " " in run else _escape_rtl_run(run)
+            for ltr, run in _ltr_spans(s)
+        )
+    else:
+        text = _escape_scripts(s)
     if text.startswith("*"):
         text = "{}" + text  # never the star of a preceding \\ or \section
     return text

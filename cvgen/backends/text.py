@@ -105,5 +105,5 @@ class TextWriter:
         lines = [first, *(INDENT + self.tx(d) for d in item.details)]
         lines.extend(f"{INDENT}{as_text(x.label)}: {x.href}" for x in item.links)
         if item.abstract:
-            lines.append(f"{INDENT}Abstract: {self.tx(item.abstract)}")
+            lines.append(f"{INDENT}{as_text(self.doc.meta.abstract_label)}: {self.tx(item.abstract)}")
         return "\n".join(lines)

@@ -48,7 +48,9 @@ from cvgen.backends.base import (
 from cvgen.backends.glyphs import require_glyphs
 from cvgen.backends.typst_escape import literal, markup
 from cvgen.errors import RenderError, UsageError
+from cvgen.locale.tables import table_name
 from cvgen.model.markup import plain
+from cvgen.view.document import DEFAULT_PAGE_NUMBER
 
 if TYPE_CHECKING:
     from cvgen.model.markup import Inline
@@ -129,10 +131,23 @@ class _FontRecorder:
         return _strs(families)
 
 
+def _dir(value: str) -> Typ:
+    """A text direction as Typst's own value (``ltr``/``rtl``), not a string."""
+    if value not in ("ltr", "rtl"):
+        raise RenderError(f"unknown text direction {value!r}")
+    return Typ(value)
+
+
+_CJK_REGIONS = {"zh-Hant": "TC", "ja": "JP", "ko": "KR"}
+"""Noto CJK's regional families by language table; Simplified Chinese (SC) otherwise."""
+
+
 def environment(theme: Theme) -> Any:
     """The theme's Jinja environment for Typst (sandboxed for user themes)."""
     env = source_environment(theme, "typst", markup)
-    env.filters.update(inline=_inline, str=_str, strs=_strs, colour=functools.partial(_colour, default=theme.accent))
+    env.filters.update(
+        inline=_inline, str=_str, strs=_strs, colour=functools.partial(_colour, default=theme.accent), dir=_dir
+    )
     env.tests["short"] = _short
     return env
 
@@ -151,6 +166,10 @@ def render_source(doc: Document, theme: Theme) -> tuple[str, list[str]]:
         "accent": doc.meta.accent_colour or theme.accent,
         "paper": "a4" if doc.meta.page_size.lower() == "a4" else "us-letter",
         "lang": doc.meta.language.split("-")[0].lower(),
+        "localized": doc.meta.localized,
+        "direction": doc.meta.direction,
+        "cjk_region": _CJK_REGIONS.get(table_name(doc.meta.language) or "", "SC"),
+        "page_number": doc.meta.page_number if doc.meta.page_number != DEFAULT_PAGE_NUMBER else None,
         "photo": Typ(literal(_PHOTO_NAMES.get(photo.media_type, "photo.png"))) if photo else None,
     }
     source = environment(theme).get_template(TEMPLATE).render(context)

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, Discriminator, Field, Tag, WithJsonSchema
 from cvgen.model.base import Model
 from cvgen.model.dates import Date, DateStyle
 from cvgen.model.markup import RichText
+from cvgen.model.strings import StringOverrides
 from cvgen.model.text import PlainText, clean_text
 
 SectionKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
@@ -27,20 +28,6 @@ BUILTIN_SECTIONS: tuple[str, ...] = (
     "mentoring",
     "service",
 )
-
-DEFAULT_TITLES: dict[str, str] = {
-    "research_areas": "Research Areas",
-    "summary": "Summary",
-    "education": "Education",
-    "positions": "Professional Experience",
-    "honors": "Honors and Awards",
-    "grants": "Grants",
-    "publications": "Publications",
-    "talks": "Talks",
-    "teaching": "Teaching",
-    "mentoring": "Mentoring",
-    "service": "Service",
-}
 
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -208,7 +195,11 @@ class Settings(Model):
     page_size: Literal["letter", "a4"] = "letter"
     """Paper size for PDF, DOCX and LaTeX."""
     language: PlainText = Field(default="en", pattern=r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    """Language tag of the document (BCP 47, e.g. en, de, zh-Hans)."""
+    """Language of every word cvgen writes (section titles, dates, "present", "et al."), as a BCP 47 tag
+    (en, de, pt-BR, zh-Hant, ar); see docs/languages.md for the list."""
+    strings: StringOverrides = {}
+    """Any word cvgen writes, by key, replacing the language's own, e.g. ``terms.present: heute``
+    (keys and placeholders in docs/languages.md)."""
     accent_colour: Colour | None = None
     """Accent colour as #rgb or #rrggbb, for themes that use one."""
     sections: tuple[SectionRef, ...] | None = None

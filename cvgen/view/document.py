@@ -47,6 +47,9 @@ class Item:
     detail_style: str = "detail"
     """How ``details`` read: "detail" (a continuation line) or "description" (an honor's citation,
     set apart, e.g. in italics)."""
+    direction: str | None = None
+    """"ltr" or "rtl" when the main line runs against the document (an English title in an Arabic
+    CV), so every format keeps it in its own order; None when it runs with the document."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,10 @@ class Header:
     photo: Photo | None = None
 
 
+DEFAULT_PAGE_NUMBER = ("", " / ", "")
+"""The footer's "1 / 3" in every language's table; formats write their own form only for another one."""
+
+
 @dataclass(frozen=True)
 class Meta:
     title: str
@@ -114,6 +121,21 @@ class Meta:
     accent_colour: str | None = None
     layout: str = "cv"
     """The profile's layout: "cv", "biosketch", "synergistic", "current-pending" or "nih-biosketch"."""
+    direction: str = "ltr"
+    """"ltr" or "rtl": the way the CV's language runs; formats mirror their layout for "rtl"."""
+    abstract_label: str = "Abstract"
+    """The caption of a publication's abstract, in the CV's language."""
+    photo_alt: str = ""
+    """The photo's text alternative ("Photo of Sijia Liu")."""
+    page_number: tuple[str, str, str] = DEFAULT_PAGE_NUMBER
+    """The footer's page number as (before, between, after) around the page and the page count:
+    "1 / 3"; formats with counters put their own numbers in between."""
+
+    @property
+    def localized(self) -> bool:
+        """A CV not in English: formats add the language's setup (direction, script fonts, babel),
+        while an English CV is written exactly as before languages existed."""
+        return self.language.split("-")[0].lower() != "en" or self.direction != "ltr"
 
 
 @dataclass(frozen=True)
@@ -133,7 +155,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     """Things the reader should know (a biosketch over its page limit, …); shown by the CLI."""
     page_limit: PageLimit | None = None
-    """A funder's page limit, checked on the rendered PDF (:mod:`cvgen.pagecheck`); None: no limit."""
+    """A funder's page limit, checked on the rendered PDF (:mod:`cvgen.backends.pages`); None: no limit."""
     fragment_keys: tuple[str, ...] = ("publications",)
     """The sections an embeddable fragment (``RenderOptions.fragment``) keeps, set by the layout."""
 

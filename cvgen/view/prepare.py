@@ -9,15 +9,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cvgen.citations.catalogue import CVGEN_STYLE
+from cvgen.locale import Locale
+from cvgen.locale.direction import runs_against
 from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded
-from cvgen.view.document import Document
+from cvgen.model.markup import plain
+from cvgen.model.settings import Profile
+from cvgen.view.document import Document, Header, Item, Meta
 from cvgen.view.header import header, meta
 from cvgen.view.layouts.biosketch import prepare_biosketch, prepare_synergistic
 from cvgen.view.layouts.current_pending import prepare_current_pending
 from cvgen.view.layouts.cv import cv_sections
 from cvgen.view.layouts.nih import prepare_nih
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
+from cvgen.view.words import locale_of
 
 
 def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document:
@@ -30,16 +35,11 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     cv = loaded.cv
     options = options or ViewOptions()
     profile = profile_for(cv, options)
-    top = header(cv, loaded.photo)
-    doc_meta = meta(cv, options, profile)
-    if profile.layout == "biosketch":
-        return prepare_biosketch(cv, profile, doc_meta, top)
-    if profile.layout == "synergistic":
-        return prepare_synergistic(cv, profile, doc_meta, top)
-    if profile.layout == "current-pending":
-        return prepare_current_pending(cv, profile, doc_meta, top, loaded.origin)
-    if profile.layout == "nih-biosketch":
-        return prepare_nih(cv, profile, doc_meta, top, loaded.origin)
+    loc = locale_of(cv)
+    top = header(cv, loaded.photo, loc)
+    doc_meta = meta(cv, options, profile, loc)
+    if profile.layout != "cv":
+        return _finish(_funder_document(loaded, profile, doc_meta, top, loc), loc)
     warnings: list[str] = []
     spec = options.style or cv.settings.publications.style
     cited = None
@@ -47,8 +47,38 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
         from cvgen.view.cited import CitationStyle  # the CSL engine loads only for a citation style
 
         cited = CitationStyle.of(loaded, spec)
-    sections = cv_sections(cv, profile, warnings, cited)
-    return replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings))
+    sections = cv_sections(cv, profile, warnings, loc, cited)
+    return _finish(replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings)), loc)
+
+
+def _funder_document(loaded: Loaded, profile: Profile, doc_meta: Meta, top: Header, loc: Locale) -> Document:
+    """A funder's document (docs/grants.md): the NSF biosketch or Synergistic Activities, Current and
+    Pending (Other) Support, the NIH biosketch."""
+    cv = loaded.cv
+    if profile.layout == "biosketch":
+        return prepare_biosketch(cv, profile, doc_meta, top, loc)
+    if profile.layout == "synergistic":
+        return prepare_synergistic(cv, profile, doc_meta, top, loc)
+    if profile.layout == "current-pending":
+        return prepare_current_pending(cv, profile, doc_meta, top, loaded.origin, loc)
+    return prepare_nih(cv, profile, doc_meta, top, loaded.origin, loc)
+
+
+def _finish(doc: Document, loc: Locale) -> Document:
+    """The locale's warnings first, and each entry whose main line runs against the page's direction marked."""
+    sections = tuple(
+        replace(s, groups=tuple(replace(g, items=tuple(_with_direction(i, loc.direction) for i in g.items))
+                                for g in s.groups))
+        for s in doc.sections
+    )
+    return replace(doc, sections=sections, warnings=(*loc.warnings, *doc.warnings))
+
+
+def _with_direction(item: Item, direction: str) -> Item:
+    """An English title in an Arabic CV (or an Arabic one in an English CV) keeps its own order."""
+    if not runs_against(plain(item.main), direction):
+        return item
+    return replace(item, direction="rtl" if direction == "ltr" else "ltr")
 
 
 __all__ = ["ViewOptions", "prepare", "select_publications"]

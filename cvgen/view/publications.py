@@ -5,37 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from cvgen.locale import Locale
 from cvgen.model.authors import Author
 from cvgen.model.cv import CV
-from cvgen.model.dates import format_date
 from cvgen.model.markup import Inline, Node, Sup, Text, plain
 from cvgen.model.people import People, fold
 from cvgen.model.publications import Publication
 from cvgen.model.settings import Numbering, PublicationSettings
 from cvgen.view.document import Group, Item, LinkRef
 from cvgen.view.inline import emph, fill, join, link, merge, placeholders, quoted_title, strong
+from cvgen.view.words import default_metrics, kind_title, legend_part, legend_separator, status_text, words
 
-KIND_TITLES = {
-    "journal": "Journal Articles",
-    "conference": "Conference Papers",
-    "workshop": "Workshop Papers",
-    "magazine": "Magazine Articles",
-    "preprint": "Preprints",
-    "book": "Books",
-    "chapter": "Book Chapters",
-    "thesis": "Theses",
-    "patent": "Patents",
-    "report": "Technical Reports",
-    "other": "Other Publications",
-}
-STATUS_TEXT = {
-    "accepted": "accepted",
-    "under-review": "under review",
-    "submitted": "submitted",
-    "in-preparation": "in preparation",
-}
+KIND_ORDER = ("journal", "conference", "workshop", "magazine", "preprint", "book", "chapter", "thesis", "patent",
+              "report", "other")
+"""The built-in order of kind groups; their headings are the locale's ``kinds.*`` strings."""
 ELLIPSIS = "…"
 ET_AL = "et al."
+"""How an incomplete author list ends in English; the CV's language has its own (``terms.et_al``)."""
 # Written at the end of an author list to say it is incomplete ("…, J. Doe, et al.", BibTeX "and others").
 _ET_AL_NAMES = {"et al", "et al.", "others", "et alii", "etc", "…", "..."}
 
@@ -45,7 +31,9 @@ def is_et_al(author: Author) -> bool:
     return fold(author.name) in {fold(x) for x in _ET_AL_NAMES} or author.name.strip() in _ET_AL_NAMES
 
 
-def visible_authors(authors: Sequence[Author], people: People, max_authors: int | None) -> list[Author | str]:
+def visible_authors(
+    authors: Sequence[Author], people: People, max_authors: int | None, et_al: str = ET_AL
+) -> list[Author | str]:
     """The authors a reader sees: the first ``max_authors``, the owner if later, then "et al.".
 
     "Y. Zhang, J. Jia, …, S. Liu, et al." — the "…" marks the names skipped before the owner, and
@@ -56,7 +44,7 @@ def visible_authors(authors: Sequence[Author], people: People, max_authors: int 
     incomplete = len(real) < len(authors)
     if max_authors is None or len(real) <= max_authors:
         shown: list[Author | str] = list(real)
-        return [*shown, ET_AL] if incomplete else shown
+        return [*shown, et_al] if incomplete else shown
     shown = list(real[:max_authors])
     last = max_authors - 1
     owner_at = next((i for i, a in enumerate(real) if people.is_owner(a)), None)
@@ -66,7 +54,7 @@ def visible_authors(authors: Sequence[Author], people: People, max_authors: int 
         shown.append(real[owner_at])
         last = owner_at
     if last < len(real) - 1 or incomplete:
-        shown.append(ET_AL)
+        shown.append(et_al)
     return shown
 
 
@@ -76,10 +64,12 @@ def author_marks(author: Author, cv: CV) -> list[str]:
     return [sym for flag, sym in flags if flag]
 
 
-def author_list(authors: Sequence[Author], cv: CV, people: People, max_authors: int | None) -> Inline:
+def author_list(
+    authors: Sequence[Author], cv: CV, people: People, max_authors: int | None, et_al: str = ET_AL
+) -> Inline:
     """"Y. Zhang†,*, J. Jia†,*, …, **S. Liu**" — the owner Strong("owner"), members Strong("member")."""
     out: list[Node] = []
-    for i, author in enumerate(visible_authors(authors, people, max_authors)):
+    for i, author in enumerate(visible_authors(authors, people, max_authors, et_al)):
         if i:
             out.append(Text(", "))
         if isinstance(author, str):
@@ -119,39 +109,40 @@ def _links(pub: Publication, ps: PublicationSettings, show_links: bool) -> tuple
     return tuple(links)
 
 
-def _details(pub: Publication, ps: PublicationSettings) -> list[Inline]:
+def _details(pub: Publication, ps: PublicationSettings, loc: Locale) -> list[Inline]:
     details: list[Inline] = []
     if pub.categories and ps.show_categories:
         details.append((Text(", ".join(pub.categories)),))
     if pub.tags and ps.show_tags:
-        details.append((Text("Tags: " + ", ".join(pub.tags)),))
+        details.append(words(loc, "terms.tags", tags=", ".join(pub.tags)))
     if pub.citations is not None and ps.show_citations:
-        details.append((Text(f"Cited by {pub.citations}"),))
+        details.append((Text(loc.fill("terms.cited_by", count=pub.citations)),))
     return details
 
 
-def pub_date(pub: Publication, cv: CV) -> str:
+def pub_date(pub: Publication, cv: CV, loc: Locale) -> str:
     """The year, or the full date when ``settings.date_styles.publications`` asks for a style."""
     style = cv.settings.date_styles.get("publications")
-    return format_date(pub.date, style) if style else str(pub.date.year)
+    return loc.date(pub.date, style) if style else str(pub.date.year)
 
 
 def publication_item(
     pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool,
-    show_links: bool | None = None,
+    show_links: bool | None = None, *, loc: Locale,
 ) -> Item:
     """One publication as an :class:`Item`, in the configured layout ("citation" or "title-first")."""
     show_links = ps.show_links if show_links is None else show_links
     if ps.layout == "title-first":
-        return _title_first(pub, cv, people, ps, show_abstract, show_links)
+        return _title_first(pub, cv, people, ps, show_abstract, show_links, loc)
     volume = None
     if pub.volume:
-        volume = f"vol. {pub.volume}" + (f", no. {pub.issue}" if pub.issue else "")
-    pages = f"pp. {pub.pages}" if pub.pages else None
-    status = STATUS_TEXT.get(pub.status)
+        volume = loc.fill("terms.volume", volume=pub.volume)
+        volume += ", " + loc.fill("terms.issue", issue=pub.issue) if pub.issue else ""
+    pages = loc.fill("terms.pages", pages=pub.pages) if pub.pages else None
+    status = status_text(pub.status, loc)
     title = link(pub.url, quoted_title(pub.title))
-    body = join([author_list(pub.authors, cv, people, ps.max_authors), title], ", ")
-    rest = join([_venue(pub), volume, pub.publisher, status, pub_date(pub, cv), pages], ", ")
+    body = join([author_list(pub.authors, cv, people, ps.max_authors, loc.text("terms.et_al")), title], ", ")
+    rest = join([_venue(pub), volume, pub.publisher, status, pub_date(pub, cv, loc), pages], ", ")
     main = join([body, rest], " ")
     notes: list[Inline] = list(pub.notes)
     notes.extend(strong(a, "award") for a in pub.awards)
@@ -162,24 +153,26 @@ def publication_item(
         kind="publication",
         links=_links(pub, ps, show_links),
         abstract=pub.abstract if show_abstract else None,
-        details=tuple(_details(pub, ps)),
+        details=tuple(_details(pub, ps, loc)),
         prominent=pub.selected,
     )
 
 
 def _title_first(
-    pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool, show_links: bool
+    pub: Publication, cv: CV, people: People, ps: PublicationSettings, show_abstract: bool, show_links: bool,
+    loc: Locale,
 ) -> Item:
     """The lab-page form: [Title](url) / authors / "NeurIPS'23 (Spotlight)"."""
     href = pub.url or next((lnk.url for lnk in pub.links if lnk.url), None)
     title = link(href, pub.title)
     venue = pub.venue_short or None
-    where = (Text(venue),) if venue else join([pub.venue, pub_date(pub, cv)], ", ")
-    status = STATUS_TEXT.get(pub.status)
+    where = (Text(venue),) if venue else join([pub.venue, pub_date(pub, cv, loc)], ", ")
+    status = status_text(pub.status, loc)
     notes = [merge((Text("("), *n, Text(")"))) for n in pub.notes]
     awards = [strong(merge((Text("("), *a, Text(")"))), "award") for a in pub.awards]
     venue_line = join([join([where, status], ", "), *notes, *awards], " ")
-    details = [author_list(pub.authors, cv, people, ps.max_authors), venue_line, *_details(pub, ps)]
+    et_al = loc.text("terms.et_al")
+    details = [author_list(pub.authors, cv, people, ps.max_authors, et_al), venue_line, *_details(pub, ps, loc)]
     other_links = tuple(x for x in _links(pub, ps, show_links) if x.href != href)
     return Item(
         main=title,
@@ -207,7 +200,7 @@ def sort_publications(pubs: Sequence[Publication], sort: str) -> list[Publicatio
     return sorted(pubs, key=lambda p: p.date.sort_key, reverse=sort == "newest")
 
 
-def group_publications(pubs: Sequence[Publication], ps: PublicationSettings) -> list[PubGroup]:
+def group_publications(pubs: Sequence[Publication], ps: PublicationSettings, loc: Locale) -> list[PubGroup]:
     """Group and sort once, for every backend.
 
     Topics come in ``settings.publications.topics`` order (a paper with two topics appears in
@@ -227,14 +220,14 @@ def group_publications(pubs: Sequence[Publication], ps: PublicationSettings) -> 
                 groups.append(PubGroup(topic.key, topic.title, members))
         rest = [p for p in pubs if id(p) not in placed]
         if rest:
-            groups.append(PubGroup("other", (Text("Other Publications"),), rest))
+            groups.append(PubGroup("other", (Text(loc.text("kinds.other")),), rest))
         return groups
     if ps.group_by == "kind":
-        order = list(dict.fromkeys([*ps.kind_order, *KIND_TITLES]))
+        order = list(dict.fromkeys([*ps.kind_order, *KIND_ORDER]))
         for kind in order:
             members = [p for p in pubs if p.kind == kind]
             if members:
-                heading = ps.kind_titles.get(kind) or KIND_TITLES.get(kind, kind.title())
+                heading = kind_title(kind, ps.kind_titles, loc)
                 groups.append(PubGroup(kind, (Text(heading),), members))
         return groups
     years = sorted({p.date.year for p in pubs}, reverse=ps.sort != "oldest")
@@ -305,28 +298,23 @@ def used_markers(
 
 
 def legend(
-    pubs: Sequence[Publication], cv: CV, people: People | None = None,
+    pubs: Sequence[Publication], cv: CV, loc: Locale, people: People | None = None,
     visible: Callable[[Publication], Sequence[Author | str]] | None = None,
 ) -> Inline | None:
     """"* denotes equal contribution; † denotes student authors under my supervision." — used markers only."""
     people = people or People.of(cv)
     used = used_markers(pubs, people, cv.settings.publications.max_authors, visible)
-    lg = cv.settings.legend
     markers = cv.settings.markers
-    parts = [
-        fill(getattr(lg, role), {"marker": (Text(getattr(markers, role, "")),)})
-        for role in lg.order
-        if role in used
-    ]
+    parts = [legend_part(cv, loc, role, getattr(markers, role, "")) for role in cv.settings.legend.order if role in used]
     if not parts:
         return None
-    return merge((*join(parts, lg.separator), Text(".")))
+    return merge((*join(parts, legend_separator(cv, loc)), Text(loc.text("legend.end"))))
 
 
 METRIC_FIELDS = ("citations", "h_index", "i10_index", "papers")
 
 
-def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
+def metrics_line(cv: CV, loc: Locale, warnings: list[str] | None = None) -> Inline | None:
     """The citation line, e.g. "Full list … at Google Scholar (8509 citations as of July 16, 2024)."."""
     m = cv.metrics
     if m is None:
@@ -339,7 +327,7 @@ def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
         if value is not None:
             values[name] = (Text(str(value)),)
     if m.as_of:
-        values["as_of"] = (Text(format_date(m.as_of, "long")),)
+        values["as_of"] = (Text(loc.date(m.as_of, "long")),)
     template = cv.settings.publications.metrics_sentence
     parts: list[Inline] = []
     if template is not None:
@@ -352,27 +340,7 @@ def metrics_line(cv: CV, warnings: list[str] | None = None) -> Inline | None:
             )
         parts.append(fill(template, values))
     else:
-        parts.extend(_default_metrics(m, values))
+        parts.extend(default_metrics(m, values, loc))
     for extra in m.extra:
         parts.append(merge((*link(extra.url, extra.label), Text(": "), *strong(extra.value))))
     return join(parts, " ") if parts else None
-
-
-def _default_metrics(m: object, values: dict[str, Inline]) -> list[Inline]:
-    facts = []
-    for name, label in (("citations", "{} citations"), ("h_index", "h-index {}"), ("i10_index", "i10-index {}"),
-                        ("papers", "{} papers")):
-        value = getattr(m, name)
-        if value is not None:
-            facts.append(label.format(value))
-    sentence: list[Node] = []
-    if facts:
-        sentence.append(Text(", ".join(facts)))
-    if "source" in values:
-        sentence.extend((Text(" according to " if facts else "Source: "), *values["source"]))
-    if "as_of" in values:
-        sentence.extend((Text(" as of "), *values["as_of"]))
-    if not sentence:
-        return []
-    sentence.append(Text("."))
-    return [merge(sentence)]

@@ -24,8 +24,11 @@ EXAMPLES = int(os.environ.get("CVGEN_HYPOTHESIS_EXAMPLES", "200"))
 PRINTS = {
     "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textless": "<", "textgreater": ">",
     "textbar": "|", "textquotedbl": '"', "textasciigrave": "`", "allowbreak": "", "cvfffd": "\ufffd",
+    "cvopen": "(", "cvclose": ")",  # parentheses of right-to-left text, mirrored by the preamble for XeTeX
 }
-CONTROL_SYMBOLS = set("{}$&%#_")
+CONTROL_SYMBOLS = set("{}$&%#_,")
+THIN_SPACE = "\u2009"
+"""``\\,`` prints a thin space: the escaper's form of U+2009 and U+202F (the fonts lack both)."""
 # Characters that must never appear bare in escaped text (TeX syntax or T1/TeX-ligature surprises).
 NEVER_BARE = set("\\{}$&%#_~^<>|\"`\n\r\t")
 
@@ -48,7 +51,7 @@ def decode(tex: str) -> str:  # noqa: C901 - one branch per escape form, read in
                 if name not in SAFE_MACROS:
                     raise Unsafe(f"command \\{name} at {i}")
                 i += m.end()
-                if name in ("cvcjk", "cvalt", "cvfb"):
+                if name in ("cvcjk", "cvalt", "cvfb", "cvarab", "cvhebr", "cvdeva", "cvltr"):
                     if tex[i : i + 1] != "{":
                         raise Unsafe(f"\\{name} without argument")
                     groups.append(name)
@@ -62,7 +65,7 @@ def decode(tex: str) -> str:  # noqa: C901 - one branch per escape form, read in
             sym = tex[i + 1 : i + 2]
             if sym not in CONTROL_SYMBOLS:
                 raise Unsafe(f"control symbol \\{sym!r}")
-            out.append(sym)
+            out.append(THIN_SPACE if sym == "," else sym)
             i += 2
         elif tex.startswith(("{[}", "{]}"), i):
             out.append(tex[i + 1])
@@ -95,8 +98,8 @@ def expected(s: str) -> str:
     separates words like a newline does.
     """
     s = unicodedata.normalize("NFC", s)
-    s = re.sub("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]", "", s)
-    return re.sub("[\t\n\x0b\x0c\r\x85\u2028\u2029]+", " ", s)
+    s = re.sub("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff\u200e\u200f\u061c]", "", s)
+    return re.sub("[\t\n\x0b\x0c\r\x85\u2028\u2029]+", " ", s).replace("\u202f", THIN_SPACE)
 
 
 @pytest.mark.parametrize(
@@ -179,3 +182,39 @@ def test_long_words_get_break_chances_and_short_ones_none() -> None:
 
 def test_url_keeps_hyperref_specials_readable() -> None:
     assert escape_url("https://doi.org/10.1000/a_b%20c?x=1&y=2#f~u") == r"https://doi.org/10.1000/a\_b\%20c?x=1\&y=2\#f\~u"
+
+
+@pytest.mark.parametrize(
+    ("text", "tex"),
+    [
+        ("Sijia Liu שלום नमस्ते", "Sijia Liu \\cvhebr{שלום }\\cvdeva{नमस्ते}"),
+        ("2021\u2009–\u2009present", "2021\\,–\\,present"),
+    ],
+)
+def test_scripts_and_thin_spaces(text: str, tex: str) -> None:
+    assert escape(text) == tex
+    assert decode(tex) == expected(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tex"),
+    [
+        # A Latin run of several words inside Arabic keeps its order under XeTeX: wrapped in \cvltr.
+        ("جامعة القاهرة، P5. Deep Learning 2019 – الحاضر",
+         "\\cvarab{جامعة القاهرة، }\\cvltr{P5. Deep Learning 2019} – \\cvarab{الحاضر}"),
+        ("المشرفون: Pramod Varshney وMakan Fardad",
+         "\\cvarab{المشرفون}: \\cvltr{Pramod Varshney} \\cvarab{و}\\cvltr{Makan Fardad}"),
+        ("a4paper", "a4paper"),  # one word orders itself: nothing to wrap
+        ("2021 – 2022", "2021 – 2022"),
+        ("الهاتف (جوال)", "\\cvarab{الهاتف }\\cvopen{}\\cvarab{جوال}\\cvclose{}"),
+    ],
+)
+def test_right_to_left_wraps_runs_of_left_to_right_words(text: str, tex: str) -> None:
+    assert escape(text, rtl=True) == tex
+    assert decode(tex) == expected(text)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd-ش ق،.()1 2"), max_size=40))
+def test_right_to_left_escape_decodes_to_itself(text: str) -> None:
+    assert decode(escape(text, rtl=True)) == expected(text)

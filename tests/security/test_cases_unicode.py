@@ -85,14 +85,16 @@ def test_xelatex_draws_cjk_vietnamese_and_combining_accents(names_xelatex) -> No
         assert unicodedata.normalize("NFC", name) in unicodedata.normalize("NFC", text), name
 
 
-def test_xelatex_without_an_arabic_font_names_the_characters() -> None:
-    """The LaTeX themes load no Arabic font: a loud error naming the code points, never boxes."""
+def test_xelatex_sets_an_arabic_name_in_an_english_cv() -> None:
+    """An Arabic co-author in an English CV: the escaper wraps the name in \\cvarab, the template then
+    defines it with Noto Naskh Arabic (docs/languages.md), and the name is in the PDF, not boxes."""
     require_program("xelatex")
     data = names_cv()
     data["publications"] = [p for p in data["publications"] if p["authors"][1] == NAMES[3]]
-    with pytest.raises(RenderError) as caught:
-        compile_tex(cvgen.render(data, "latex").decode(), "xelatex")
-    assert "no font for" in str(caught.value) and "(U+0645)" in str(caught.value)
+    tex = cvgen.render(data, "latex").decode()
+    assert "\\cvarab{محمد بن موسى الخوارزمي}" in tex and "babel" not in tex  # English: no language setup
+    text = unicodedata.normalize("NFKC", pdf_text(compile_tex(tex, "xelatex").pdf, "Ada Lovelace"))
+    assert all(word in text or word[::-1] in text for word in NAMES[3].split()), text
 
 
 def test_xelatex_without_a_glyph_fails_loudly() -> None:

@@ -29,7 +29,7 @@ def test_section_order_and_headings(example_cv) -> None:
     products = doc.sections[3]
     assert [plain(g.title) for g in products.groups] == [
         "Products Most Closely Related to the Proposed Project",
-        "Other Significant Products, Whether or Not Related to the Proposed Project",
+        "Other Significant Products",
     ]
     assert doc.page_limit is None  # the Common Form biosketch has no page limit of its own
     ident = [plain(p) for p in doc.sections[0].intro]

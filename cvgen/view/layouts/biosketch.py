@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
 from cvgen.model.markup import Text
 from cvgen.model.people import People
@@ -57,13 +58,13 @@ def choose_products(cv: CV, pubs: list[Publication], warnings: list[str]) -> tup
     return related[:MAX_PRODUCTS], other[:MAX_PRODUCTS]
 
 
-def activities(cv: CV, warnings: list[str]) -> list[Item]:
+def activities(cv: CV, warnings: list[str], loc: Locale) -> list[Item]:
     """Up to five synergistic activities: the custom section ``synergistic``, else service."""
     custom = next((c for c in cv.custom_sections if c.key == "synergistic"), None)
     if custom is not None:
-        items = [fmt.entry(e, "year") for e in custom.entries]
+        items = [fmt.entry(e, "year", loc) for e in custom.entries]
     else:
-        items = [fmt.service(s, "year") for s in cv.service]
+        items = [fmt.service(s, "year", loc) for s in cv.service]
     if len(items) > MAX_ACTIVITIES:
         warnings.append(
             f"synergistic activities: {len(items)} given; NSF allows {MAX_ACTIVITIES}, "
@@ -72,16 +73,13 @@ def activities(cv: CV, warnings: list[str]) -> list[Item]:
     return items[:MAX_ACTIVITIES]
 
 
-def _products(cv: CV, profile: Profile, warnings: list[str]) -> Section | None:
+def _products(cv: CV, profile: Profile, warnings: list[str], loc: Locale) -> Section | None:
     people = People.of(cv)
     ps = cv.settings.publications
     related, other = choose_products(cv, select_publications(cv, profile), warnings)
-    raw_groups = [
-        ("Products Most Closely Related to the Proposed Project", related),
-        ("Other Significant Products, Whether or Not Related to the Proposed Project", other),
-    ]
+    raw_groups = [(loc.text("biosketch.related"), related), (loc.text("biosketch.other"), other)]
     groups = [
-        ((Text(title),), [publication_item(p, cv, people, ps, False, show_links=False) for p in pubs])
+        ((Text(title),), [publication_item(p, cv, people, ps, False, show_links=False, loc=loc) for p in pubs])
         for title, pubs in raw_groups
         if pubs
     ]
@@ -90,37 +88,39 @@ def _products(cv: CV, profile: Profile, warnings: list[str]) -> Section | None:
         return None
     numbered = number_groups(groups, Numbering(style="ascending", scope="group"))
     numbered = (*numbered[:-1], replace(numbered[-1], keep_last=True))
-    key = legend([*related, *other], cv, people)
-    return Section("products", "Products", intro=(key,) if key else (), groups=numbered)
+    key = legend([*related, *other], cv, loc, people)
+    return Section("products", loc.text("biosketch.products"), intro=(key,) if key else (), groups=numbered)
 
 
-def prepare_biosketch(cv: CV, profile: Profile, meta: Meta, header: Header) -> Document:
+def prepare_biosketch(cv: CV, profile: Profile, meta: Meta, header: Header, loc: Locale) -> Document:
     """Lay the CV out as the NSF Common Form biographical sketch (a draft for SciENcv)."""
     warnings: list[str] = []
-    sections: list[Section] = [Section("identifying", "Identifying Information", intro=rows.identifying(cv), layout="text")]
-    prep = rows.preparation(cv)
+    sections: list[Section] = [Section("identifying", loc.text("biosketch.identifying"), intro=rows.identifying(cv, loc),
+                                       layout="text")]
+    prep = rows.preparation(cv, loc)
     if prep:
-        sections.append(Section("preparation", "Professional Preparation", groups=(Group(None, tuple(prep)),)))
-    appts = rows.appointments(cv)
+        sections.append(Section("preparation", loc.text("biosketch.preparation"), groups=(Group(None, tuple(prep)),)))
+    appts = rows.appointments(cv, loc)
     if appts:
-        sections.append(Section("appointments", "Appointments and Positions", groups=(Group(None, tuple(appts)),)))
-    products = _products(cv, profile, warnings)
+        sections.append(Section("appointments", loc.text("biosketch.appointments"), groups=(Group(None, tuple(appts)),)))
+    products = _products(cv, profile, warnings, loc)
     if products is not None:
         sections.append(products)
-    bio_meta = replace(meta, title=f"{cv.person.name} — Biographical Sketch", subject="Biographical Sketch")
+    bio_meta = replace(meta, title=loc.fill("meta.biosketch_title", name=cv.person.name),
+                       subject=loc.text("meta.biosketch_subject"))
     limit = PageLimit(profile.page_limit, "the profile's page_limit") if profile.page_limit else None
     return Document(meta=bio_meta, header=Header(name=header.name), sections=tuple(sections),
                     warnings=tuple(warnings), page_limit=limit, fragment_keys=("products",))
 
 
-def prepare_synergistic(cv: CV, profile: Profile, meta: Meta, header: Header) -> Document:
+def prepare_synergistic(cv: CV, profile: Profile, meta: Meta, header: Header, loc: Locale) -> Document:
     """NSF's Synergistic Activities document: up to five numbered examples, one page."""
     warnings: list[str] = []
-    items = activities(cv, warnings)
+    items = activities(cv, warnings, loc)
     sections: list[Section] = []
     if items:
         numbered = number_groups([(None, items)], Numbering(style="ascending"))
-        sections.append(Section("synergistic", "Synergistic Activities", groups=numbered))
+        sections.append(Section("synergistic", loc.text("biosketch.synergistic"), groups=numbered))
     else:
         warnings.append("synergistic activities: none (add a custom section with key 'synergistic' or service)")
     pages = profile.page_limit or SYNERGISTIC_PAGES

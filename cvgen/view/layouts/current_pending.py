@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
-from cvgen.model.dates import PartialDate, format_range
+from cvgen.model.dates import PartialDate
 from cvgen.model.entries import Grant
 from cvgen.model.loaded import Origin
 from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.settings import Profile
 from cvgen.view.document import Document, Group, Header, Item, Meta, PageLimit, Section
-from cvgen.view.entries import money
 from cvgen.view.inline import join, strong
 from cvgen.view.layouts import funder_rows as rows
 
@@ -36,7 +36,7 @@ STATUS_TEXT = {"current": "Current", "pending": "Pending", "planned": "Submissio
 FULL_YEAR = 12.0
 
 
-def _check_grant(i: int, g: Grant, checks: rows.Located) -> None:
+def _check_grant(i: int, g: Grant, checks: rows.Located, loc: Locale) -> None:
     if g.status in LISTED and not g.person_months:
         checks.warn(("grants", i), f"{STATUS_TEXT[g.status]} support without person_months; the form asks for them per year")
     first = g.start.year if g.start else None
@@ -47,11 +47,11 @@ def _check_grant(i: int, g: Grant, checks: rows.Located) -> None:
             checks.warn(("grants", i, "person_months", j, "year"), f"{pm.year} is given twice")
         seen.add(pm.year)
         if (first is not None and pm.year < first) or (last is not None and pm.year > last):
-            period = format_range(g.start, g.end, "numeric")
+            period = loc.date_range(g.start, g.end, "numeric")
             checks.warn(("grants", i, "person_months", j, "year"), f"{pm.year} is outside the project period {period}")
     if g.amount and g.share and g.share.currency == g.amount.currency and g.share.value > g.amount.value:
-        checks.warn(("grants", i, "share"), f"the share ({money(g.share.value, g.share.currency)}) is more than "
-                                            f"the total ({money(g.amount.value, g.amount.currency)})")
+        checks.warn(("grants", i, "share"), f"the share ({loc.money(g.share.value, g.share.currency)}) is more than "
+                                            f"the total ({loc.money(g.amount.value, g.amount.currency)})")
 
 
 def months_by_year(grants: list[tuple[int, Grant]]) -> dict[int, float]:
@@ -92,32 +92,32 @@ def _months_text(months: dict[int, float]) -> str:
     return "; ".join(f"{year}: {_months(m)}" for year, m in months.items())
 
 
-def project_item(g: Grant) -> Item:
+def project_item(g: Grant, loc: Locale) -> Item:
     """One project with the form's fields, in the form's order, each on its own labelled line."""
     fields: list[tuple[str, Inline | str | None]] = [
         ("Status of support", STATUS_TEXT.get(g.status or "", None)),
         ("Proposal/award number", g.number),
         ("Source of support", g.sponsor),
         ("Primary place of performance", g.location),
-        ("Project/proposal start and end date (MM/YYYY)", format_range(g.start, g.end, "numeric") or None),
+        ("Project/proposal start and end date (MM/YYYY)", loc.date_range(g.start, g.end, "numeric") or None),
         ("Estimated value" if g.kind == "in-kind" else "Total anticipated proposal/project amount",
-         money(g.amount.value, g.amount.currency) if g.amount else None),
+         loc.money(g.amount.value, g.amount.currency) if g.amount else None),
         ("Person-months per year committed", _months_text({pm.year: pm.months for pm in g.person_months}) or None),
         ("Role", g.role),
         ("Overall objectives", g.objectives),
         ("Statement of potential overlap", g.overlap),
     ]
     if g.share:
-        fields.insert(6, ("Owner's share", money(g.share.value, g.share.currency)))
+        fields.insert(6, ("Owner's share", loc.money(g.share.value, g.share.currency)))
     details = [join([strong(f"{label}:"), value], " ") for label, value in fields if value]
     details.extend(g.notes)
     return Item(main=strong(g.title), kind="grant", details=tuple(details))
 
 
-def _totals(current: list[tuple[int, Grant]], pending: list[tuple[int, Grant]]) -> Section:
+def _totals(current: list[tuple[int, Grant]], pending: list[tuple[int, Grant]], loc: Locale) -> Section:
     lines: list[Inline] = []
     for name, chosen in (("Current", current), ("Pending and planned", pending)):
-        money_text = ", ".join(money(v, c) for c, v in amounts(chosen).items()) or "no amounts given"
+        money_text = ", ".join(loc.money(v, c) for c, v in amounts(chosen).items()) or "no amounts given"
         lines.append((Text(f"{name}: {len(chosen)} entries, {money_text}; person-months per year: "
                            f"{_months_text(months_by_year(chosen)) or 'none given'}."),))
     both = _months_text(months_by_year(current + pending)) or "none given"
@@ -125,11 +125,13 @@ def _totals(current: list[tuple[int, Grant]], pending: list[tuple[int, Grant]]) 
     return Section("totals", "Totals (for checking; not part of the form)", intro=tuple(lines), layout="text")
 
 
-def prepare_current_pending(cv: CV, profile: Profile, meta: Meta, header: Header, origin: Origin) -> Document:
+def prepare_current_pending(
+    cv: CV, profile: Profile, meta: Meta, header: Header, origin: Origin, loc: Locale
+) -> Document:
     """Lay ``grants`` out as the Current and Pending (Other) Support form, with its figures checked."""
     checks = rows.Located(origin)
     for i, g in enumerate(cv.grants):
-        _check_grant(i, g, checks)
+        _check_grant(i, g, checks, loc)
     listed = [(i, g) for i, g in enumerate(cv.grants) if g.status in LISTED]
     order = {s: n for n, s in enumerate(LISTED)}
     listed.sort(key=lambda x: (x[1].start.sort_key if x[1].start else (0, 0, 0)), reverse=True)
@@ -143,14 +145,14 @@ def prepare_current_pending(cv: CV, profile: Profile, meta: Meta, header: Header
     if unlisted:
         checks.found.append(f"current and pending support: {len(unlisted)} grants have no status and are not listed "
                             f"(give status: current, pending, planned or transfer): {'; '.join(unlisted)}")
-    sections = [Section("identifying", "Identifying Information", intro=rows.identifying(cv), layout="text")]
+    sections = [Section("identifying", "Identifying Information", intro=rows.identifying(cv, loc), layout="text")]
     if projects:
-        items = tuple(project_item(g) for _, g in projects)
+        items = tuple(project_item(g, loc) for _, g in projects)
         sections.append(Section("projects", "Proposals and Active Projects", groups=(Group(None, items, keep_last=True),)))
     if in_kind:
-        items = tuple(project_item(g) for _, g in in_kind)
+        items = tuple(project_item(g, loc) for _, g in in_kind)
         sections.append(Section("in-kind", "In-Kind Contributions", groups=(Group(None, items),)))
-    sections.append(_totals(current, pending))
+    sections.append(_totals(current, pending, loc))
     limit = PageLimit(profile.page_limit, "the profile's page_limit") if profile.page_limit else None
     doc_meta = replace(meta, title=f"{cv.person.name} — Current and Pending (Other) Support",
                        subject="Current and Pending (Other) Support")

@@ -6,13 +6,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
 from cvgen.model.people import People
-from cvgen.model.settings import DEFAULT_TITLES, Numbering, Profile
+from cvgen.model.settings import Numbering, Profile
 from cvgen.view import entries as fmt
 from cvgen.view.document import Group, Item, Section
 from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
 from cvgen.view.selection import cap, section_order, select_publications, window, years_span
+from cvgen.view.words import section_title
 
 if TYPE_CHECKING:
     from cvgen.view.cited import CitationStyle
@@ -24,7 +26,7 @@ class _ListSection:
 
     rows: Callable[[CV, Profile], Sequence[Any]]
     dates: Callable[[Any], tuple[Any, Any]]
-    item: Callable[[Any, Any], Item]
+    item: Callable[[Any, Any, Locale], Item]
     capped: bool = False
 
 
@@ -46,8 +48,8 @@ _LISTS: dict[str, _ListSection] = {
 """Every built-in section but summary, research areas and publications, in one place."""
 
 
-def title_of(cv: CV, key: str, override: str | None) -> str:
-    """A section's heading: the profile's, else settings.titles, else the custom section's, else the default."""
+def title_of(cv: CV, key: str, override: str | None, loc: Locale) -> str:
+    """A section's heading: the profile's, else settings.titles, else the custom section's, else the language's."""
     if override:
         return override
     if key in cv.settings.titles:
@@ -55,38 +57,39 @@ def title_of(cv: CV, key: str, override: str | None) -> str:
     for c in cv.custom_sections:
         if c.key == key:
             return c.title
-    return DEFAULT_TITLES[key]
+    return section_title(key, loc)
 
 
 def _style(cv: CV, key: str) -> Any:
     return cv.settings.date_styles.get(key, cv.settings.date_style)
 
 
-def _listed(cv: CV, profile: Profile, key: str, title: str) -> Section | None:
+def _listed(cv: CV, profile: Profile, key: str, title: str, loc: Locale) -> Section | None:
     spec = _LISTS[key]
     rows = window(spec.rows(cv, profile), profile, spec.dates)
     if spec.capped:
         rows = cap(rows, profile)
-    items = [spec.item(row, _style(cv, key)) for row in rows]
+    items = [spec.item(row, _style(cv, key), loc) for row in rows]
     if key == "talks" and items:
         ids = [[t.id for t in rows]]
         return Section(key, title, groups=number_groups([(None, items)], cv.settings.talks_numbering, ids))
     return _entries(key, title, items)
 
 
-def _custom(cv: CV, profile: Profile, key: str, title: str) -> Section | None:
+def _custom(cv: CV, profile: Profile, key: str, title: str, loc: Locale) -> Section | None:
     custom = next((c for c in cv.custom_sections if c.key == key), None)
     if custom is None:
         return None
     rows = window(custom.entries, profile, lambda e: (e.date or e.start, e.end))
-    items = [fmt.entry(e, _style(cv, key)) for e in rows]
+    items = [fmt.entry(e, _style(cv, key), loc) for e in rows]
     if items and custom.numbered:
         return Section(key, title, groups=number_groups([(None, items)], Numbering(style="ascending")))
     return _entries(key, title, items)
 
 
 def _section(
-    cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str], cited: CitationStyle | None
+    cv: CV, profile: Profile, people: People, key: str, title: str, warnings: list[str], loc: Locale,
+    cited: CitationStyle | None,
 ) -> Section | None:
     if key == "summary":
         return Section(key, title, intro=(cv.summary,), layout="text") if cv.summary else None
@@ -96,21 +99,21 @@ def _section(
         items = [fmt.research_area(a) for a in cv.research_areas]
         return Section(key, title, groups=(Group(None, tuple(items)),), layout="areas")
     if key == "publications":
-        return _publications(cv, profile, people, title, warnings, cited)
+        return _publications(cv, profile, people, title, warnings, loc, cited)
     if key in _LISTS:
-        return _listed(cv, profile, key, title)
-    return _custom(cv, profile, key, title)
+        return _listed(cv, profile, key, title, loc)
+    return _custom(cv, profile, key, title, loc)
 
 
 def cv_sections(
-    cv: CV, profile: Profile, warnings: list[str], cited: CitationStyle | None = None
+    cv: CV, profile: Profile, warnings: list[str], loc: Locale, cited: CitationStyle | None = None
 ) -> tuple[Section, ...]:
     """The sections of the CV layout, in the profile's order, empty ones left out.
 
     ``cited`` formats publications in a CSL citation style instead of cvgen's layout.
     """
     people = People.of(cv)
-    found = (_section(cv, profile, people, key, title_of(cv, key, override), warnings, cited)
+    found = (_section(cv, profile, people, key, title_of(cv, key, override, loc), warnings, loc, cited)
              for key, override in section_order(cv, profile))
     return tuple(section for section in found if section is not None)
 
@@ -122,29 +125,34 @@ def _entries(key: str, title: str, items: list[Item]) -> Section | None:
 
 
 def _publications(
-    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], cited: CitationStyle | None
+    cv: CV, profile: Profile, people: People, title: str, warnings: list[str], loc: Locale,
+    cited: CitationStyle | None,
 ) -> Section | None:
     ps = cv.settings.publications
     pubs = select_publications(cv, profile)
     if not pubs:
         return None
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
-    grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps)]
+    grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps, loc)]
     shown = [p for g in grouped for p in g.pubs]
     if cited is None:
-        item_groups = [(g.title, [publication_item(p, cv, people, ps, show_abstracts) for p in g.pubs]) for g in grouped]
+        item_groups = [
+            (g.title, [publication_item(p, cv, people, ps, show_abstracts, loc=loc) for p in g.pubs])
+            for g in grouped
+        ]
     else:  # the style's entry replaces cvgen's layout; grouping, numbering and the rest stay
         if ps.layout != "citation":
             warnings.append(f"settings.publications.layout: {ps.layout} applies to the cvgen style only; "
                             f"the {cited.name} style formats each publication")
         base = ps.model_copy(update={"layout": "citation"})
         item_groups = [
-            (g.title, [cited.item(p, cv, people, publication_item(p, cv, people, base, show_abstracts)) for p in g.pubs])
+            (g.title, [cited.item(p, cv, people, publication_item(p, cv, people, base, show_abstracts, loc=loc))
+                       for p in g.pubs])
             for g in grouped
         ]
     groups = number_groups(
         item_groups, ps.numbering, [[p.id for p in g.pubs] for g in grouped], [g.key for g in grouped]
     )
     visible = cited.visible if cited is not None else None
-    intro = tuple(x for x in (metrics_line(cv, warnings), legend(shown, cv, people, visible)) if x)
+    intro = tuple(x for x in (metrics_line(cv, loc, warnings), legend(shown, cv, loc, people, visible)) if x)
     return Section("publications", title, intro=intro, groups=groups)

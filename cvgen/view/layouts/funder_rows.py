@@ -7,8 +7,9 @@ drift apart. Dates are MM/YYYY throughout, as the Common Form asks for professio
 
 from __future__ import annotations
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
-from cvgen.model.dates import PRESENT, PartialDate, format_date, format_range
+from cvgen.model.dates import PRESENT, PartialDate
 from cvgen.model.entries import Education, Position
 from cvgen.model.loaded import Origin
 from cvgen.model.markup import Inline, Text, plain
@@ -40,20 +41,20 @@ def orcid(cv: CV) -> str | None:
     return link.url or link.label
 
 
-def identifying(cv: CV) -> tuple[Inline, ...]:
+def identifying(cv: CV, loc: Locale) -> tuple[Inline, ...]:
     """Name, persistent identifier, position title, organization and location: the forms' first lines."""
     p = cv.person
-    lines: list[Inline] = [(Text(f"Name: {p.name}"),)]
+    lines: list[Inline] = [(Text(loc.fill("biosketch.name", name=p.name)),)]
     pid = orcid(cv)
     if pid:
         lines.append((Text(f"ORCID iD: {pid}"),))
     primary = primary_affiliation(cv)
     if primary is not None:
         if primary.title:
-            lines.append((Text(f"Position title: {primary.title}"),))
+            lines.append((Text(loc.fill("biosketch.position_title", title=primary.title)),))
         org = ", ".join(x for x in (primary.department, primary.institution, primary.location) if x)
         if org:
-            lines.append((Text(f"Organization and location: {org}"),))
+            lines.append((Text(loc.fill("biosketch.organization", organization=org)),))
     return tuple(lines)
 
 
@@ -65,7 +66,7 @@ def _begins(e: Education | Position) -> tuple[int, int, int]:
     return start.sort_key if start is not None else (0, 0, 0)
 
 
-def preparation(cv: CV) -> list[Item]:
+def preparation(cv: CV, loc: Locale) -> list[Item]:
     """Degrees and postdoctoral training, newest start first: organization and location, degree, field; date.
 
     A postdoc's row names the position where the degree goes and its own ``field`` (never its
@@ -74,12 +75,12 @@ def preparation(cv: CV) -> list[Item]:
     rows: list[tuple[tuple[int, int, int], Item]] = []
     for e in cv.education:
         main = join([join([e.institution, e.location], ", "), e.degree, e.field], " — ")
-        date = format_date(e.end, "numeric") if isinstance(e.end, PartialDate) else format_range(e.start, e.end, "numeric")
+        date = loc.date(e.end, "numeric") if isinstance(e.end, PartialDate) else loc.date_range(e.start, e.end, "numeric")
         rows.append((_begins(e), Item(main=main, kind="education", date=date)))
     for p in cv.positions:
         if is_training(p):
             main = join([join([p.organization, p.location], ", "), p.title, p.field], " — ")
-            rows.append((_begins(p), Item(main=main, kind="education", date=format_range(p.start, p.end, "numeric"))))
+            rows.append((_begins(p), Item(main=main, kind="education", date=loc.date_range(p.start, p.end, "numeric"))))
     rows.sort(key=lambda row: row[0], reverse=True)  # stable: equal dates keep the order written
     return [item for _, item in rows]
 
@@ -94,7 +95,7 @@ def _is_primary(p: Position, primary: Affiliation | None) -> bool:
     return same_title and same_place
 
 
-def appointments(cv: CV) -> list[Item]:
+def appointments(cv: CV, loc: Locale) -> list[Item]:
     """Appointments, beginning with the current primary one, then reverse chronological by start date.
 
     Dates are MM/YYYY like professional preparation's. Ongoing affiliated or visiting posts follow
@@ -107,7 +108,7 @@ def appointments(cv: CV) -> list[Item]:
     rows.sort(key=lambda p: not _is_primary(p, primary))  # stable: the primary first, the rest by date
     return [
         Item(main=join([p.title, p.unit, p.organization, p.location], ", "), kind="position",
-             date=format_range(p.start, p.end, "numeric"))
+             date=loc.date_range(p.start, p.end, "numeric"))
         for p in rows
     ]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
 from cvgen.model.funder import FunderText
 from cvgen.model.loaded import Origin
@@ -46,9 +47,9 @@ def pubmed_ids(pub: Publication) -> str | None:
     return text or None
 
 
-def citation(pub: Publication, cv: CV, people: People) -> Inline:
+def citation(pub: Publication, cv: CV, people: People, loc: Locale) -> Inline:
     """The publication as the CV cites it (same authors, markers, venue), then its PubMed identifiers."""
-    main = publication_item(pub, cv, people, cv.settings.publications, False, show_links=False).main
+    main = publication_item(pub, cv, people, cv.settings.publications, False, show_links=False, loc=loc).main
     ids = pubmed_ids(pub)
     return join([main, f"{ids}." if ids else None], ". " if ids else "")
 
@@ -65,7 +66,7 @@ def cited(keys: tuple[str, ...], path: tuple[object, ...], cv: CV, checks: rows.
     return found
 
 
-def _statement(cv: CV, text: FunderText, checks: rows.Located) -> Section:
+def _statement(cv: CV, text: FunderText, checks: rows.Located, loc: Locale) -> Section:
     people = People.of(cv)
     if text.personal_statement is None:
         checks.warn(("biosketch",), "no personal_statement; NIH section A needs one")
@@ -73,22 +74,22 @@ def _statement(cv: CV, text: FunderText, checks: rows.Located) -> Section:
         checks.warn(("biosketch", "personal_statement"), f"{len(plain(text.personal_statement))} characters; the NIH "
                     f"supplement allows {STATEMENT_CHARS}")
     pubs = cited(text.personal_publications, ("biosketch", "personal_publications"), cv, checks)
-    items = tuple(Item(main=citation(p, cv, people), kind="publication", label=str(n), number=n)
+    items = tuple(Item(main=citation(p, cv, people, loc), kind="publication", label=str(n), number=n)
                   for n, p in enumerate(pubs, 1))
     intro = (text.personal_statement,) if text.personal_statement else ()
     groups = (Group(None, items, numbered=True),) if items else ()
     return Section("statement", "A. Personal Statement", intro=intro, groups=groups)
 
 
-def _positions_and_honors(cv: CV) -> Section:
-    groups = [Group((Text("Positions and Scientific Appointments"),), tuple(rows.appointments(cv)))]
+def _positions_and_honors(cv: CV, loc: Locale) -> Section:
+    groups = [Group((Text("Positions and Scientific Appointments"),), tuple(rows.appointments(cv, loc)))]
     honors = sorted(cv.honors, key=lambda h: h.date.sort_key, reverse=True)
     if honors:
-        groups.append(Group((Text("Honors"),), tuple(fmt.honor(h, "year") for h in honors)))
+        groups.append(Group((Text("Honors"),), tuple(fmt.honor(h, "year", loc) for h in honors)))
     return Section("positions", "B. Positions, Scientific Appointments and Honors", groups=tuple(groups))
 
 
-def _contribution_item(n: int, i: int, cv: CV, text: FunderText, checks: rows.Located) -> Item:
+def _contribution_item(n: int, i: int, cv: CV, text: FunderText, checks: rows.Located, loc: Locale) -> Item:
     c = text.contributions[i]
     length = len(plain(c.description)) + (len(plain(c.title)) + 1 if c.title else 0)
     if length > CONTRIBUTION_CHARS:
@@ -96,13 +97,13 @@ def _contribution_item(n: int, i: int, cv: CV, text: FunderText, checks: rows.Lo
                     f"{CONTRIBUTION_CHARS} a contribution")
     people = People.of(cv)
     pubs = cited(c.publications, ("biosketch", "contributions", i, "publications"), cv, checks)
-    details = tuple(merge((Text(f"{chr(ord('a') + k)}. "), *citation(p, cv, people))) for k, p in enumerate(pubs))
+    details = tuple(merge((Text(f"{chr(ord('a') + k)}. "), *citation(p, cv, people, loc))) for k, p in enumerate(pubs))
     main = join([strong(c.title) if c.title else None, c.description], " ")
     return Item(main=main, kind="contribution", label=str(n), number=n, details=details)
 
 
-def _contributions(cv: CV, text: FunderText, checks: rows.Located) -> Section:
-    items = tuple(_contribution_item(n, i, cv, text, checks) for n, i in enumerate(range(len(text.contributions)), 1))
+def _contributions(cv: CV, text: FunderText, checks: rows.Located, loc: Locale) -> Section:
+    items = tuple(_contribution_item(n, i, cv, text, checks, loc) for n, i in enumerate(range(len(text.contributions)), 1))
     groups = [Group(None, items, numbered=True, keep_last=True)] if items else []
     if not items:
         checks.warn(("biosketch",), "no contributions; NIH section C lists up to five")
@@ -120,15 +121,15 @@ def _identifying(cv: CV, text: FunderText) -> tuple[Inline, ...]:
     return tuple((Text(line),) for line in lines if line)
 
 
-def prepare_nih(cv: CV, profile: Profile, meta: Meta, header: Header, origin: Origin) -> Document:
+def prepare_nih(cv: CV, profile: Profile, meta: Meta, header: Header, origin: Origin, loc: Locale) -> Document:
     """Lay the CV out as an NIH biographical sketch; its page limit is checked on the rendered PDF."""
     checks = rows.Located(origin)
     text = cv.biosketch or FunderText()
-    training = list(reversed(rows.preparation(cv)))  # NIH's table begins with the baccalaureate
+    training = list(reversed(rows.preparation(cv, loc)))  # NIH's table begins with the baccalaureate
     sections = [Section("identifying", "Biographical Sketch", intro=_identifying(cv, text), layout="text")]
     if training:
         sections.append(Section("education", "Education/Training", groups=(Group(None, tuple(training)),)))
-    sections += [_statement(cv, text, checks), _positions_and_honors(cv), _contributions(cv, text, checks)]
+    sections += [_statement(cv, text, checks, loc), _positions_and_honors(cv, loc), _contributions(cv, text, checks, loc)]
     pages = profile.page_limit or NIH_PAGES
     limit = PageLimit(pages, "the profile's page_limit" if profile.page_limit else NIH_RULE)
     doc_meta = replace(meta, title=f"{cv.person.name} — NIH Biographical Sketch", subject="Biographical Sketch")
