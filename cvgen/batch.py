@@ -251,12 +251,41 @@ def run_tasks(
             on_result(result)
 
     jobs = max(1, min(jobs, len(tasks)))
-    if jobs == 1:
-        for index, task in enumerate(tasks):
-            done(index, _render_task(task, config))
-    else:
-        _Pool(jobs, config).run(list(enumerate(tasks)), done)
+    with _Stop():
+        if jobs == 1:
+            for index, task in enumerate(tasks):
+                done(index, _render_task(task, config))
+        else:
+            _Pool(jobs, config).run(list(enumerate(tasks)), done)
     return [results[i] for i in range(len(tasks))]
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class _Stop:
+    """SIGTERM and SIGHUP during a batch raise :class:`~cvgen.errors.Terminated` in the main thread,
+    so the pool's ``finally`` stops every worker before the command exits (no worker is orphaned and
+    none writes after the exit); restored afterwards."""
+
+    def __enter__(self) -> _Stop:
+        import threading
+
+        from cvgen.errors import Terminated
+
+        def stop(signum: int, frame: Any) -> None:  # noqa: ARG001 - signal handler signature
+            raise Terminated(signum)
+
+        self.old: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            self.old = {sig: signal.signal(sig, stop) for sig in _STOP_SIGNALS}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.old.items():
+            signal.signal(sig, handler)
+
+
 
 
 def exit_status(results: Iterable[BatchResult]) -> int:
@@ -281,6 +310,12 @@ def _context() -> Any:
 def _worker_main(conn: Connection, config: _Config) -> None:
     """Take one task at a time until told to stop (None); engines stay loaded between tasks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    for sig in _STOP_SIGNALS:  # told to stop (by the parent, or the parent's death), a worker stops now,
+        signal.signal(sig, _exit_now)  # through its finally blocks: no temporary file is left behind
+    _die_with_parent()
+    from cvgen.isolation import own_process
+
+    own_process()  # built-in renders run under the resource limits here
     try:
         while True:
             task = conn.recv()
@@ -289,6 +324,26 @@ def _worker_main(conn: Connection, config: _Config) -> None:
             conn.send(_render_task(task, config))
     except (EOFError, BrokenPipeError):
         return  # the parent went away
+
+
+def _exit_now(signum: int, frame: Any) -> None:  # noqa: ARG001 - signal handler signature
+    raise SystemExit(128 + signum)
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends this worker SIGTERM when the parent dies, even by SIGKILL, so no worker
+    outlives the command (its pipe would never close: a forked worker holds the other workers' ends too)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 @dataclass

@@ -69,6 +69,14 @@ class LimitError(CVError):
     exit_code = EXIT_INPUT
 
 
+class Terminated(KeyboardInterrupt):  # noqa: N818 - reads as what happened
+    """Stopped by SIGTERM or SIGHUP (a batch stops its workers first); exit status 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def problems_found(count: int) -> str:
     """The closing line after a list of located input problems."""
     return f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
@@ -84,6 +92,11 @@ def describe(exc: BaseException) -> tuple[str, int, int]:
         return "\n".join(str(p) for p in exc.problems), EXIT_INPUT, len(exc.problems)
     if isinstance(exc, CVError):
         return str(exc), exc.exit_code, 0
+    if isinstance(exc, Terminated):
+        import signal
+
+        name = signal.Signals(exc.signum).name
+        return f"stopped by {name}; the workers were stopped and no partial output was left", 128 + exc.signum, 0
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted; no partial output was left", EXIT_INTERRUPTED, 0
     return f"internal error: {type(exc).__name__}: {exc}", EXIT_RENDER, 0

@@ -4,6 +4,14 @@ Jinja's sandbox stops a template from reaching Python internals, but not from lo
 building a gigabyte string. A render with a user theme therefore runs in a forked child with an
 address-space limit and a deadline; when either is hit the child is killed and the render fails
 alone, with a clear message, while the rest of a batch goes on.
+
+Built-in themes are trusted code, but a huge or hostile CV can still make their layout run long or
+grow without bound. In cvgen's own processes (the command line and its batch workers, which call
+:func:`own_process`) a built-in render therefore runs under the same limits *in place*
+(:func:`in_process_limits`): an address-space cap lowered for the render and a timer, with no fork,
+so engines stay loaded between CVs (forking each render cost 0.3 s per PDF and 0.7 s per Typst
+PDF, measured on the example CV). In a program that imports cvgen, whose process limits are not
+cvgen's to change, built-in renders run without them.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import pickle
 import resource
 import select
 import signal
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -108,3 +117,51 @@ def run_limited(
     if status == "error":
         raise value
     return value  # type: ignore[no-any-return]
+
+
+_OWN_PROCESS = False
+
+
+def own_process() -> None:
+    """Declare this process cvgen's own (the CLI, a batch worker): built-in renders get the limits."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
+
+
+def _deadline_handler(what: str, timeout: float) -> Callable[[int, Any], None]:
+    def expired(signum: int, frame: Any) -> None:  # noqa: ARG001 - signal handler signature
+        raise RenderError(f"{what} took longer than {timeout:g} s and was stopped")
+    return expired
+
+
+@contextlib.contextmanager
+def in_process_limits(what: str = "render") -> Any:
+    """Run the ``with`` body under the user-theme limits, in this process, when it is cvgen's own.
+
+    The address-space soft limit is lowered for the body and restored after it (a process may raise
+    its soft limit back up to the hard one); the deadline is an interval timer, set only in the main
+    thread (where Python runs signal handlers).
+    """
+    if not _OWN_PROCESS or not hasattr(signal, "setitimer"):
+        yield
+        return
+    timeout = _limit(TIMEOUT_ENV, DEFAULT_TIMEOUT)
+    memory = int(_limit(MEMORY_ENV, DEFAULT_MEMORY, 1024**2))
+    old_as = resource.getrlimit(resource.RLIMIT_AS)
+    with contextlib.suppress(ValueError, OSError):
+        hard = old_as[1]
+        resource.setrlimit(resource.RLIMIT_AS, (memory if hard == resource.RLIM_INFINITY else min(memory, hard), hard))
+    timed = threading.current_thread() is threading.main_thread()
+    old_handler = signal.signal(signal.SIGALRM, _deadline_handler(what, timeout)) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        yield
+    except MemoryError:
+        raise RenderError(f"{what} used more memory than allowed ({memory // 1024**2} MB)") from None
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old_handler)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, old_as)

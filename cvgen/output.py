@@ -1,7 +1,10 @@
 """Writing output files atomically: a temporary file in the same folder, then a rename.
 
 A failed or interrupted render therefore never leaves a half-written file under the final name and
-never replaces yesterday's good output.
+never replaces yesterday's good output. The file keeps what an editor would keep: an existing
+file's permission bits (a CV kept at 0600 stays private), or for a new file the default the umask
+gives (0666 minus the umask), never a wider mode. An output that is one of the inputs (``-o cv.yaml``
+onto the CV itself) is refused before anything is rendered.
 """
 
 from __future__ import annotations
@@ -21,8 +24,55 @@ class OutputError(CVError):
     exit_code = EXIT_RENDER
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the platform allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file's permission bits, else the mode a new file gets under the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when both paths name one file (hard links and symlinks included, or equal when absent)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def refuse_inputs(path: Path, inputs: list[Path]) -> None:
+    """Refuse to write ``path`` when it is one of ``inputs`` (a CV, a .bib, a photo): it would be lost."""
+    from cvgen.errors import UsageError
+
+    for source in inputs:
+        if same_file(path, source):
+            raise UsageError(f"refusing to write {path}: it is the input {source}; choose another output name")
+
+
+def make_folder(path: Path) -> None:
+    """Create ``path``'s folder when missing (``-o newdir/cv.pdf``); a clear error when it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from None
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename, keeping the file's mode."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -34,7 +84,7 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)
+        os.chmod(tmp_name, _mode_for(path))
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:

@@ -90,6 +90,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.view import prepare
 
     loaded = load_cv(job.source, style=job.view.style if job.view else None)
+    _refuse_writing_inputs(job, loaded)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
     theme = choose_theme(loaded.cv, job.theme)
     limited = done.doc.page_limit is not None  # written only once the limit is checked (--strict writes nothing)
@@ -133,12 +134,32 @@ def check_page_limit(done: Done, theme: Theme, options: RenderOptions | None) ->
     return replace(done.doc, warnings=(*done.doc.warnings, message))
 
 
+def input_files(loaded: Any) -> list[Path]:
+    """The files a loaded CV was read from: the CV, its .bib (publications_from) and its photo."""
+    origin, cv = loaded.origin, loaded.cv
+    if origin.base_dir is None:
+        return []
+    found = [Path(origin.filename)] if Path(origin.filename).is_file() else []
+    named = [cv.publications_from.bibtex if cv.publications_from else None, cv.person.photo]
+    return found + [origin.base_dir / name for name in named if name]
+
+
+def _refuse_writing_inputs(job: Job, loaded: Any) -> None:
+    from cvgen.output import refuse_inputs
+
+    inputs = input_files(loaded)
+    for _fmt, path in job.targets:
+        if path is not None:
+            refuse_inputs(path, inputs)
+
+
 def render_document(
     doc: Document, fmt: str, theme: Theme, options: RenderOptions | None = None, backend: Backend | None = None
 ) -> Rendered:
     """Render an already prepared document.
 
-    A user theme renders in a child process with time and memory limits (see cvgen.isolation).
+    A user theme renders in a child process with time and memory limits; a built-in theme renders
+    under the same limits in place, in cvgen's own processes (see cvgen.isolation).
     """
     from cvgen.backends.base import RenderOptions
 
@@ -148,7 +169,7 @@ def render_document(
         from cvgen.isolation import run_limited
 
         return run_limited(_render_now, doc, theme, opts, backend, what=f"{backend.name} render with theme {theme.name!r}")
-    return _render_now(doc, theme, opts, backend)
+    return _render_now(doc, theme, opts, backend, limited=True)
 
 
 def write_result(result: Rendered, path: Path) -> list[Path]:
@@ -161,9 +182,17 @@ def write_result(result: Rendered, path: Path) -> list[Path]:
     return written
 
 
-def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backend) -> Rendered:
+def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backend, limited: bool = False) -> Rendered:
+    """Render and make the companions; ``limited``: the layout runs under the user-theme limits in
+    place (in cvgen's own processes), while a TeX compile keeps its own deadline."""
+    import contextlib
+
+    from cvgen.isolation import in_process_limits
+
+    limits = in_process_limits(f"{backend.name} render") if limited else contextlib.nullcontext()
     try:
-        out = backend.render(doc, theme, opts)
+        with limits:
+            out = backend.render(doc, theme, opts)
         data = out.encode("utf-8") if isinstance(out, str) else out
         extras = backend.extra_outputs(doc, theme, opts, data)
     except CVError:
@@ -178,22 +207,31 @@ def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backe
     return Rendered(data, backend.suffix, dict(extras))
 
 
-def describe_template_error(exc: BaseException, theme: Theme) -> str | None:
-    """"theme 'x': cv.html.j2:12: access to attribute '__class__' is unsafe" for template failures."""
+def _template_line(exc: BaseException) -> str:
+    """``"cv.html.j2:12: "`` for the innermost template frame of ``exc``'s traceback (Jinja maps each
+    frame to its template line), or "" when none is a template."""
     import traceback
 
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename and frame.filename.endswith((".j2", ".html", ".tex", ".jinja")):
+            return f"{os.path.basename(frame.filename)}:{frame.lineno}: "
+    return ""
+
+
+def describe_template_error(exc: BaseException, theme: Theme) -> str | None:
+    """"theme 'x': cv.html.j2:12: access to attribute '__class__' is unsafe" for template failures."""
     import jinja2
     from jinja2.exceptions import SecurityError
 
+    if isinstance(exc, RecursionError):  # a macro or include that calls itself: name where it recurses
+        where = _template_line(exc)
+        return f"theme {theme.name!r}: {where}template error: a macro or include calls itself without end " \
+               "(recursion too deep)"
     if not isinstance(exc, (jinja2.TemplateError, SecurityError)):
         return None
-    where = ""
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
         where = f"{exc.name or exc.filename or '?'}:{exc.lineno}: "
     else:
-        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename and frame.filename.endswith((".j2", ".html", ".tex", ".jinja")):
-                where = f"{os.path.basename(frame.filename)}:{frame.lineno}: "
-                break
+        where = _template_line(exc)
     kind = "security error" if isinstance(exc, SecurityError) else "template error"
     return f"theme {theme.name!r}: {where}{kind}: {exc.message if hasattr(exc, 'message') and exc.message else exc}"

@@ -202,6 +202,10 @@ class _Writer:
         for nodes in section.intro:
             p = self._paragraph("intro", nodes)
             p.paragraph_format.keep_with_next = has_groups
+        if section.chart is not None:
+            from cvgen.backends.docx_chart import add_chart_table
+
+            add_chart_table(self.document, section.chart)
         for group in section.groups:
             if group.title:
                 self._paragraph("h2", group.title)

@@ -97,7 +97,14 @@ def json_ld(doc: Document) -> Markup:
 def _environment(theme: Theme) -> Any:
     env = theme.environment("html", autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["inline"] = inline_html
+    env.filters["chart_svg"] = _chart_svg
     return env
+
+
+def _chart_svg(chart: Any, colour: str) -> Markup:
+    from cvgen.backends.chart_svg import chart_svg
+
+    return Markup(chart_svg(chart, colour))
 
 
 def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf: bool = False) -> str:

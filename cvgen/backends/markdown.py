@@ -137,6 +137,13 @@ class MarkdownWriter:
     def section(self, section: Section, level: int) -> list[str]:
         blocks = [f"{'#' * level} {escape(section.title)}"]
         blocks.extend(self.md(p) for p in section.intro)
+        if section.chart is not None:
+            c = section.chart
+            blocks.append("\n".join((
+                "| " + " | ".join([escape(c.year_label), *(str(b.year) for b in c.bars)]) + " |",
+                "|" + "---|" + "--:|" * len(c.bars),
+                "| " + " | ".join([escape(c.count_label), *(str(b.count) for b in c.bars)]) + " |",
+            )))
         for group in section.groups:
             blocks.extend(self.group(group, level))
         return blocks

@@ -87,6 +87,8 @@ class TextWriter:
     def section(self, section: Section) -> list[str]:
         blocks = [as_text(section.title).upper()]
         blocks.extend(self.tx(p) for p in section.intro)
+        if section.chart is not None:
+            blocks.append(as_text(section.chart.summary))
         for group in section.groups:
             blocks.extend(self.group(group))
         return blocks

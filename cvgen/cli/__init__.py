@@ -38,4 +38,7 @@ _add_commands()
 
 
 def main() -> None:
+    from cvgen.isolation import own_process
+
+    own_process()  # this process is cvgen's: built-in renders run under the resource limits
     cli(prog_name="cvgen")

@@ -23,6 +23,8 @@ Examples:
   cvgen import jsonresume resume.json -o cv.yaml
   cvgen import rendercv John_Doe_CV.yaml -o cv.yaml
   cvgen import alfolio my-site/ -o cv.yaml         (_data/cv.yml + _bibliography/papers.bib)
+  cvgen import openalex A5023888391 --with arxiv -o cv.yaml
+  cvgen import orcid 0000-0002-1825-0097 --with openalex
 The report (what went where, what was not carried over) goes to stderr; the YAML to -o or stdout.
 """
 
@@ -43,9 +45,14 @@ def command() -> None:
 
 def _read(path: str) -> str:
     from cvgen.errors import InputError, Problem
+    from cvgen.loader.load import MAX_FILE_BYTES
 
     try:
-        return Path(path).read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError([Problem(path, None, None, "", f"file is over the limit of {MAX_FILE_BYTES:,} bytes")])
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError([Problem(path, None, None, "", f"not valid UTF-8 ({exc.reason}); save the file as UTF-8")]) from None
     except OSError as exc:
@@ -53,7 +60,8 @@ def _read(path: str) -> str:
 
 
 def _output_option(fn: Any) -> Any:
-    return click.option("-o", "--output", type=click.Path(dir_okay=False), help="YAML file to write (default: stdout).")(fn)
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+                        help="YAML file to write (default, or -: stdout).")(fn)
 
 
 # -- one converter per format: source file → Converted ------------------------------------------------
@@ -104,25 +112,19 @@ def _read_bibs(files: tuple[str, ...]) -> tuple[list[dict[str, Any]], list[str],
 
 
 def _jsonresume(file: str) -> Any:
-    import json
-
     from cvgen.cli.import_finish import Asset, Converted
     from cvgen.errors import InputError, Problem
-    from cvgen.interop.json_positions import json_positions
+    from cvgen.interop.json_reader import read_json
     from cvgen.interop.jsonresume import import_jsonresume
     from cvgen.interop.report import locate, position
     from cvgen.interop.template_content import sample_content, sample_warning
 
-    text = _read(file)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(file, exc.lineno, exc.colno, "", f"not JSON: {exc.msg}")]) from None
-    try:
-        result = import_jsonresume(doc, file)
-    except ValueError as exc:
-        raise InputError([Problem(file, None, None, "", str(exc))]) from None
-    positions = json_positions(text)
+    located = read_json(_read(file))  # strict: duplicate keys, NaN, huge numbers and depth refused, located
+    if located.problems:
+        raise InputError([Problem(file, ln, col, path, msg) for ln, col, path, msg in located.problems])
+    doc = located.value
+    result = import_jsonresume(doc, file, located)  # its shape is checked first, located
+    positions = located.positions
     warnings = locate(result.warnings, file, positions)
 
     def where(path: tuple[Any, ...]) -> str:
@@ -194,6 +196,14 @@ def _alfolio(path: str) -> Any:
     return Converted(str(cv_file), result.shape, result.data, result.warnings, result.mapped, assets, extra=extra)
 
 
+def _not_a_source(output: str | None, *sources: str) -> None:
+    """``-o`` naming a file being imported would replace it with its conversion: refused before reading."""
+    from cvgen.output import refuse_inputs
+
+    if output and output != "-":
+        refuse_inputs(Path(output), [Path(s) for s in sources])
+
+
 def _finish(conv: Any, output: str | None, what: str) -> None:
     from cvgen.cli.import_finish import finish
 
@@ -212,6 +222,7 @@ def _finish(conv: Any, output: str | None, what: str) -> None:
 @handles_errors
 def bibtex(files: tuple[str, ...], output: str | None, owner: str | None, publications_only: bool) -> None:
     """Import .bib files (one or many): LaTeX decoded, names split, roles and DOIs recovered."""
+    _not_a_source(output, *files)
     _finish(_bibtex(files, owner, publications_only), output, "BibTeX")
 
 
@@ -221,6 +232,7 @@ def bibtex(files: tuple[str, ...], output: str | None, owner: str | None, public
 @handles_errors
 def jsonresume(file: str, output: str | None) -> None:
     """Import a JSON Resume (resume.json)."""
+    _not_a_source(output, file)
     _finish(_jsonresume(file), output, "JSON Resume")
 
 
@@ -230,6 +242,7 @@ def jsonresume(file: str, output: str | None) -> None:
 @handles_errors
 def rendercv(file: str, output: str | None) -> None:
     """Import a RenderCV YAML file (cv: and its sections; the photo is copied beside the output)."""
+    _not_a_source(output, file)
     _finish(_rendercv(file), output, "RenderCV")
 
 
@@ -240,6 +253,7 @@ def rendercv(file: str, output: str | None) -> None:
 @handles_errors
 def alfolio(path: str, output: str | None) -> None:
     """Import an al-folio site: _data/cv.yml, plus the owner from _config.yml and _bibliography/papers.bib."""
+    _not_a_source(output, path)
     _finish(_alfolio(path), output, "al-folio")
 
 
@@ -254,6 +268,7 @@ def auto(file: str, output: str | None, owner: str | None) -> None:
     from cvgen.errors import InputError, Problem
     from cvgen.interop.detect import FORMATS, detect
 
+    _not_a_source(output, file)
     if Path(file).is_dir():
         found, why = "alfolio", "a folder: read as an al-folio site"
     else:
@@ -267,3 +282,14 @@ def auto(file: str, output: str | None, owner: str | None) -> None:
     conv = {"bibtex": lambda: _bibtex((file,), owner, False), "jsonresume": lambda: _jsonresume(file),
             "rendercv": lambda: _rendercv(file), "alfolio": lambda: _alfolio(file)}[found]()
     _finish(conv, output, FORMATS[found])
+
+
+def _add_scholarly() -> None:
+    """orcid, openalex, dblp, doi and arxiv live in their own module (cvgen.cli.import_scholarly)."""
+    from cvgen.cli.import_scholarly import COMMANDS
+
+    for cmd in COMMANDS:
+        command.add_command(cmd)
+
+
+_add_scholarly()

@@ -176,8 +176,11 @@ def finish(conv: Converted, output: str | None, comment: str) -> None:
     """Stage, check, report and write one import (see the module docstring)."""
     from cvgen.interop.report import Report
     from cvgen.interop.yaml_out import dump_yaml
-    from cvgen.output import write_atomic
+    from cvgen.output import make_folder, refuse_inputs, write_atomic
 
+    output = None if output == "-" else output  # -o - is standard output, as no -o
+    if output is not None:  # never replace what is being imported (the source, its photo or .bib)
+        refuse_inputs(Path(output), [Path(conv.source.split(" (+")[0]), *(a.source for a in conv.assets)])
     out_dir = Path(output).resolve().parent if output else None
     with tempfile.TemporaryDirectory(prefix="cvgen-import-") as tmp:
         stage = Path(tmp)
@@ -192,7 +195,7 @@ def finish(conv: Converted, output: str | None, comment: str) -> None:
         if output is None:
             click.echo(text, nl=False)
             return
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        make_folder(Path(output))
         for staged, final in moves:
             if not final.exists():
                 write_atomic(final, staged.read_bytes())

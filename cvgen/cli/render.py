@@ -26,6 +26,7 @@ Examples:
   cvgen render cv.yaml --profile nih -f pdf,docx --strict   # fail past NIH's page limit
   cvgen render cvs/ --format all -o out/         # every *.yaml in cvs/
   cvgen render cvs/*.yaml -f pdf,docx -o out/ -j 2   # two worker processes
+  cvgen render cv.yaml -f markdown --fragment -o -   # publications only, to stdout
 """
 
 
@@ -55,6 +56,9 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
     if output.endswith(("/", "\\")) or out.is_dir() or many:
         out.mkdir(parents=True, exist_ok=True) if output.endswith(("/", "\\")) else None
         return out / (source.stem + suffix)
+    from cvgen.output import make_folder
+
+    make_folder(out)  # -o newdir/file makes the folder, as -o newdir/ does
     return out
 
 
@@ -62,7 +66,7 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-f", "--format", "fmt", default="pdf", show_default=True,
               help="pdf, docx, latex, html, all, or a comma-separated list (see `cvgen formats`).")
-@click.option("-o", "--output", help="Output file, or folder when it ends with / or renders several files.")
+@click.option("-o", "--output", help="Output file, folder (ending with /, or for several files), or - for stdout.")
 @click.option("-t", "--theme", help="Built-in theme name (classic, modern) or a theme folder.")
 @click.option("-p", "--profile", help="A profile from settings.profiles (e.g. selected).")
 @click.option("--since", help="Only items from this date on (e.g. 2021 or 2021-09).")
@@ -75,13 +79,14 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
 @click.option("--strict", is_flag=True, help="Fail (exit 2, nothing written) when a funder's page limit is exceeded.")
+@click.option("--fragment", is_flag=True, help="Markdown, text, HTML: the publication list alone, to paste into a web page.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many CVs (0: one per CPU); each loads its engines once.")
 @handles_errors
 def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
     since: str | None, until: str | None, selected_only: bool | None, page_size: str | None, style: str | None,
-    pdf_variant: str | None, compile_: bool, engine: str | None, strict: bool, jobs: int,
+    pdf_variant: str | None, compile_: bool, engine: str | None, strict: bool, fragment: bool, jobs: int,
 ) -> None:
     """Render CV files to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -103,7 +108,10 @@ def command(
         )
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
-    options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, strict=strict)
+    options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, fragment=fragment, strict=strict)
+    if output == "-":
+        _to_stdout(sources, formats, theme, view, options)
+        return
 
     suffixes = {name: registry.get(name).suffix for name in formats}
     tasks = [
@@ -121,6 +129,21 @@ def command(
     status = batch.exit_status(results)
     if status:
         raise click.exceptions.Exit(status)
+
+
+def _to_stdout(sources: list[Path], formats: list[str], theme: str | None, view: Any, options: Any) -> None:
+    """``-o -``: one CV in one format, its bytes on standard output (messages stay on stderr)."""
+    from cvgen.errors import UsageError
+    from cvgen.pipeline import Job, run
+
+    if len(sources) != 1 or len(formats) != 1 or options.compile:
+        raise UsageError("-o - writes one CV in one format to standard output (without --compile)")
+    done = run(Job(sources[0], ((formats[0], None),), theme, view, options))
+    for warning in done.doc.warnings:
+        click.echo(f"warning: {sources[0]}: {warning}", err=True)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(done.rendered[0].data)
+    sys.stdout.buffer.flush()
 
 
 class Reporter:

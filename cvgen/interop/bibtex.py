@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cvgen.interop.bibtex_limits import (
+    MAX_BIB_CHARS,
+    MAX_BIB_ENTRIES,
+    MAX_BIB_FIELD_CHARS,
+    BibTooLarge,
+    too_large,
+)
+from cvgen.interop.bibtex_strings import resolve_strings
 from cvgen.interop.common import Data, Imported, good_date, good_url, squeeze
+from cvgen.interop.latex_decode import DecodeBudgetExceeded, LinearDecoder
 from cvgen.model.authors import COMPACT_MARKERS
 from cvgen.model.dates import MONTHS as _MONTHS
 from cvgen.model.people import NameMatcher, name_key
@@ -286,15 +295,29 @@ def _decode_middleware():  # noqa: ANN202
         "cvgen-bibtex", prepend=True,
         macros=[l2t.MacroTextSpec("url", simplify_repl="%s"), l2t.MacroTextSpec("href", simplify_repl="%(2)s"),
                 l2t.MacroTextSpec("textasciicircum", simplify_repl="^"),
+                # cvgen's export writes literal braces this way (BibTeX counts the brace of \{)
+                l2t.MacroTextSpec("textbraceleft", simplify_repl="{"),
+                l2t.MacroTextSpec("textbraceright", simplify_repl="}"),
                 *(l2t.MacroTextSpec(name, simplify_repl=journal) for name, journal in ADS_JOURNALS.items())],
     )
     decoder = l2t.LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
+    from pylatexenc import latexwalker
+
+    walker_db = latexwalker.get_default_latex_context_db()  # latex_to_text rebuilds it on every call
+
+    def to_text(value: str) -> str:
+        return decoder.nodelist_to_text(latexwalker.LatexWalker(value, latex_context=walker_db).get_latex_nodes()[0])
+
+    linear = LinearDecoder(to_text)  # linear time, one budget per file
 
     class _Decode(LatexDecodingMiddleware):
         """LaTeX → Unicode for every field except addresses and identifiers."""
 
         def transform_entry(self, entry, library):  # noqa: ANN001, ANN201
             for f in entry.fields:
+                if isinstance(f.value, str) and len(f.value) > MAX_BIB_FIELD_CHARS:
+                    raise BibTooLarge((entry.start_line or 0) + 1, f"{entry.key}: field {f.key!r} is "
+                                      f"{len(f.value):,} characters long; the limit is {MAX_BIB_FIELD_CHARS:,}")
                 if isinstance(f.value, str):
                     if not _verbatim(f.key, f.value):
                         f.value = self._text(f.value)
@@ -309,7 +332,9 @@ def _decode_middleware():  # noqa: ANN202
         @staticmethod
         def _text(value: str) -> str:
             try:
-                out = decoder.latex_to_text(value)
+                out = linear(value)
+            except DecodeBudgetExceeded:
+                raise BibTooLarge(None, f"more than {linear.limit:,} characters of LaTeX to decode") from None
             except Exception:  # noqa: BLE001 - pylatexenc gives up on broken LaTeX; keep the source
                 out = value
             return squeeze(html.unescape(out))
@@ -337,14 +362,26 @@ class BibtexImport(Imported):
 
 
 def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
-    """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``)."""
+    """Read BibTeX text into cvgen publication dicts and warnings (``pubs, warnings = …``).
+
+    The caps of :mod:`cvgen.interop.bibtex_limits` are checked before the work each one bounds;
+    one exceeded is an :class:`~cvgen.errors.InputError` naming the file (and line).
+    """
+    if len(text) > MAX_BIB_CHARS:
+        raise too_large(filename, None, f"{len(text):,} characters; the limit is {MAX_BIB_CHARS:,}")
     warnings: list[str] = []
     text = _repair_key_commas(text, filename, warnings)
     failed: list[int] = []
     entries, strings = _sort_blocks(_parse_blocks(text), filename, warnings, failed)
+    if len(entries) > MAX_BIB_ENTRIES:
+        raise too_large(filename, None, f"{len(entries):,} entries; the limit is {MAX_BIB_ENTRIES:,}")
     state = _State()
     decode = _decode_middleware()
-    library = _clean(strings, entries, state, decode)
+    try:
+        library = _clean(strings, entries, state, decode)
+        highlighted = [decode._text(h) for h in state.highlighted]
+    except BibTooLarge as exc:
+        raise too_large(filename, exc.line, exc.message) from None
     pubs, dropped = _convert(library, state, filename, warnings)
     for name, where_keys in sorted(dropped.items()):
         shown = ", ".join(where_keys[:3]) + (", …" if len(where_keys) > 3 else "")
@@ -354,8 +391,7 @@ def import_bibtex(text: str, filename: str = "<bibtex>") -> BibtexImport:
         warnings.append(f"{filename}: {state.daggers} author marks † were read as cvgen's 'student under my "
                         "supervision'; check that the file meant that")
     _replacement_characters(pubs, text, filename, warnings)
-    return BibtexImport(pubs, warnings, highlighted=[decode._text(h) for h in state.highlighted],
-                        entries=len(entries) + len(failed))
+    return BibtexImport(pubs, warnings, highlighted=highlighted, entries=len(entries) + len(failed))
 
 
 # An entry whose key is not followed by its comma: "@article{smith2020" then a line "title = …".
@@ -482,9 +518,9 @@ def _clean(strings: list[Any], entries: list[Any], state: _State, decode: Any) -
     from bibtexparser import middlewares as mw
     from bibtexparser.library import Library
 
+    resolve_strings(strings, entries)  # nested macros and '#' too, within the field cap
     library = Library(blocks=[*strings, *entries], fail_on_duplicate_key=False)
     stack = [
-        mw.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         mw.RemoveEnclosingMiddleware(allow_inplace_modification=True),
         _clean_fields_middleware(state),
         mw.SeparateCoAuthors(allow_inplace_modification=True),
@@ -520,7 +556,10 @@ def _convert(library: Any, state: _State, filename: str, warnings: list[str]) ->
 def import_bibtex_file(path: str | Path) -> BibtexImport:
     """Read a .bib file (UTF-8, or Latin-1 when it is not UTF-8, with a warning)."""
     path = Path(path)
-    raw = path.read_bytes()
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_BIB_CHARS * 4 + 1)  # UTF-8 needs at most 4 bytes a character
+    if len(raw) > MAX_BIB_CHARS * 4 or (len(raw) > MAX_BIB_CHARS and len(raw.decode("utf-8", "replace")) > MAX_BIB_CHARS):
+        raise too_large(str(path), None, f"the file is over the limit of {MAX_BIB_CHARS:,} characters")
     try:
         text = raw.decode("utf-8-sig")
         note = None
@@ -538,22 +577,32 @@ def import_bibtex_file(path: str | Path) -> BibtexImport:
 
 
 def _person_name(parts: Any) -> tuple[str, dict[str, bool]]:
-    """Join name parts as "Given von Last Jr", reading and removing marker characters."""
+    """Join name parts as "Given von Last Jr", reading and removing marker characters.
+
+    A Last of several words with no von ("Brinch Hansen, Per") is joined by a no-break space, the
+    one sign cvgen's export reads as "these words are one surname", so the name goes out as it came.
+    """
     roles: dict[str, bool] = {}
-    words: list[str] = []
-    for word in [*parts.first, *parts.von, *parts.last, *parts.jr]:
-        w = word.strip()
-        while w and (w[-1] in COMPACT_MARKERS or w[-1] == "‡"):
-            if w[-1] in COMPACT_MARKERS:
-                roles[COMPACT_MARKERS[w[-1]]] = True
-            w = w[:-1].rstrip()
-        while w and (w[0] in COMPACT_MARKERS or w[0] == "‡"):
-            if w[0] in COMPACT_MARKERS:
-                roles[COMPACT_MARKERS[w[0]]] = True
-            w = w[1:].lstrip()
-        if w:
-            words.append(w)
-    return squeeze(" ".join(words).replace("{", "").replace("}", "")), roles
+    groups = [_unmarked(w, roles) for w in parts.first], [_unmarked(w, roles) for w in [*parts.von, *parts.last]], \
+        [_unmarked(w, roles) for w in parts.jr]
+    first, middle, jr = ([squeeze(w) for w in g if squeeze(w)] for g in groups)
+    if not parts.von and len(middle) > 1 and first:
+        middle = ["\u00a0".join(middle)]
+    return " ".join([*first, *middle, *jr]), roles
+
+
+def _unmarked(word: str, roles: dict[str, bool]) -> str:
+    """``word`` without the marker characters around it, each recorded in ``roles``."""
+    w = word.strip()
+    while w and (w[-1] in COMPACT_MARKERS or w[-1] == "‡"):
+        if w[-1] in COMPACT_MARKERS:
+            roles[COMPACT_MARKERS[w[-1]]] = True
+        w = w[:-1].rstrip()
+    while w and (w[0] in COMPACT_MARKERS or w[0] == "‡"):
+        if w[0] in COMPACT_MARKERS:
+            roles[COMPACT_MARKERS[w[0]]] = True
+        w = w[1:].lstrip()
+    return w
 
 
 def _annotations(value: str, warnings: list[str]) -> dict[int, set[str]]:

@@ -1,9 +1,10 @@
 """cvgen → BibTeX and CSL-JSON: the publication list for reference managers and other tools.
 
-BibTeX is written by bibtexparser 2's writer as UTF-8. Only LaTeX's special characters are escaped
-(``&`` → ``\\&``, ``%`` → ``\\%``, …; see :func:`escape`), not in web addresses and DOIs; other
-Unicode is kept as it is, because biber and modern engines read it and turning ``⁻¹`` or ``"``
-into macros does not come back as the same text.
+BibTeX is written by :mod:`cvgen.interop.bibtex_writer`, the one writer every export uses: text has
+LaTeX's special characters escaped and TeX's ligatures broken, web addresses and DOIs are kept
+verbatim with only the characters that could leave their field percent-encoded, and names are
+written in the form BibTeX splits as intended. Other Unicode is kept as it is, because biber and
+modern engines read it and turning ``⁻¹`` or ``"`` into macros does not come back as the same text.
 Author roles travel as biblatex data annotations (``author+an = {1=student,equal; 3=highlight}``,
 ``highlight`` marking the owner), which :mod:`cvgen.interop.bibtex` reads back.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cvgen.chars import escape_tex_specials as escape
+from cvgen.chars import one_line
+from cvgen.interop.bibtex_writer import BibEntry, bib_name, bib_text, bib_verbatim, write_bibtex
 from cvgen.model.cv import CV
 from cvgen.model.markup import plain
 from cvgen.model.people import People
@@ -60,11 +62,11 @@ def citation_keys(pubs: tuple[Publication, ...]) -> list[str]:
     return out
 
 
-def _fields(p: Publication, people: People, enc: Any) -> tuple[str, dict[str, str]]:
-    """BibTeX fields of one publication; ``enc`` escapes text for LaTeX (not addresses or DOIs)."""
+def _fields(p: Publication, people: People, enc: Any = bib_text) -> tuple[str, dict[str, str]]:
+    """BibTeX fields of one publication, each value encoded for its kind (text, address, name)."""
     etype = BIBTEX_TYPES[p.kind]
     f: dict[str, str] = {"title": enc(plain(p.title))}
-    f["author"] = " and ".join(_bib_name(a.name, enc) for a in p.authors)
+    f["author"] = " and ".join(bib_name(a.name) for a in p.authors)
     notes = "; ".join(f"{i}={','.join(roles)}" for i, roles in _author_roles(p, people, owner="highlight").items())
     if notes:
         f["author+an"] = notes
@@ -81,18 +83,18 @@ def _fields(p: Publication, people: People, enc: Any) -> tuple[str, dict[str, st
         if value:
             f[name] = enc(value)
     if p.pages:
-        f["pages"] = re.sub(r"\s*[–—-]+\s*", "--", p.pages)
+        f["pages"] = "--".join(enc(part) for part in re.split(r"\s*[–—-]+\s*", p.pages))
     if p.publisher:
         f["publisher"] = enc(plain(p.publisher))
     if p.doi:
-        f["doi"] = p.doi
+        f["doi"] = bib_verbatim(p.doi)
     for name, value in (("pmid", p.pmid), ("pmcid", p.pmcid)):
         if value:
             f[name] = value
     _link_fields(p, f)
     for name, value, escaped in _later_fields(p):
         if value is not None:
-            f[name] = enc(value) if escaped else value
+            f[name] = enc(value) if escaped else bib_text(value)
     return etype, f
 
 
@@ -119,7 +121,7 @@ def _link_fields(p: Publication, f: dict[str, str]) -> None:
             name = re.sub(r"[^a-z0-9]+", "", link.label.lower()) + "url"
             if name in f:
                 continue
-        f[name] = link.url
+        f[name] = bib_verbatim(link.url)
 
 
 def _later_fields(p: Publication) -> list[tuple[str, str | None, bool]]:
@@ -138,32 +140,16 @@ def _later_fields(p: Publication) -> list[tuple[str, str | None, bool]]:
     ]
 
 
-def _bib_name(name: str, enc: Any) -> str:
-    """A name BibTeX splits as intended: "et al." → others; organisations and single words kept whole."""
-    if name.strip().lower() in ("et al.", "et al", "others"):
-        return "others"
-    text = enc(name)
-    if "," in name or (" " in name and not _ORGANISATION.search(name)):
-        return text
-    return "{" + text + "}"
-
-
-_ORGANISATION = re.compile(r"\b(university|research|institute|laboratory|lab|group|consortium|team|collaboration)\b", re.I)
-
-
 def to_bibtex(cv: CV) -> str:
     """The CV's publications as a BibTeX file (UTF-8, LaTeX-escaped)."""
-    import bibtexparser
-    from bibtexparser.library import Library
-    from bibtexparser.model import Entry, Field
-
     people = People.of(cv)
     entries = []
     for key, pub in zip(citation_keys(cv.publications), cv.publications, strict=True):
-        etype, fields = _fields(pub, people, escape)
-        entries.append(Entry(etype, key, [Field(name, value) for name, value in fields.items()]))
-    header = f"% Publications of {cv.person.name}, exported by cvgen. Roles: author+an (biblatex data annotations).\n\n"
-    return header + bibtexparser.write_string(Library(entries))
+        etype, fields = _fields(pub, people)
+        entries.append(BibEntry(etype, key, list(fields.items())))
+    header = (f"% Publications of {one_line(cv.person.name).replace('@', '(at)')}, exported by cvgen. "
+              "Roles: author+an (biblatex data annotations).\n")
+    return write_bibtex(entries, header)
 
 
 def to_csl(cv: CV) -> list[dict[str, Any]]:

@@ -9,11 +9,14 @@ reads back. Everything the import cannot place is named in a warning.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cvgen.interop.common import Data, Imported, good_date, good_end, good_url, prune, section_key, squeeze
 from cvgen.model.cv import CV
 from cvgen.model.markup import plain, to_markdown
+
+if TYPE_CHECKING:
+    from cvgen.loader.strict_yaml import Located
 
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
@@ -139,10 +142,16 @@ def _text(value: Any) -> str | None:
     return squeeze(value) if isinstance(value, str) and squeeze(value) else None
 
 
-def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
-    """A JSON Resume document (parsed JSON) → cvgen data and warnings."""
-    if not isinstance(doc, dict):
-        raise ValueError("a JSON Resume is a JSON object with basics, work, education, …")
+def import_jsonresume(doc: Any, filename: str = "<resume.json>", located: Located | None = None) -> Imported:
+    """A JSON Resume document (parsed JSON) → cvgen data and warnings.
+
+    The document's shape is checked first (:mod:`cvgen.interop.shapes`): a value of the wrong
+    kind is an :class:`~cvgen.errors.InputError` at its ``file:line:col`` (given ``located``, as
+    :func:`read_jsonresume` passes it), never a crash inside the importer.
+    """
+    from cvgen.interop.shapes import JsonResumeShape, check_shape
+
+    check_shape(JsonResumeShape, doc, filename, located)
     r = _Reader(filename)
     for key in doc:
         if key not in _KNOWN:
@@ -165,6 +174,17 @@ def import_jsonresume(doc: Any, filename: str = "<resume.json>") -> Imported:
             data.update(_cvgen_extras(name, doc[name]))
     data["custom_sections"] = list(data.get("custom_sections", [])) + r.custom_sections()
     return Imported(prune(data), r.warnings)
+
+
+def read_jsonresume(text: str, filename: str = "<resume.json>") -> Imported:
+    """JSON Resume text → cvgen data and warnings; bad JSON and wrong shapes are located errors."""
+    from cvgen.errors import InputError, Problem
+    from cvgen.interop.json_reader import read_json
+
+    located = read_json(text)
+    if located.problems:
+        raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
+    return import_jsonresume(located.value, filename, located)
 
 
 _KNOWN = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications",

@@ -483,8 +483,11 @@ def _read(text: str, filename: str) -> dict[str, Any]:
     if located.problems:
         raise InputError([Problem(filename, ln, col, path, msg) for ln, col, path, msg in located.problems])
     doc = located.value
-    if not isinstance(doc, dict) or not isinstance(doc.get("cv"), dict):
+    if not isinstance(doc, dict) or "cv" not in doc:
         raise InputError([Problem(filename, 1, 1, "", "not a RenderCV file: expected a mapping with a 'cv:' key")])
+    from cvgen.interop.shapes import RenderCVShape, check_shape
+
+    check_shape(RenderCVShape, doc, filename, located)  # every value of the kind the importer reads
     return doc
 
 

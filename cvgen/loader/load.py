@@ -78,7 +78,16 @@ def parse_yaml(text: str, filename: str) -> Located:
 
 
 def validate(data: dict[str, Any], filename: str = "<data>", located: Located | None = None) -> CV:
-    """Validate plain data into a :class:`CV`, turning errors into located problems."""
+    """Validate plain data into a :class:`CV`, turning errors into located problems.
+
+    The size caps (:mod:`cvgen.loader.limits`) are checked first, so an oversized CV is refused
+    before the model spends time and memory on it.
+    """
+    from cvgen.loader.limits import check_limits
+
+    too_big = check_limits(data, filename, located)
+    if too_big:
+        raise InputError(too_big)
     try:
         return CV.model_validate(data)
     except ValidationError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -90,11 +91,16 @@ def _override_problems(
         roles = change.get("author_roles") if isinstance(change, dict) else None
         for who in roles if isinstance(roles, dict) else ():
             names = [parse_compact(a)["name"] for a in by_key[key]["authors"]]
-            if not (str(who).isdigit() and 1 <= int(who) <= len(names)) and who not in names:
+            if not (_is_position(who) and 1 <= int(who) <= len(names)) and who not in names:
                 problems.append(_problem(
                     filename, located, (*where, "author_roles", who),
                     f"{who!r} is neither an author of {key} ({', '.join(names)}) nor a position 1–{len(names)}"))
     return problems
+
+
+def _is_position(who: Any) -> bool:
+    """An author position written in ASCII digits ("3"); "²" and "①" pass ``str.isdigit()`` but not ``int()``."""
+    return re.fullmatch(r"[0-9]{1,6}", str(who)) is not None
 
 
 def _omitted(change: Any) -> bool:
@@ -134,7 +140,7 @@ def _with_roles(authors: list[Any], roles: dict[str, Any]) -> list[Any]:
     out = [parse_compact(a) if isinstance(a, str) else dict(a) for a in authors]
     for who, wanted in roles.items():
         names = wanted if isinstance(wanted, list) else [wanted]
-        index = int(who) - 1 if str(who).isdigit() else next(
+        index = int(who) - 1 if _is_position(who) else next(
             (i for i, a in enumerate(out) if a.get("name") == who), None)
         if index is None or not 0 <= index < len(out):
             continue  # PublicationsFrom validation reports it

@@ -19,6 +19,10 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from cvgen.model.links import check_url
 from cvgen.model.text import clean_text
 
+MAX_MARKUP_DEPTH = 16
+"""Bold, italic and links inside one another; real text uses two or three. Deeper nesting (a
+thousand asterisks) is refused at its field, before any backend recurses through it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -166,10 +170,10 @@ def _convert(tokens: list[Any]) -> list[Node]:
             stack[-1][2].append(Text(tok.content))
         elif kind in ("softbreak", "hardbreak"):
             stack[-1][2].append(Text(" "))
-        elif kind in ("strong_open", "em_open"):
-            stack.append((kind, None, []))
-        elif kind == "link_open":
-            stack.append((kind, str(tok.attrs.get("href", "")), []))
+        elif kind in ("strong_open", "em_open", "link_open"):
+            if len(stack) > MAX_MARKUP_DEPTH:
+                raise ValueError(f"emphasis and links nested more than {MAX_MARKUP_DEPTH} levels deep")
+            stack.append((kind, str(tok.attrs.get("href", "")) if kind == "link_open" else None, []))
         elif kind in ("strong_close", "em_close", "link_close"):
             opened, href, children = stack.pop()
             kids = tuple(children)

@@ -39,6 +39,7 @@ _HYPHENS = re.compile("[\u2010-\u2015\u2043\u2212\ufe58\ufe63\uff0d]")
 """Every Unicode hyphen and dash (U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, …): all read as "-"."""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form of a name (NFC and NFD fold alike; any hyphen is "-")."""
     text = _HYPHENS.sub("-", text.replace("\u00ad", ""))  # a soft hyphen is invisible: dropped
@@ -73,15 +74,20 @@ def _pubmed(name: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> NameKey:
-    """Split a written name into folded surname and given names."""
+    """Split a written name into folded surname and given names.
+
+    A no-break space joins words into one ("Per Brinch\u00a0Hansen" has the surname "brinch
+    hansen", as "Brinch Hansen, Per" has): it is how a reading-order name keeps a two-word surname.
+    """
+    name = name.replace("\u00a0", "_")  # survives fold() (NFKD would make it a plain space)
     pub = _pubmed(name.strip())
     if pub is not None:
-        return NameKey(fold(pub[0]), tuple(ch for ch in fold(pub[1])))
+        return NameKey(fold(pub[0]).replace("_", " "), tuple(ch for ch in fold(pub[1])))
     folded = fold(name)
     if "," in folded:
         surname, _, given = folded.partition(",")
-        given_parts = given.replace("-", " ").split()
-        surname = " ".join(surname.split())
+        given_parts = given.replace("-", " ").replace("_", " ").split()
+        surname = " ".join(surname.replace("_", " ").split())
     else:
         parts = folded.split()
         if not parts:
@@ -90,8 +96,8 @@ def name_key(name: str) -> NameKey:
         i = len(parts) - 1
         while i > 1 and parts[i - 1] in _PARTICLES:
             i -= 1
-        surname = " ".join(parts[i:])
-        given_parts = " ".join(parts[:i]).replace("-", " ").split()
+        surname = " ".join(parts[i:]).replace("_", " ")
+        given_parts = " ".join(parts[:i]).replace("-", " ").replace("_", " ").split()
     return NameKey(surname, tuple(p for p in given_parts if p))
 
 
@@ -107,41 +113,57 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+def _forms(key: NameKey) -> list[NameKey]:
+    """A key and, for a surname of several words with no particle ("brinch hansen"), the reading in
+    which only the last word is the surname: "Per Brinch Hansen" and "Brinch Hansen, P." are one person."""
+    words = key.surname.split()
+    if len(words) < 2 or words[0] in _PARTICLES:
+        return [key]
+    return [key, NameKey(words[-1], (*key.given, *words[:-1]))]
+
+
+def _by_surname(keys: list[NameKey]) -> dict[str, list[NameKey]]:
+    index: dict[str, list[NameKey]] = {}
+    for k in keys:
+        for form in _forms(k):
+            index.setdefault(form.surname, []).append(form)
+    return index
+
+
 class NameMatcher:
     """Matches author names against one person's name and its variants.
 
     ``NameMatcher.people([...])`` matches any of several people (a lab's members), each name
-    judged on its own.
+    judged on its own. Every name is normalised once, here or on its first sight (``fold`` and
+    ``name_key`` are cached), and compared only with the names of the same surname: matching an
+    author list is linear in its length, whatever the number of members.
     """
 
-    def __init__(self, names: tuple[str, ...] | list[str]):
+    def __init__(self, names: tuple[str, ...] | list[str], *, several_people: bool = False):
         self._exact = {fold(n) for n in names if n}
-        self._keys = [name_key(n) for n in names if n]
+        keys = [name_key(n) for n in names if n]
+        self._keys = _by_surname(keys)
         # Full given names ("Sijia") decide for authors written with full names, so the variant
-        # "S. Liu" does not make "Shiyu Liu" the owner.
-        self._full_keys = [k for k in self._keys if k.given and len(k.given[0]) > 1]
-        self._others: list[NameMatcher] = []
+        # "S. Liu" does not make "Shiyu Liu" the owner. Several people: each one's single name decides.
+        full = [] if several_people else [k for k in keys if k.given and len(k.given[0]) > 1]
+        self._full_keys = _by_surname(full)
 
     @classmethod
     def people(cls, names: tuple[str, ...] | list[str]) -> NameMatcher:
         """A matcher for several different people."""
-        matcher = cls([])
-        matcher._others = [cls([n]) for n in names if n]
-        return matcher
+        return cls(names, several_people=True)
 
     def __bool__(self) -> bool:
-        return bool(self._keys or self._others)
+        return bool(self._keys or self._exact)
 
     def matches(self, author: str) -> bool:
-        if self._others:
-            return any(m.matches(author) for m in self._others)
         if fold(author) in self._exact:
             return True
         key = name_key(author)
         if not key.given:
             return False  # a bare surname ("Liu") is never enough
-        keys = self._full_keys if (self._full_keys and len(key.given[0]) > 1) else self._keys
-        return any(k.surname == key.surname and _given_agree(k.given, key.given) for k in keys)
+        index = self._full_keys if (self._full_keys and len(key.given[0]) > 1) else self._keys
+        return any(_given_agree(k.given, form.given) for form in _forms(key) for k in index.get(form.surname, ()))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from cvgen.model.dates import Date
 from cvgen.model.links import Url
 from cvgen.model.markup import RichText
 from cvgen.model.person import LabelledLink
+from cvgen.model.provenance import Provenance
 from cvgen.model.text import PlainText
 
 PublicationKind = Literal[
@@ -73,6 +74,9 @@ class Publication(Model):
     """Subject categories such as arXiv's cs.LG."""
     tags: tuple[PlainText, ...] = ()
     """Free-form tags for your own filtering."""
+    provenance: Provenance | None = None
+    """Written by ``cvgen import`` from a scholarly service: where the entry came from and the values
+    as synced, so ``cvgen update`` can tell a hand edit from a stale value. Never shown."""
 
 
 class ExtraMetric(Model):
@@ -82,6 +86,15 @@ class ExtraMetric(Model):
     """The figure, as text."""
     url: Url | None = None
     """Where the figure comes from."""
+
+
+class YearCount(Model):
+    """Citations received in one calendar year."""
+
+    year: int = Field(ge=1000, le=9999)
+    """The year."""
+    citations: int = Field(ge=0)
+    """Citations received that year."""
 
 
 class Metrics(Model):
@@ -103,3 +116,7 @@ class Metrics(Model):
     """When the figures were read."""
     extra: tuple[ExtraMetric, ...] = ()
     """Further figures ("CSRanking score: 72")."""
+    by_year: tuple[YearCount, ...] = ()
+    """Citations per year (OpenAlex ``counts_by_year``), for the optional citations chart."""
+    provenance: Provenance | None = None
+    """Written by ``cvgen import``: the profile the figures were read from, and when. Never shown."""

@@ -107,6 +107,9 @@ class PublicationSettings(Model):
     """Show free-form tags under each publication."""
     show_citations: bool = True
     """Show each publication's own citation count ("Cited by 120") when it has one."""
+    citation_chart: bool = False
+    """Draw citations per year (``metrics.by_year``) under the metrics line: bars in HTML and PDF, a
+    small table in Word, LaTeX, Markdown and text."""
     layout: Literal["citation", "title-first"] = "citation"
     """"citation": authors, "title," venue, year (a CV). "title-first": linked title, then authors, then
     venue and awards on their own lines (a lab web page)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline
+from cvgen.view.chart import CitationChart
 
 __all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "PageLimit", "Photo", "Section"]
 
@@ -74,6 +75,8 @@ class Section:
     groups: tuple[Group, ...] = ()
     layout: str = "entries"
     """"entries" (dated list), "areas" (labelled lines) or "text" (paragraphs only)."""
+    chart: CitationChart | None = None
+    """Citations per year, drawn after the intro (publications only, when asked for)."""
 
     @property
     def items(self) -> tuple[Item, ...]:

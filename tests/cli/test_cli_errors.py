@@ -77,11 +77,19 @@ def test_missing_input_file(runner: CliRunner, tmp_path) -> None:
         assert f"{missing}: cannot read the CV: the path does not exist" in result.stderr
 
 
-def test_output_in_a_missing_folder_is_a_clear_error(runner: CliRunner, example_path, tmp_path) -> None:
-    out = tmp_path / "missing" / "cv.html"
+def test_output_in_a_missing_folder_creates_the_folder(runner: CliRunner, example_path, tmp_path) -> None:
+    out = tmp_path / "missing" / "deeper" / "cv.html"
     result = runner.invoke(cli, ["render", str(example_path), "--format", "html", "-o", str(out)])
-    assert result.exit_code != 0
-    assert "error: " in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_output_folder_that_cannot_be_made_is_a_clear_error(runner: CliRunner, example_path, tmp_path) -> None:
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    out = tmp_path / "a_file" / "cv.html"
+    result = runner.invoke(cli, ["render", str(example_path), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"error: cannot create the folder {out.parent}" in result.stderr and "Traceback" not in result.output
     assert not out.exists()
 
 

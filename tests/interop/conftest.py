@@ -54,5 +54,12 @@ SPEC_NAMES = [
 
 
 def reading_order(first: str, von: str, last: str, jr: str) -> str:
-    """A name's BibTeX parts as cvgen writes the name: "First von Last Jr"."""
+    """A name's BibTeX parts as cvgen writes the name: "First von Last Jr".
+
+    A Last of several words with no von ("Brinch Hansen") is joined by a no-break space: the one
+    sign a reading-order name has that those words are one surname (BibTeX would otherwise read
+    "Per Brinch Hansen" as First "Per Brinch", Last "Hansen").
+    """
+    if not von and first and " " in last:
+        last = last.replace(" ", "\u00a0")
     return " ".join(part for part in (first, von, last, jr) if part)

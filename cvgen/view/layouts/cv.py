@@ -11,6 +11,7 @@ from cvgen.model.cv import CV
 from cvgen.model.people import People
 from cvgen.model.settings import Numbering, Profile
 from cvgen.view import entries as fmt
+from cvgen.view.chart import citation_chart
 from cvgen.view.document import Group, Item, Section
 from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
 from cvgen.view.selection import cap, section_order, select_publications, window, years_span
@@ -155,4 +156,4 @@ def _publications(
     )
     visible = cited.visible if cited is not None else None
     intro = tuple(x for x in (metrics_line(cv, loc, warnings), legend(shown, cv, loc, people, visible)) if x)
-    return Section("publications", title, intro=intro, groups=groups)
+    return Section("publications", title, intro=intro, groups=groups, chart=citation_chart(cv))
