@@ -55,6 +55,9 @@ STRINGS: dict[str, tuple[str, ...]] = {
     "terms.tags": ("tags",),
     "terms.abstract": (),
     "terms.photo_alt": ("name",),
+    "terms.chart_title": (),
+    "terms.chart_year": (),
+    "terms.chart_count": (),
     # entries
     "entries.advisor": ("names",),
     "entries.advisors": ("names",),

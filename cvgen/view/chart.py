@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cvgen.locale import Locale
 from cvgen.model.cv import CV
-
-# English for now: the locale string tables (cvgen/locale/data) have no keys for the chart yet.
-TITLE = "Citations per year"
-YEAR_LABEL, COUNT_LABEL = "Year", "Citations"
 
 
 @dataclass(frozen=True)
@@ -29,9 +26,9 @@ class CitationChart:
     title: str
     bars: tuple[Bar, ...]
     source: str | None = None
-    year_label: str = YEAR_LABEL
-    """Row headings where the chart is a table (Word, LaTeX, Markdown, text)."""
-    count_label: str = COUNT_LABEL
+    year_label: str = "Year"
+    """Row headings where the chart is a table (Word, LaTeX, Markdown, text), in the CV's language."""
+    count_label: str = "Citations"
 
     @property
     def summary(self) -> str:
@@ -39,7 +36,7 @@ class CitationChart:
         return f"{self.title}: " + ", ".join(f"{b.year}: {b.count}" for b in self.bars)
 
 
-def citation_chart(cv: CV) -> CitationChart | None:
+def citation_chart(cv: CV, loc: Locale) -> CitationChart | None:
     """The chart when ``settings.publications.citation_chart`` asks for it and the metrics have years."""
     m = cv.metrics
     if not cv.settings.publications.citation_chart or m is None or not m.by_year:
@@ -48,4 +45,5 @@ def citation_chart(cv: CV) -> CitationChart | None:
     years = range(min(counts), max(counts) + 1)
     tallest = max(counts.values()) or 1
     bars = tuple(Bar(y, counts.get(y, 0), round(100 * counts.get(y, 0) / tallest)) for y in years)
-    return CitationChart(TITLE, bars, m.source)
+    words = (loc.text("terms.chart_title"), loc.text("terms.chart_year"), loc.text("terms.chart_count"))
+    return CitationChart(words[0], bars, m.source, year_label=words[1], count_label=words[2])

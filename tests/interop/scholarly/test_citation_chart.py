@@ -115,3 +115,12 @@ def test_latex_table_compiles(theme, tmp_path):
     text = subprocess.run([require_program("pdftotext"), str(tmp_path / "cv.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Citations" in text and "2021" in text
+
+
+def test_the_chart_speaks_the_cvs_language():
+    """The chart's words come from the language tables like every other word cvgen writes."""
+    german = load_text(BASE + "settings:\n  language: de\n  publications:\n    citation_chart: true\n", "<chart>")
+    chart = chart_of(prepare(german))
+    # "Jahr" is German for year (CLDR's displayName for the year field in de).
+    assert chart.year_label == "Jahr"
+    assert chart.summary.startswith("Zitationen pro Jahr: 2020: 10")
