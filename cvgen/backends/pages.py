@@ -27,19 +27,25 @@ class Measured:
     first_lines: tuple[str, ...]
 
 
+def _plain(text: str) -> str:
+    """Spaces as spaces: the view ties "A.\u00a0Personal Statement", the PDF's text may not."""
+    return " ".join(text.replace("\u2060", "").split())
+
+
 def measure(pdf: bytes, titles: tuple[str, ...]) -> Measured:
     """Read the page count, where each of ``titles`` begins (from the outline), and each page's first line."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
+    titles = tuple(_plain(t) for t in titles)
     found: list[tuple[str, int]] = []
 
     def walk(items: list[Any]) -> None:
         for item in items:
             if isinstance(item, list):
                 walk(item)
-            elif str(item.title).strip() in titles:
-                found.append((str(item.title).strip(), reader.get_destination_page_number(item)))
+            elif _plain(str(item.title)) in titles:
+                found.append((_plain(str(item.title)), reader.get_destination_page_number(item)))
 
     walk(reader.outline)
     texts = [(page.extract_text() or "").strip().splitlines() for page in reader.pages]
@@ -47,11 +53,11 @@ def measure(pdf: bytes, titles: tuple[str, ...]) -> Measured:
         seen: set[str] = set()
         for number, lines in enumerate(texts):
             for line in lines:
-                title = line.strip()
+                title = _plain(line)
                 if title in titles and title not in seen:
                     seen.add(title)
                     found.append((title, number))
-    first_lines = tuple(lines[0].strip() if lines else "" for lines in texts)
+    first_lines = tuple(_plain(lines[0]) if lines else "" for lines in texts)
     return Measured(len(reader.pages), tuple(found), first_lines)
 
 
