@@ -79,6 +79,8 @@ class _Config:
     theme: str | None = None
     view: ViewOptions | None = None
     options: RenderOptions | None = None
+    allow: tuple[str, ...] = ()
+    """Folders besides each CV's own its files may come from (``--allow``)."""
 
 
 # ----------------------------------------------------------------------------- the unit of work
@@ -110,7 +112,7 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
 
     start = time.perf_counter()
     written: list[Path] = []
-    job = Job(task.source, task.targets, config.theme, config.view, config.options)
+    job = Job(task.source, task.targets, config.theme, config.view, config.options, config.allow)
     try:
         done = run(job, _backend, written)
     except Exception as exc:  # noqa: BLE001 - one bad CV never stops the batch
@@ -127,6 +129,7 @@ def render_one(
     theme: str | Path | Theme | None = None,
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
+    allow: Sequence[str | Path] = (),
 ) -> BatchResult:
     """Render one CV file to several formats; never raises (the failure is in the result).
 
@@ -136,7 +139,7 @@ def render_one(
     task = plan([source], formats, output_dir)[0]
     if output_dir is not None:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    return _render_task(task, _Config(_theme_arg(theme), view, options))
+    return _render_task(task, _Config(_theme_arg(theme), view, options, tuple(map(str, allow))))
 
 
 # ----------------------------------------------------------------------------- planning
@@ -216,6 +219,7 @@ def render_many(
     options: RenderOptions | None = None,
     *,
     on_result: Callable[[BatchResult], None] | None = None,
+    allow: Sequence[str | Path] = (),
 ) -> list[BatchResult]:
     """Render many CV files to one or more formats; one :class:`BatchResult` per file, in input order.
 
@@ -227,7 +231,8 @@ def render_many(
     fmts = canonical_formats(formats)
     if output_dir is not None:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    return run_tasks(plan(sources, fmts, output_dir), jobs, theme=theme, view=view, options=options, on_result=on_result)
+    tasks = plan(sources, fmts, output_dir)
+    return run_tasks(tasks, jobs, theme=theme, view=view, options=options, on_result=on_result, allow=allow)
 
 
 def run_tasks(
@@ -238,11 +243,12 @@ def run_tasks(
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
     on_result: Callable[[BatchResult], None] | None = None,
+    allow: Sequence[str | Path] = (),
 ) -> list[BatchResult]:
     """Run planned tasks (the CLI plans its own output paths); results in task order."""
     for name in {fmt for task in tasks for fmt, _ in task.targets}:
         _backend(name)  # a missing engine fails the whole call before any work starts
-    config = _Config(_theme_arg(theme), view, options)
+    config = _Config(_theme_arg(theme), view, options, tuple(map(str, allow)))
     results: dict[int, BatchResult] = {}
 
     def done(index: int, result: BatchResult) -> None:

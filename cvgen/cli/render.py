@@ -80,13 +80,16 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
 @click.option("--strict", is_flag=True, help="Fail (exit 2, nothing written) when a funder's page limit is exceeded.")
 @click.option("--fragment", is_flag=True, help="Markdown, text, HTML: the publication list alone, to paste into a web page.")
+@click.option("--allow", "allow", multiple=True, type=click.Path(file_okay=False),
+              help="A folder files named in the CV may also come from (repeatable); by default only the CV's own.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many CVs (0: one per CPU); each loads its engines once.")
 @handles_errors
 def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
     since: str | None, until: str | None, selected_only: bool | None, page_size: str | None, style: str | None,
-    pdf_variant: str | None, compile_: bool, engine: str | None, strict: bool, fragment: bool, jobs: int,
+    pdf_variant: str | None, compile_: bool, engine: str | None, strict: bool, fragment: bool, allow: tuple[str, ...],
+    jobs: int,
 ) -> None:
     """Render CV files to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -124,7 +127,7 @@ def command(
     reporter = Reporter(len(tasks))
     with reporter:
         results = batch.run_tasks(tasks, jobs or batch.default_jobs(), theme=theme, view=view, options=options,
-                                  on_result=reporter.result)
+                                  on_result=reporter.result, allow=allow)
     reporter.summary(results)
     status = batch.exit_status(results)
     if status:

@@ -10,7 +10,9 @@ from cvgen.cli.common import EXIT_INPUT, report
 @click.command("validate", epilog="\b\nExample:\n  cvgen validate cv.yaml other.yaml")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--profile", help="Also check that this profile can be prepared.")
-def command(files: tuple[str, ...], profile: str | None) -> None:
+@click.option("--allow", "allow", multiple=True, type=click.Path(file_okay=False),
+              help="A folder files named in the CV may also come from (repeatable); by default only the CV's own.")
+def command(files: tuple[str, ...], profile: str | None, allow: tuple[str, ...]) -> None:
     """Check CV files: every problem is listed as FILE:LINE:COL: field: message."""
     from cvgen.loader import load_cv
     from cvgen.view import ViewOptions, prepare
@@ -18,7 +20,7 @@ def command(files: tuple[str, ...], profile: str | None) -> None:
     status = 0
     for name in files:
         try:
-            cv = (loaded := load_cv(name)).cv
+            cv = (loaded := load_cv(name, allow=allow)).cv
             prepare(loaded, ViewOptions(profile=profile))
         except Exception as exc:  # noqa: BLE001 - reported, never a traceback
             status = max(status, report(exc))

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cvgen.chars import YAML_NON_PRINTABLE
+from cvgen.containment import roots_of
 from cvgen.errors import InputError, Problem
 from cvgen.loader.errors import problems_from_validation
 from cvgen.loader.photo import load_photo
@@ -101,19 +102,24 @@ def load_text(text: str, filename: str = "<string>", base_dir: Path | None = Non
     return _loaded_from_text(text, filename, base_dir).cv
 
 
-def _loaded_from_text(text: str, filename: str, base_dir: Path | None) -> Loaded:
+Allow = tuple[str | Path, ...]
+"""Folders the user allows beyond the CV's own (``--allow DIR``, ``allow=[...]``)."""
+
+
+def _loaded_from_text(text: str, filename: str, base_dir: Path | None, allow: Allow = ()) -> Loaded:
     """YAML text → a validated CV with its origin (no resources read yet)."""
     located = parse_yaml(text, filename)
     found = _yaml_problems(located, filename)
     before = _count(located.value.get("publications"))
+    roots = roots_of(base_dir, *allow) if base_dir is not None else ()
     try:
-        data = _expand_sources(located.value, located, filename, base_dir)
+        data = _expand_sources(located.value, located, filename, base_dir, allow)
         cv = validate(data, filename, located)
     except InputError as exc:  # every problem of the file at once, in file order
         found += exc.problems
     if found:
         raise InputError(sorted(found, key=lambda p: (p.line or 0, p.col or 0)))
-    origin = Origin(base_dir, filename, dict(located.positions))
+    origin = Origin(base_dir, filename, dict(located.positions), roots)
     return Loaded(cv, origin, bibtex_keys=tuple(p.key for p in cv.publications[before:]) if "publications_from" in data else ())
 
 
@@ -121,13 +127,16 @@ def _count(value: Any) -> int:
     return len(value) if isinstance(value, list) else 0
 
 
-def _expand_sources(data: dict[str, Any], located: Located | None, filename: str, base_dir: Path | None) -> dict[str, Any]:
-    """Merge ``publications_from`` (a .bib inside the CV's folder) into the data before validation."""
+def _expand_sources(
+    data: dict[str, Any], located: Located | None, filename: str, base_dir: Path | None, allow: Allow = ()
+) -> dict[str, Any]:
+    """Merge ``publications_from`` (a .bib inside an allowed folder) into the data before validation."""
     if "publications_from" not in data:
         return data
     from cvgen.loader.sources import expand_publications_from
 
-    return expand_publications_from(data, located, filename, base_dir or Path.cwd())
+    folder = base_dir or Path.cwd()
+    return expand_publications_from(data, located, filename, folder, roots_of(folder, *allow))
 
 
 def _yaml_problems(located: Located, filename: str) -> list[Problem]:
@@ -164,44 +173,47 @@ def _is_file_name(source: str) -> bool:
     return "\n" not in source and (source.endswith((".yaml", ".yml")) or Path(source).is_file())
 
 
-def _load_model(source: Source) -> Loaded:
+def _load_model(source: Source, allow: Allow = ()) -> Loaded:
     """Any accepted source → a validated CV with its origin; resources are not read here."""
     if isinstance(source, Loaded):
         return source
     if isinstance(source, CV):
         return Loaded(source)
     if isinstance(source, Path) or isinstance(source, str) and _is_file_name(source):
-        return _loaded_from_text(*_read_file(source))
+        return _loaded_from_text(*_read_file(source), allow)
     if isinstance(source, dict):
-        return Loaded(validate(_expand_sources(source, None, "<data>", None)))
+        return Loaded(validate(_expand_sources(source, None, "<data>", None, allow)))
     if isinstance(source, str):
         return _loaded_from_text(source, "<string>", None)
     raise TypeError(f"cvgen.load() takes a path, YAML text, a dict or a CV, not {type(source).__name__}")
 
 
-def load(source: str | Path | dict[str, Any] | CV) -> CV:
+def load(source: str | Path | dict[str, Any] | CV, *, allow: Allow = ()) -> CV:
     """Load a CV from a path, YAML text, a dict, or return a CV unchanged.
 
     A ``str`` is read as a file name when it has no line break and names a ``.yaml``/``.yml`` file
     or an existing file; otherwise it is YAML text. Files beside the CV (the photo) are not read:
-    use :func:`load_cv` to get them too.
+    use :func:`load_cv` to get them too. ``allow`` names folders besides the CV's own that files
+    the CV names (a ``publications_from`` .bib) may be read from.
     """
-    return _load_model(source).cv
+    return _load_model(source, allow).cv
 
 
-def load_cv(source: Source, style: str | None = None) -> Loaded:
+def load_cv(source: Source, style: str | None = None, *, allow: Allow = ()) -> Loaded:
     """Load a CV and everything it refers to beside it: the photo and the citation style are read now.
 
     ``style`` (``--style``) overrides ``settings.publications.style``. A bad photo or style file is
     an :class:`InputError` located where it is named (``person.photo`` in the CV's file, or the
-    command line), like any other problem of the file.
+    command line), like any other problem of the file. Files the CV names must be inside its folder
+    or one of ``allow``.
     """
-    loaded = _with_style(_load_model(source), style)
+    loaded = _with_style(_load_model(source, allow), style)
     relative = loaded.cv.person.photo
     if relative is None or loaded.photo is not None:
         return loaded
     origin = loaded.origin
-    photo = load_photo(origin.base_dir, relative, origin.filename, *origin.position("person", "photo"))
+    where = origin.position("person", "photo")
+    photo = load_photo(origin.base_dir, relative, origin.filename, *where, roots=origin.roots or None)
     return replace(loaded, photo=photo)
 
 
@@ -215,6 +227,24 @@ def _with_style(loaded: Loaded, style: str | None) -> Loaded:
     else:
         style = loaded.cv.settings.publications.style
         where = (origin.filename, *origin.position("settings", "publications", "style"), "settings.publications.style")
+        _check_style_inside(style, origin, where)
     if loaded.citation_style is not None and loaded.citation_style.name == style:
         return loaded
     return replace(loaded, citation_style=read_style(style, origin.base_dir, where))
+
+
+def _check_style_inside(spec: str, origin: Origin, where: tuple[str, int | None, int | None, str]) -> None:
+    """A .csl file the CV names obeys the containment rule: the file read_style would read is checked."""
+    from cvgen.containment import Outside, contain
+
+    if not spec.lower().endswith(".csl"):
+        return
+    path = Path(spec).expanduser()
+    folder = origin.base_dir or Path.cwd()
+    target = next((c for c in ([path] if path.is_absolute() else [folder / path, path]) if c.is_file()), None)
+    if target is None:
+        return  # read_style says it is missing, with the places it looked
+    try:
+        contain(target, folder, origin.roots or roots_of(folder), "the citation style")
+    except Outside as exc:
+        raise InputError([Problem(where[0], where[1], where[2], where[3], str(exc))]) from None
