@@ -63,6 +63,12 @@ class UsageError(CVError):
     exit_code = EXIT_INPUT
 
 
+class LimitError(CVError):
+    """A funder's page limit is exceeded and ``--strict`` asked for a failure; nothing is written. Exit status 2."""
+
+    exit_code = EXIT_INPUT
+
+
 class Terminated(KeyboardInterrupt):  # noqa: N818 - reads as what happened
     """Stopped by SIGTERM or SIGHUP (a batch stops its workers first); exit status 128 + the signal."""
 

@@ -144,14 +144,46 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     theme = choose_theme(loaded, job.theme, allow)
     _refuse_writing_inputs(job, loaded)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
+    limited = done.doc.page_limit is not None  # written only once the limit is checked (--strict writes nothing)
     for target, path in job.targets:
         fmt = pdf_format(target, job.options, loaded.cv)
         chosen = backend(fmt) if backend is not None else backend_for(fmt, job.options)
         result = render_document(done.doc, chosen.name, theme, job.options, chosen)
         done.rendered.append(result)
-        if path is not None:
+        if path is not None and not limited:
             done.written.extend(write_result(result, path))
+    if limited:
+        done.doc = check_page_limit(done, theme, job.options)
+        for (_, path), result in zip(job.targets, done.rendered, strict=True):
+            if path is not None:
+                done.written.extend(write_result(result, path))
     return done
+
+
+def check_page_limit(done: Done, theme: Theme, options: RenderOptions | None) -> Document:
+    """The document with a warning when its PDF runs past ``page_limit``; with ``options.strict``, an error.
+
+    The PDF measured is the one rendered for a target, or its compiled companion; for other formats
+    (DOCX alone) the PDF is rendered for the check only, so every format gets the same verdict.
+    """
+    from dataclasses import replace
+
+    from cvgen.backends.pages import over_limit
+    from cvgen.errors import LimitError
+
+    pdf = next((r.data for r in done.rendered if r.suffix == ".pdf"), None)
+    pdf = pdf or next((r.extras[".pdf"] for r in done.rendered if ".pdf" in r.extras), None)
+    if pdf is None:
+        try:
+            pdf = render_document(done.doc, "pdf", theme, options).data
+        except RenderError as exc:
+            return replace(done.doc, warnings=(*done.doc.warnings, f"the page limit was not checked: {exc}"))
+    message = over_limit(done.doc, pdf)
+    if message is None:
+        return done.doc
+    if options is not None and options.strict:
+        raise LimitError(message + "; nothing was written (--strict)")
+    return replace(done.doc, warnings=(*done.doc.warnings, message))
 
 
 def _named_theme_folder(theme: str | Path | Theme | None) -> tuple[Path, ...]:

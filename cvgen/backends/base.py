@@ -40,6 +40,8 @@ class RenderOptions:
     """LaTeX engine: xelatex, lualatex or pdflatex."""
     fragment: bool = False
     """HTML: publications only, no page chrome, for embedding in a web page."""
+    strict: bool = False
+    """Fail, writing nothing, when a funder's page limit is exceeded (otherwise a warning)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Options of third-party backends."""
 

@@ -255,20 +255,21 @@ class _Writer:
         for group in section.groups:
             if group.title:
                 self._paragraph("h2", group.title)
+            last_pair = len(group.items) - 2 if group.keep_last else -1
             if any(item.date for item in group.items):
-                self._dated_rows(group.items)
+                self._dated_rows(group.items, last_pair)
                 continue
-            for item in group.items:
-                self._item(item)
+            for index, item in enumerate(group.items):
+                self._item(item, keep_next=index == last_pair)
 
-    def _dated_rows(self, items: tuple[Item, ...]) -> None:
+    def _dated_rows(self, items: tuple[Item, ...], last_pair: int = -1) -> None:
         """A borderless two-column table, one row per entry: the text and its details left, the date
         right on the entry's first line however far the text wraps (a right tab after the text put the
         date on its last line). A row never splits across pages, like an entry in the PDF."""
         date_width = max(self._date_width(item.date) for item in items)
         table = self.document.add_table(rows=0, cols=2)
         _plain_table(table, self.text_width, photo=False)
-        for item in items:
+        for index, item in enumerate(items):
             row = table.add_row()
             _cant_split(row)
             text_cell, date_cell = row.cells
@@ -278,12 +279,16 @@ class _Writer:
             date._p.style = self.styles["entry"]
             date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             add_text(date._p, item.date, RunFormat(style=self.styles["date"]))
+            if index == last_pair:  # this row stays on the page of the group's last row
+                for paragraph in (*text_cell.paragraphs, *date_cell.paragraphs):
+                    paragraph.paragraph_format.keep_with_next = True
         for column, width in zip(table.columns, (self.text_width - date_width, date_width), strict=True):
             column.width = width
 
-    def _item(self, item: Item, cell: Any = None, reach: Any = 0) -> None:
+    def _item(self, item: Item, cell: Any = None, reach: Any = 0, keep_next: bool = False) -> None:
         """One entry: in a paragraph of its own, or in a dated table's text cell whose continuation
-        lines reach ``reach`` into the date column (full width, as in the PDF)."""
+        lines reach ``reach`` into the date column (full width, as in the PDF). ``keep_next`` keeps a
+        paragraph entry on the page of the next one (a funder document's last two entries)."""
         numbered = item.label is not None
         if cell is None:
             main = self._paragraph("numbered" if numbered else "entry")
@@ -313,10 +318,10 @@ class _Writer:
                     main.paragraph_format.space_after = Pt(0)
                     p.paragraph_format.space_after = gap
             return
-        main.paragraph_format.keep_with_next = bool(continuation)
+        main.paragraph_format.keep_with_next = bool(continuation) or keep_next
         for index, (role, nodes) in enumerate(continuation):
             p = self._paragraph(role, nodes)
-            p.paragraph_format.keep_with_next = index < len(continuation) - 1
+            p.paragraph_format.keep_with_next = index < len(continuation) - 1 or keep_next
 
     def _cell_paragraph(self, cell: Any, role: str, nodes: Inline) -> Any:
         p = cell.add_paragraph()

@@ -24,6 +24,7 @@ Examples:
   cvgen render cv.yaml --pdf-engine typst          # the PDF laid out by Typst: several times faster
   cvgen render cv.yaml --format latex --compile --engine lualatex
   cvgen render cv.yaml --profile selected --since 2021
+  cvgen render cv.yaml --profile nih -f pdf,docx --strict   # fail past NIH's page limit
   cvgen render cvs/ --format all -o out/         # every *.yaml in cvs/
   cvgen render cvs/*.yaml -f pdf,docx -o out/ -j 2   # two worker processes
   cvgen render --data faculty.csv --map map.yaml -o out/   # one CV per record
@@ -106,6 +107,7 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]),
               help="LaTeX engine for --compile (the PDF's engine is --pdf-engine).")
+@click.option("--strict", is_flag=True, help="Fail (exit 2, nothing written) when a funder's page limit is exceeded.")
 @click.option("--fragment", is_flag=True, help="Markdown, text, HTML: the publication list alone, to paste into a web page.")
 @click.option("--allow", "allow", multiple=True, type=click.Path(file_okay=False),
               help="A folder files named in the CV may also come from (repeatable); by default only the CV's own.")
@@ -117,7 +119,7 @@ def command(
     since: str | None, until: str | None, selected_only: bool | None, include_tags: str | None,
     exclude_tags: str | None, data: str | None, map_: str | None, bases: tuple[str, ...], report: str | None,
     changed_only: bool, page_size: str | None, style: str | None, pdf_engine: str | None, pdf_variant: str | None,
-    compile_: bool, engine: str | None, fragment: bool, allow: tuple[str, ...], jobs: int,
+    compile_: bool, engine: str | None, strict: bool, fragment: bool, allow: tuple[str, ...], jobs: int,
 ) -> None:
     """Render CV files (or a department's records, with --data and --map) to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -133,7 +135,7 @@ def command(
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
     options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, fragment=fragment,
-                            pdf_engine=pdf_engine)
+                            pdf_engine=pdf_engine, strict=strict)
     if output == "-" and not (data or map_):
         _to_stdout(collect_inputs(inputs), formats, theme, view, options)
         return

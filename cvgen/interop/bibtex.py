@@ -110,7 +110,7 @@ USED_FIELDS = {
     "pages", "doi", "note", "_note", "abstract", "keywords", "selected", "abbr", "_venue", "shortjournal",
     "journalabbr", "shorthand", "pubstate", "award", "awards", "topics", "categories", "primaryclass",
     "eprintclass", "archiveprefix", "eprinttype", "arxiv", "times-cited", "citations", "pllinks", "type",
-    *LINK_FIELDS,
+    "pmid", "pmcid", *LINK_FIELDS,
 }
 
 _STATUS_WORDS = [
@@ -740,6 +740,7 @@ def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]])
     links = _Links(fields, _doi_field(fields, pub, venue_links), venue_links)
     links.read_fields()
     pub["doi"] = links.doi or links.doi_in_addresses()
+    _pubmed_ids(fields, pub)
     pub["status"] = _status(fields, status)
     pub["links"] = [{"label": label, "url": url} for label, url in links.found]
     _notes(fields, pub)
@@ -747,6 +748,24 @@ def _publication(entry: Any, warnings: list[str], dropped: dict[str, list[str]])
     _extras(fields, pub)
     fields.report_unused()
     return _order({k: v for k, v in pub.items() if v not in (None, "", [], {})})
+
+
+_PMID = re.compile(r"^\s*(?:pmid\s*:?\s*)?([1-9]\d{0,8})\s*$", re.I)
+_PMCID = re.compile(r"^\s*(?:pmcid\s*:?\s*)?(?:PMC)?(\d{1,9})\s*$", re.I)
+
+
+def _pubmed_ids(fields: _Fields, pub: Data) -> None:
+    """``pmid`` and ``pmcid`` fields (as JabRef, Zotero and PubMed's own export write them), checked."""
+    for name, pattern, prefix in (("pmid", _PMID, ""), ("pmcid", _PMCID, "PMC")):
+        value = fields.take(name)
+        if not value:
+            continue
+        match = pattern.match(value)
+        if match:
+            pub[name] = prefix + match.group(1)
+        else:
+            fields.warnings.append(f"{name} {_short(value)} is not a PubMed {'Central ' if prefix else ''}ID; "
+                                   "not carried over")
 
 
 def _entry_kind(etype: str, warnings: list[str]) -> str:
@@ -1054,7 +1073,7 @@ def _link_urls(text: str) -> str:
 
 
 _ORDER = ["title", "authors", "kind", "venue", "venue_short", "date", "volume", "issue", "pages", "publisher",
-          "doi", "status", "links", "notes", "awards", "selected", "topics", "citations", "id", "key", "abstract",
+          "doi", "pmid", "pmcid", "status", "links", "notes", "awards", "selected", "topics", "citations", "id", "key", "abstract",
           "categories", "tags"]
 
 

@@ -88,6 +88,9 @@ def _fields(p: Publication, people: People, enc: Any = bib_text) -> tuple[str, d
         f["publisher"] = enc(plain(p.publisher))
     if p.doi:
         f["doi"] = bib_verbatim(p.doi)
+    for name, value in (("pmid", p.pmid), ("pmcid", p.pmcid)):
+        if value:
+            f[name] = value
     _link_fields(p, f)
     for name, value, escaped in _later_fields(p):
         if value is not None:
@@ -168,7 +171,7 @@ def _csl_item(key: str, p: Publication, people: People) -> dict[str, Any]:
         ("container-title", plain(p.venue) if p.venue else None),
         ("container-title-short", p.venue_short),
         ("issued", {"date-parts": [parts]}),
-        ("volume", p.volume), ("issue", p.issue), ("DOI", p.doi),
+        ("volume", p.volume), ("issue", p.issue), ("DOI", p.doi), ("PMID", p.pmid), ("PMCID", p.pmcid),
         ("page", p.pages),
         ("publisher", plain(p.publisher) if p.publisher else None),
         ("URL", url),

@@ -79,7 +79,8 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
         "work": [
             {"name": _md(x.organization), "position": _md(x.title), "location": x.location,
              "startDate": str(x.start), "endDate": _date(x.end), "highlights": [_md(n) for n in x.notes],
-             "department": _md(x.unit), "kind": x.kind, "supervisors": [_md(s) for s in x.supervisors]}
+             "department": _md(x.unit), "kind": x.kind, "supervisors": [_md(s) for s in x.supervisors],
+             "field": _md(x.field)}
             for x in cv.positions
         ],
         "volunteer": [
@@ -106,7 +107,7 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
              "authors": [a.compact() for a in pub.authors],
              "ownerPositions": [i for i, a in enumerate(pub.authors, start=1) if people.is_owner(a)],
              "kind": pub.kind, "venueShort": pub.venue_short, "volume": pub.volume, "issue": pub.issue,
-             "pages": pub.pages, "doi": pub.doi, "status": pub.status if pub.status != "published" else None,
+             "pages": pub.pages, "doi": pub.doi, "pmid": pub.pmid, "pmcid": pub.pmcid, "status": pub.status if pub.status != "published" else None,
              "notes": [_md(n) for n in pub.notes], "awards": [_md(a) for a in pub.awards],
              "links": [{"label": lnk.label, "url": lnk.url} for lnk in pub.links if lnk.url],
              "selected": pub.selected or None, "key": pub.key, "titleUrl": pub.url, "publishedBy": _md(pub.publisher),
@@ -123,6 +124,7 @@ def to_jsonresume(cv: CV) -> dict[str, Any]:
         "teaching": [t.model_dump(mode="json", exclude_none=True) for t in cv.teaching],
         "mentoring": [m.model_dump(mode="json", exclude_none=True) for m in cv.mentoring],
         "sections": [c.model_dump(mode="json", exclude_none=True) for c in cv.custom_sections],
+        "biosketch": cv.biosketch.model_dump(mode="json", exclude_none=True) if cv.biosketch else None,
         "meta": {"version": "v1.0.0", "generator": "cvgen"},
     }
     return prune(doc)
@@ -167,7 +169,7 @@ def import_jsonresume(doc: Any, filename: str = "<resume.json>", located: Locate
     data["research_areas"] = [{"label": _text(a.get("name")) or "Research", "topics": _texts(a.get("keywords"))}
                               for a in areas]
     _other_sections(r, {**doc, "skills": [sk for sk in doc.get("skills") or [] if sk not in areas]})
-    for name in ("talks", "grants", "teaching", "mentoring", "sections", "metrics"):
+    for name in ("talks", "grants", "teaching", "mentoring", "sections", "metrics", "biosketch"):
         if doc.get(name):
             data.update(_cvgen_extras(name, doc[name]))
     data["custom_sections"] = list(data.get("custom_sections", [])) + r.custom_sections()
@@ -187,7 +189,7 @@ def read_jsonresume(text: str, filename: str = "<resume.json>") -> Imported:
 
 _KNOWN = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
           "skills", "languages", "interests", "references", "projects", "meta", "talks", "grants", "teaching",
-          "mentoring", "sections", "metrics"}
+          "mentoring", "sections", "metrics", "biosketch"}
 
 
 class _Reader:
@@ -260,9 +262,10 @@ def _work(r: _Reader, path: str, w: dict[str, Any]) -> Data | None:
         "academic" if _ACADEMIC.search(org) else "industry")
     position = {"title": title, "organization": org, "unit": _text(w.get("department")),
                 "location": _text(w.get("location")), "start": start, "end": end, "kind": kind,
-                "supervisors": _texts(w.get("supervisors")), "notes": notes + _link_note(w)}
+                "supervisors": _texts(w.get("supervisors")), "field": _text(w.get("field")),
+                "notes": notes + _link_note(w)}
     r.unknown(path, w, {"name", "company", "position", "location", "startDate", "endDate", "summary", "description",
-                        "highlights", "url", "kind", "department", "supervisors"})
+                        "highlights", "url", "kind", "department", "supervisors", "field"})
     return position
 
 
@@ -334,14 +337,15 @@ def _publication(r: _Reader, path: str, p: dict[str, Any]) -> Data | None:
     pub = {"title": _text(p["name"]), "authors": authors, "kind": p.get("kind") or "other",
            "venue": _text(p.get("publisher")), "venue_short": _text(p.get("venueShort")), "date": date,
            "volume": _text(p.get("volume")), "issue": _text(p.get("issue")), "pages": _text(p.get("pages")),
-           "doi": _text(p.get("doi")), "status": p.get("status"), "links": links,
+           "doi": _text(p.get("doi")), "pmid": _text(p.get("pmid")), "pmcid": _text(p.get("pmcid")),
+           "status": p.get("status"), "links": links,
            "notes": p.get("notes") or [], "awards": p.get("awards") or [],
            "selected": bool(p.get("selected")), "key": _text(p.get("key")),
            "abstract": _text(p.get("summary")), "url": _text(p.get("titleUrl")), "publisher": _text(p.get("publishedBy")),
            "topics": p.get("topics") or [], "categories": p.get("categories") or [], "tags": p.get("tags") or [],
            "citations": p.get("citations"), "id": _text(p.get("id"))}
     r.unknown(path, p, {"name", "publisher", "releaseDate", "url", "summary", "authors", "ownerPositions", "kind",
-                        "venueShort", "volume", "issue", "pages", "doi", "status", "notes", "awards", "links",
+                        "venueShort", "volume", "issue", "pages", "doi", "pmid", "pmcid", "status", "notes", "awards", "links",
                         "selected", "key", "titleUrl", "publishedBy", "topics", "categories", "tags", "citations",
                         "id"})
     return pub

@@ -17,6 +17,7 @@ from cvgen.model.entries import (
     Talk,
     Teaching,
 )
+from cvgen.model.funder import FunderText
 from cvgen.model.markup import RichText
 from cvgen.model.person import Person
 from cvgen.model.publications import Metrics, Publication
@@ -63,6 +64,8 @@ class CV(Model):
     """Editorial, committee, reviewing and institutional service."""
     custom_sections: tuple[CustomSection, ...] = ()
     """Sections of your own, made of generic entries."""
+    biosketch: FunderText | None = None
+    """Narrative parts of funders' biographical sketches (NIH personal statement, contributions to science)."""
     settings: Settings = Settings()
     """How the CV looks and what it contains: theme, section order, numbering, profiles."""
     sync: Sync | None = None

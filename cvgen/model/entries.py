@@ -66,6 +66,8 @@ class Position(Model):
     """Kind of position."""
     supervisors: tuple[RichText, ...] = ()
     """Hosts or supervisors (for postdocs and internships)."""
+    field: RichText | None = None
+    """Field of study or research of a postdoctoral or training position (a biosketch's "field of study")."""
     notes: tuple[Bullet, ...] = ()
     """Further lines shown under the entry; a line may be ``{text, tags}``."""
     tags: Tags = ()
@@ -119,6 +121,20 @@ class Amount(Model):
     """ISO 4217 currency code, e.g. USD, EUR, GBP."""
 
 
+GrantStatus = Literal["current", "pending", "planned", "transfer", "completed"]
+"""Status of support, as the Common Form for Current and Pending (Other) Support names it ("planned" is its
+"submission planned", "transfer" its "transfer of support"); "completed" awards are not listed there."""
+
+
+class PersonMonths(Model):
+    """Effort on a project in one year of its budget period."""
+
+    year: int = Field(ge=1900, le=2200)
+    """The year (a budget period written by its calendar year)."""
+    months: float = Field(gt=0, le=12, allow_inf_nan=False)
+    """Person-months devoted in that year (12 is full time)."""
+
+
 class Grant(Model):
     title: RichText
     """Project title."""
@@ -135,7 +151,20 @@ class Grant(Model):
     end: EndDate | None = None
     """End of the award period."""
     number: PlainText | None = None
-    """Award number."""
+    """Proposal or award number."""
+    status: GrantStatus | None = None
+    """Status of support; the Current and Pending (Other) Support layout lists current, pending, planned
+    and transfer entries."""
+    kind: Literal["project", "in-kind"] = "project"
+    """A project or proposal, or an in-kind contribution (space, equipment, staff) listed apart."""
+    location: PlainText | None = None
+    """Primary place of performance."""
+    person_months: tuple[PersonMonths, ...] = ()
+    """Person-months per year devoted to it by the CV's owner."""
+    objectives: RichText | None = None
+    """Overall objectives, briefly."""
+    overlap: RichText | None = None
+    """Statement of potential overlap with the proposal being submitted and other support."""
     notes: tuple[Bullet, ...] = ()
     """Further lines shown under the entry; a line may be ``{text, tags}``."""
     tags: Tags = ()

@@ -46,6 +46,10 @@ class Publication(Model):
     """Publisher (books and chapters)."""
     doi: PlainText | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
     """DOI without the resolver, e.g. "10.1000/xyz123"; shown as a link."""
+    pmid: PlainText | None = Field(default=None, pattern=r"^[1-9]\d{0,8}$")
+    """PubMed ID, e.g. "31234567"; an NIH biosketch cites it."""
+    pmcid: PlainText | None = Field(default=None, pattern=r"^PMC\d{1,9}$")
+    """PubMed Central ID, e.g. "PMC6543210"; NIH asks for it on papers under its public access policy."""
     links: tuple[LabelledLink, ...] = ()
     """Labelled links shown after the entry (PDF, Code, Slides)."""
     notes: tuple[RichText, ...] = ()

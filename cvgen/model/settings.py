@@ -187,10 +187,13 @@ class Profile(Model):
     """At most this many items per section."""
     show_abstracts: bool | None = None
     """Show publication abstracts (overrides the publication settings)."""
-    layout: Literal["cv", "biosketch"] = "cv"
-    """A full CV or a short biosketch ("biosketch" lays it out as an NSF biographical sketch)."""
+    layout: Literal["cv", "biosketch", "synergistic", "current-pending", "nih-biosketch"] = "cv"
+    """A full CV, or a funder's document (see docs/grants.md): "biosketch" (NSF Common Form biographical
+    sketch), "synergistic" (NSF Synergistic Activities), "current-pending" (Current and Pending (Other)
+    Support) or "nih-biosketch" (NIH biographical sketch)."""
     page_limit: int | None = Field(default=None, ge=1)
-    """Warn when the output likely runs past this many pages (biosketch default: 3)."""
+    """Pages the rendered PDF may have; default: the funder's own limit (NIH biosketch 5, Synergistic
+    Activities 1, none otherwise). Measured on the PDF: a warning, an error with ``--strict``."""
     include_tags: tuple[PlainText, ...] = ()
     """Keep only tagged entries, talks, bullets and publications carrying one of these tags (untagged ones stay)."""
     exclude_tags: tuple[PlainText, ...] = ()

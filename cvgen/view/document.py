@@ -15,7 +15,7 @@ from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline
 from cvgen.view.chart import CitationChart
 
-__all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "Photo", "Section"]
+__all__ = ["Contact", "Document", "Group", "Header", "Item", "LinkRef", "Meta", "PageLimit", "Photo", "Section"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ class Group:
     numbered: bool = False
     descending: bool = False
     """Numbers count down (P5…P1); HTML uses ``<ol reversed>``."""
+    keep_last: bool = False
+    """Keep the last two items on one page, so the group never ends with one item alone on a page."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class Meta:
     """"letter" or "a4"."""
     accent_colour: str | None = None
     layout: str = "cv"
-    """"cv" or "biosketch"."""
+    """The profile's layout: "cv", "biosketch", "synergistic", "current-pending" or "nih-biosketch"."""
     direction: str = "ltr"
     """"ltr" or "rtl": the way the CV's language runs; formats mirror their layout for "rtl"."""
     abstract_label: str = "Abstract"
@@ -142,12 +144,23 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class PageLimit:
+    """How many pages a funder allows a document, and whose rule that is (for the message)."""
+
+    pages: int
+    rule: str
+    """E.g. "NIH biographical sketch: five pages (NIH format page and instructions, OMB No. 0925-0001)"."""
+
+
+@dataclass(frozen=True)
 class Document:
     meta: Meta
     header: Header
     sections: tuple[Section, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
     """Things the reader should know (a biosketch over its page limit, …); shown by the CLI."""
+    page_limit: PageLimit | None = None
+    """A funder's page limit, checked on the rendered PDF (:mod:`cvgen.backends.pages`); None: no limit."""
     fragment_keys: tuple[str, ...] = ("publications",)
     """The sections an embeddable fragment (``RenderOptions.fragment``) keeps, set by the layout."""
 

@@ -16,9 +16,9 @@ from cvgen.model.entries import (
     Talk,
     Teaching,
 )
-from cvgen.model.markup import Inline
+from cvgen.model.markup import Inline, Text
 from cvgen.view.document import Item, LinkRef
-from cvgen.view.inline import join, link, quoted_title, strong
+from cvgen.view.inline import join, link, merge, quoted_title, strong
 from cvgen.view.words import and_list, words
 
 
@@ -49,7 +49,8 @@ def education(e: Education, style: DateStyle, loc: Locale) -> Item:
 
 
 def position(p: Position, style: DateStyle, loc: Locale) -> Item:
-    main = join([p.title, p.unit, p.organization, p.location], ", ")
+    title = merge((*p.title, Text(" ("), *p.field, Text(")"))) if p.field else p.title  # no word to translate
+    main = join([title, p.unit, p.organization, p.location], ", ")
     details: list[Inline] = []
     if p.supervisors:
         key = "entries.supervisors" if len(p.supervisors) > 1 else "entries.supervisor"
@@ -85,9 +86,24 @@ def grant(g: Grant, style: DateStyle, loc: Locale) -> Item:
         facts.append(loc.fill("entries.share", amount=loc.money(g.share.value, g.share.currency)))
     if g.number:
         facts.append(loc.fill("entries.award_no", number=g.number))
+    facts.extend(_support_facts(g))
     details = [d for d in (join(facts, "; "),) if d]
+    details.extend(merge((Text(label), *text)) for label, text in (("Objectives: ", g.objectives),
+                                                                     ("Overlap: ", g.overlap)) if text)
     details.extend(g.notes)
     return Item(main=main, kind="grant", date=loc.date_range(g.start, g.end, style), details=tuple(details))
+
+
+def _support_facts(g: Grant) -> list[str]:
+    """What the Current and Pending (Other) Support form adds to a grant, shown in the CV too.
+
+    The words are English, like the US form they come from; they are not in the string catalogue yet.
+    """
+    facts = [f"Status: {g.status}" if g.status else "", "In-kind contribution" if g.kind == "in-kind" else "",
+             f"Place of performance: {g.location}" if g.location else ""]
+    if g.person_months:
+        facts.append("Person-months: " + ", ".join(f"{pm.year}: {pm.months:g}" for pm in g.person_months))
+    return [f for f in facts if f]
 
 
 def teaching(t: Teaching, style: DateStyle, loc: Locale) -> Item:

@@ -14,10 +14,13 @@ from cvgen.locale.direction import runs_against
 from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded
 from cvgen.model.markup import plain
-from cvgen.view.document import Document, Item
+from cvgen.model.settings import Profile
+from cvgen.view.document import Document, Header, Item, Meta
 from cvgen.view.header import header, meta
-from cvgen.view.layouts.biosketch import prepare_biosketch
+from cvgen.view.layouts.biosketch import prepare_biosketch, prepare_synergistic
+from cvgen.view.layouts.current_pending import prepare_current_pending
 from cvgen.view.layouts.cv import cv_sections
+from cvgen.view.layouts.nih import prepare_nih
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
 from cvgen.view.tailor import tailor
 from cvgen.view.typography import typeset_document
@@ -37,8 +40,8 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     loc = locale_of(cv)
     top = header(cv, photo, loc)
     doc_meta = meta(cv, options, profile, loc)
-    if profile.layout == "biosketch":
-        return _finish(replace(prepare_biosketch(cv, profile, doc_meta, top, loc), fragment_keys=("products",)), loc)
+    if profile.layout != "cv":
+        return _finish(_funder_document(loaded, profile, doc_meta, top, loc), loc)
     warnings: list[str] = []
     spec = options.style or cv.settings.publications.style
     cited = None
@@ -48,6 +51,19 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
         cited = CitationStyle.of(loaded, spec)
     sections = cv_sections(cv, profile, warnings, loc, cited)
     return _finish(replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings)), loc)
+
+
+def _funder_document(loaded: Loaded, profile: Profile, doc_meta: Meta, top: Header, loc: Locale) -> Document:
+    """A funder's document (docs/grants.md): the NSF biosketch or Synergistic Activities, Current and
+    Pending (Other) Support, the NIH biosketch."""
+    cv = loaded.cv
+    if profile.layout == "biosketch":
+        return prepare_biosketch(cv, profile, doc_meta, top, loc)
+    if profile.layout == "synergistic":
+        return prepare_synergistic(cv, profile, doc_meta, top, loc)
+    if profile.layout == "current-pending":
+        return prepare_current_pending(cv, profile, doc_meta, top, loaded.origin, loc)
+    return prepare_nih(cv, profile, doc_meta, top, loaded.origin, loc)
 
 
 def _finish(doc: Document, loc: Locale) -> Document:

@@ -109,6 +109,10 @@ def _links(pub: Publication, ps: PublicationSettings, show_links: bool) -> tuple
     links = [LinkRef(lnk.label, lnk.url) for lnk in pub.links if lnk.url]
     if pub.doi:
         links.append(LinkRef(f"doi:{pub.doi}", f"https://doi.org/{pub.doi}"))
+    if pub.pmid:
+        links.append(LinkRef(f"PMID: {pub.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{pub.pmid}/"))
+    if pub.pmcid:
+        links.append(LinkRef(f"PMCID: {pub.pmcid}", f"https://pmc.ncbi.nlm.nih.gov/articles/{pub.pmcid}/"))
     return tuple(links)
 
 

@@ -181,8 +181,12 @@ def test_cli_prints_document_warnings(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "sijia_liu.yaml"), "-f", "text", "--profile",
                                       "biosketch", "-o", str(tmp_path / "b.txt")])
     assert result.exit_code == 0
-    assert "warning: " in result.output and "synergistic activities" in result.output
     assert "Products Most Closely Related to the Proposed Project" in (tmp_path / "b.txt").read_text()
+    source = tmp_path / "syn.yaml"  # no service and no 'synergistic' section: the document says so
+    source.write_text("person: {name: Ada Quill}\nsettings: {profiles: {syn: {layout: synergistic}}}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["render", str(source), "-f", "text", "-p", "syn", "-o", str(tmp_path / "s.txt")])
+    assert result.exit_code == 0
+    assert f"warning: {source}: synergistic activities: none" in result.output
 
 
 # --- the lab homepage ---------------------------------------------------------------------------

@@ -1,1 +1,2 @@
-"""Layouts: which sections a document has. ``cv`` (the profile's sections) and ``biosketch`` (NSF's)."""
+"""Layouts: which sections a document has. ``cv`` (the profile's sections) and the funders' documents:
+``biosketch`` and ``synergistic`` (NSF), ``current-pending`` (the Common Form) and ``nih-biosketch``."""
