@@ -499,7 +499,7 @@ def _worker_main(conn: Connection, config: _Config) -> None:
     """Take one task at a time until told to stop (None); engines stay loaded between tasks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     for sig in _STOP_SIGNALS:  # told to stop (by the parent, or the parent's death), a worker stops now,
-        signal.signal(sig, _exit_now)  # through its finally blocks: no temporary file is left behind
+        signal.signal(sig, _exit_now)  # removing its partial outputs: no temporary file is left behind
     _die_with_parent()
     from cvgen.isolation import own_process
 
@@ -515,7 +515,15 @@ def _worker_main(conn: Connection, config: _Config) -> None:
 
 
 def _exit_now(signum: int, frame: Any) -> None:  # noqa: ARG001 - signal handler signature
-    raise SystemExit(128 + signum)
+    """Remove the partial outputs, then leave at once.
+
+    Raising SystemExit here was not enough: a signal that lands while Python runs a finalizer or a
+    weakref callback has its exception printed as "Exception ignored" and the worker runs on.
+    """
+    from cvgen.output import discard_pending
+
+    discard_pending()
+    os._exit(128 + signum)
 
 
 def _die_with_parent() -> None:

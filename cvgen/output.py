@@ -71,6 +71,18 @@ def make_folder(path: Path) -> None:
         raise OutputError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from None
 
 
+_PENDING: set[str] = set()
+"""Temporary files being written now: a worker stopped by a signal removes them before it exits."""
+
+
+def discard_pending() -> None:
+    """Remove every temporary file still being written (called on the way out of a stopped worker)."""
+    for name in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    _PENDING.clear()
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` through a temporary file and an atomic rename, keeping the file's mode."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -80,6 +92,7 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        _PENDING.add(tmp_name)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -96,4 +109,5 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+            _PENDING.discard(tmp_name)
     return path
