@@ -38,6 +38,8 @@ class RenderOptions:
     """LaTeX engine: xelatex, lualatex or pdflatex."""
     fragment: bool = False
     """HTML: publications only, no page chrome, for embedding in a web page."""
+    dpi: int | None = None
+    """PNG previews: pixels per inch (None: the backend's default, 96)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Options of third-party backends."""
 

@@ -77,6 +77,7 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), help="Archival or accessible PDF.")
 @click.option("--compile", "compile_", is_flag=True, help="LaTeX: also compile the .tex to PDF.")
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]), help="LaTeX engine for --compile.")
+@click.option("--dpi", type=click.IntRange(1, 600), help="PNG previews (-f png): pixels per inch (default 96).")
 @click.option("--fragment", is_flag=True, help="Markdown, text, HTML: the publication list alone, to paste into a web page.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many CVs (0: one per CPU); each loads its engines once.")
@@ -84,7 +85,7 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 def command(
     inputs: tuple[str, ...], fmt: str, output: str | None, theme: str | None, profile: str | None,
     since: str | None, until: str | None, selected_only: bool | None, page_size: str | None, style: str | None,
-    pdf_variant: str | None, compile_: bool, engine: str | None, fragment: bool, jobs: int,
+    pdf_variant: str | None, compile_: bool, engine: str | None, dpi: int | None, fragment: bool, jobs: int,
 ) -> None:
     """Render CV files to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -106,7 +107,7 @@ def command(
         )
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
-    options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, fragment=fragment)
+    options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, fragment=fragment, dpi=dpi)
     if output == "-":
         _to_stdout(sources, formats, theme, view, options)
         return
