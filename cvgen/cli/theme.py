@@ -15,7 +15,8 @@ def command() -> None:
     """Create and list themes (the look of the CV in every format)."""
 
 
-@command.command("new")
+@command.command("new", epilog="\b\nExamples:\n  cvgen theme new mytheme                 # a copy of classic in ./mytheme\n"
+                 "  cvgen theme new dept --from modern --dir themes/")
 @click.argument("name")
 @click.option("--from", "source", default="classic", show_default=True, help="The built-in theme to copy.")
 @click.option("-d", "--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -29,7 +30,8 @@ def new(name: str, source: str, parent: Path) -> None:
     click.echo(f"created {folder} from {source}; render with: cvgen render cv.yaml --theme ./{folder.as_posix()}")
 
 
-@command.command("list")
+@command.command("list", epilog="\b\nExamples:\n  cvgen theme list            # built-in themes and theme folders here\n"
+                 "  cvgen theme list themes/    # and those in themes/")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @handles_errors
 def list_(directory: Path) -> None:
