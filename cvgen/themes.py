@@ -58,6 +58,9 @@ class Manifest:
     """#rrggbb; backends use it when the CV sets no ``settings.accent_colour``."""
     formats: tuple[str, ...] | None = None
     """The formats the theme has layouts for; None when the manifest does not say."""
+    docx_header: str = "columns"
+    """How the Word header lays out like the theme's PDF: "columns" (affiliations left, contacts
+    right) or "inline" (each affiliation on one line joined by " · ", the contacts in one run)."""
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -71,15 +74,21 @@ def read_manifest(folder: Path) -> Manifest:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the theme manifest: {exc}") from None
-    unknown = sorted(set(data) - {"description", "accent", "formats"})
+    unknown = sorted(set(data) - {"description", "accent", "formats", "docx_header"})
     if unknown:
-        raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)}; known: description, accent, formats")
+        raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)}; known: description, accent, formats, docx_header")
     accent, formats = data.get("accent"), data.get("formats")
+    docx_header = data.get("docx_header", "columns")
+    if docx_header not in ("columns", "inline"):
+        raise UsageError(f"{path}: docx_header must be \"columns\" or \"inline\", not {docx_header!r}")
     if accent is not None and not (isinstance(accent, str) and _HEX_COLOUR.fullmatch(accent)):
         raise UsageError(f"{path}: accent must be a colour written #rrggbb, not {accent!r}")
     if formats is not None and not (isinstance(formats, list) and all(isinstance(f, str) for f in formats)):
         raise UsageError(f"{path}: formats must be a list of format names")
-    return Manifest(str(data.get("description", "")), accent.lower() if accent else None, tuple(formats) if formats else None)
+    return Manifest(
+        str(data.get("description", "")), accent.lower() if accent else None, tuple(formats) if formats else None,
+        docx_header,
+    )
 
 
 @dataclass(frozen=True)

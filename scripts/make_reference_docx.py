@@ -11,10 +11,9 @@ Word installation has it, and LibreOffice maps it to TeX Gyre Termes) with small
 over a rule; modern is a humanist sans (Calibri declared for Word users; LibreOffice shows Noto
 Sans, as the PDF does) with one accent colour.
 
-The template keeps Word 2010 layout rules (compatibilityMode 14): under them a right tab stop
-beyond the paragraph's right indent is honoured, which is how entry dates stay flush right on
-the last line of a long entry (see ``DocxBackend._date_room``). Word 2013 rules drop such tabs
-(LibreOffice emulates both), so do not raise the mode without changing how dates are placed.
+Dated entries are rows of a borderless two-column table (the date on the entry's first line), so
+no layout depends on the compatibility mode. Lines are at least as tall as the PDF's (font size
+times the CSS line-height), so a page of Word holds what a page of the PDF holds.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
@@ -55,6 +54,8 @@ class Look:
     """Body text size in points."""
     margins: tuple[float, float, float, float]
     """Top, right, bottom, left in inches."""
+    line: float
+    """The PDF's line height in points (font size × style.css line-height): Word's line height."""
     accent: str | None
     """The theme manifest's accent colour (None: a monochrome theme)."""
     ink: str = "111111"
@@ -70,23 +71,26 @@ CLASSIC = Look(
     complex_script="Noto Naskh Arabic",
     size=10,
     margins=(0.7, 0.75, 0.75, 0.75),
+    line=13,
     accent=_accent("classic"),
     styles={
-        "title": {"size": 21, "after": 5},
+        "title": {"size": 21, "after": 5, "line": 24},
         "header": {"size": 9.5, "after": 0},
-        "h1": {"size": 11.5, "bold": True, "small_caps": True, "spacing": 0.4, "before": 9, "after": 3,
+        "h1": {"size": 11.5, "bold": True, "small_caps": True, "spacing": 0.4, "before": 9, "after": 3, "line": 14.6,
                "rule": ("222222", 5)},
         "h2": {"size": 10, "bold": True, "before": 5, "after": 2},
-        "intro": {"after": 2, "justify": True},
-        "entry": {"after": 2},
-        "detail": {"after": 2, "indent": 0.2, "italic": True, "colour": "444444"},
-        "abstract": {"after": 2, "indent": 0.2, "size": 9, "colour": "444444"},
-        "numbered": {"after": 2.5, "indent": 0.36, "hanging": 0.36, "justify": True},
+        "intro": {"after": 3},
+        "entry": {"after": 2.6},
+        "detail": {"after": 0.5, "indent": 0.17, "colour": "444444"},
+        "description": {"after": 0.5, "indent": 0.17, "italic": True, "colour": "444444"},
+        "links": {"after": 0.5, "indent": 0.17, "size": 9.5},
+        "abstract": {"after": 2, "indent": 0.17, "size": 9.3, "colour": "444444"},
+        "numbered": {"after": 2.6, "indent": 0.32, "hanging": 0.32},
         "footer": {"size": 8.5, "colour": "555555"},
         "owner": {"bold": True},
         "date": {},
         "label": {},
-        "link": {"colour": "1A3F8F"},
+        "link": {"colour": "111111"},
     },
 )
 
@@ -98,18 +102,21 @@ MODERN = Look(
     complex_script="Noto Sans Arabic",
     size=9.5,
     margins=(0.65, 0.7, 0.75, 0.7),
+    line=13.1,
     accent=_MODERN_ACCENT,
     styles={
-        "title": {"size": 21, "after": 3, "colour": _MODERN_ACCENT},
+        "title": {"size": 21, "after": 3, "colour": _MODERN_ACCENT, "line": 23.5},
         "header": {"size": 9, "after": 0, "colour": "333333"},
         "h1": {"size": 10.5, "bold": True, "caps": True, "spacing": 1.0, "before": 10, "after": 4,
                "colour": _MODERN_ACCENT, "rule": ("BBBBBB", 4)},
         "h2": {"size": 9.5, "bold": True, "before": 5, "after": 2},
         "intro": {"after": 2.5},
-        "entry": {"after": 2.5},
-        "detail": {"after": 2.5, "indent": 0.18, "colour": "444444"},
-        "abstract": {"after": 2.5, "indent": 0.18, "size": 8.5, "colour": "555555"},
-        "numbered": {"after": 3, "indent": 0.36, "hanging": 0.36},
+        "entry": {"after": 2.1},
+        "detail": {"after": 0.3, "indent": 0.13, "colour": "555555"},
+        "description": {"after": 0.3, "indent": 0.13, "colour": "555555"},
+        "links": {"after": 0.3, "indent": 0.13, "size": 8.8},
+        "abstract": {"after": 2, "indent": 0.13, "size": 8.8, "colour": "555555"},
+        "numbered": {"after": 2.1, "indent": 0.33, "hanging": 0.33},
         "footer": {"size": 7.5, "colour": "777777"},
         "owner": {"bold": True},
         "date": {"colour": "555555"},
@@ -199,7 +206,9 @@ def _defaults(document: docx.document.Document, look: Look) -> None:
     normal.font.size = Pt(look.size)
     normal.font.color.rgb = RGBColor.from_string(look.ink)
     fmt = normal.paragraph_format
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    fmt.space_before, fmt.space_after = Pt(0), Pt(0)
+    # Exactly the PDF's leading: "at least" let a bold run's taller font box add 1-2 pt to a line.
+    fmt.line_spacing, fmt.line_spacing_rule = Pt(look.line), WD_LINE_SPACING.EXACTLY
     fmt.widow_control = True
 
 
@@ -243,6 +252,8 @@ def _paragraph_look(style: object, spec: dict) -> None:
     if spec.get("justify"):
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     name = style.name
+    if "line" in spec:  # a larger size than the body's needs its own leading
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(spec["line"]), WD_LINE_SPACING.EXACTLY
     if name in ("Title", "Heading 1", "Heading 2"):
         fmt.keep_with_next = True
         fmt.keep_together = True

@@ -98,11 +98,18 @@ TALK_LABELS = [f"T{i}" for i in range(1, 8)]
 
 
 def normalise(text: str) -> str:
-    """Collapse whitespace, unify apostrophes and dashes, drop soft hyphens: what a reader would see."""
+    """Collapse whitespace, unify apostrophes, quotes and dashes, drop soft hyphens: what a reader would see.
+
+    cvgen typesets the source's straight quotes, hyphens in ranges and "..." (issue 21), so a fact
+    written with ASCII punctuation matches its typeset form.
+    """
     text = unicodedata.normalize("NFC", text)
+    text = text.replace("---", "\u2014").replace("--", "\u2013").replace("\u2014", "-").replace("\u2013", "-")
+    text = text.replace("\u2060", "").replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
     text = text.replace("\u2011", "-").replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\ufb00", "ff")
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.replace(". . .", "...")  # pdflatex builds \textellipsis from three spaced periods
 
 
 def missing_facts(text: str, facts: list[str] | None = None, *, case_insensitive: bool = False) -> list[str]:

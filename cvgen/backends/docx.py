@@ -2,8 +2,9 @@
 
 The theme's ``reference.docx`` is opened as the base document (its body cleared), so its named
 styles, page margins and fonts are the look: Title for the name, Heading 1 for sections, Heading 2
-for group titles, "CV Entry" with a right-aligned tab stop for dates, "CV Detail" for continuation
-lines, "CV Numbered" for publications and talks (real Word numbering, see
+for group titles, "CV Entry" for entries (a dated group is a borderless two-column table, so the
+date stays on the first line of a wrapped entry), "CV Detail" and "CV Description" for continuation
+lines, "CV Links" for an entry's links and DOI, "CV Numbered" for publications and talks (real Word numbering, see
 :class:`cvgen.backends.docx_xml.Numbering`) and the "Hyperlink", "CV Owner" and "CV Date"
 character styles. Every link is a real hyperlink relationship. The zip is rewritten with fixed
 timestamps so the same input gives the same bytes.
@@ -62,7 +63,7 @@ class DocxBackend(Backend):
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes:
 
         document = docx.Document(str(theme.file("reference.docx", "docx")))
-        _Writer(document, doc).write()
+        _Writer(document, doc, theme.manifest.docx_header).write()
         buffer = io.BytesIO()
         document.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -71,9 +72,10 @@ class DocxBackend(Backend):
 class _Writer:
     """Walks the prepared document once, appending styled paragraphs."""
 
-    def __init__(self, document: Any, doc: Document) -> None:
+    def __init__(self, document: Any, doc: Document, header_layout: str = "columns") -> None:
         self.document = document
         self.doc = doc
+        self.header_layout = header_layout
         self.body = document.element.body
         self.links = Hyperlinks(document.part)
         self.styles = ensure_styles(document)
@@ -81,8 +83,6 @@ class _Writer:
         self.numbering = Numbering(document, label_style.element.rPr)
         self._font_sizes: dict[str, float] = {}
         self._indent: tuple[int, int] | None = None
-        self.tabs_over_indent = _compatibility_mode(document) <= 14
-        """Word 2010 rules honour a tab stop beyond the right indent (see :meth:`_date_room`)."""
 
     # -- document --------------------------------------------------------------------------
 
@@ -153,9 +153,12 @@ class _Writer:
     def _header(self, header: Header) -> None:
         title = self._paragraph("title", (Text(header.name),))
         title.paragraph_format.keep_with_next = True
+        if self.header_layout == "inline" and header.photo is None:
+            self._inline_header(header, title)
+            return
         left = [line for block in header.affiliations for line in block]
         block_starts = {sum(len(b) for b in header.affiliations[:i]) for i in range(1, len(header.affiliations))}
-        right = [self._contact_nodes(c) for c in header.contacts]
+        right = [] if header.compact_contacts else [self._contact_nodes(c) for c in header.contacts]
         columns = [col for col in (left, right) if col]
         if not columns and header.photo is None:
             return
@@ -175,6 +178,40 @@ class _Writer:
                 self._inline(p._p, line)
         if header.photo is not None:
             self._photo(table.rows[0].cells[-1], header.photo)
+        if header.compact_contacts:
+            self._contact_line(header)
+
+    def _inline_header(self, header: Header, title: Any) -> None:
+        """The modern look: each affiliation on one line (rank in bold, parts joined by " · "), then the
+        contacts in one wrapping line, as the theme's PDF shows them."""
+        sep = RunFormat(style=self.styles["date"])
+        for block in header.affiliations:
+            p = self._paragraph("header")
+            for index, line in enumerate(block):
+                if index:
+                    add_text(p._p, " · ", sep)
+                self._inline(p._p, line, RunFormat(bold=index == 0))
+        last = self._contact_line(header, "\u2003")  # an em space between contacts, like the PDF's gap
+        _rule_below(last or title, self._accent())
+
+    def _accent(self) -> str:
+        """The accent the theme's reference gives the name (Title), as the PDF's header rule uses it."""
+        if self.doc.meta.accent_colour:
+            return self.doc.meta.accent_colour.lstrip("#").upper()
+        colour = self.document.styles.get_by_id(self.styles["title"], _para_type()).font.color
+        return str(colour.rgb) if colour is not None and colour.rgb is not None else "000000"
+
+    def _contact_line(self, header: Header, sep: str = " · ") -> Any:
+        """All contacts in one wrapping line (the modern header, or many contacts in the classic one)."""
+        if not header.contacts:
+            return None
+        p = self._paragraph("header")
+        p.paragraph_format.space_before = Pt(3)
+        for index, contact in enumerate(header.contacts):
+            if index:
+                add_text(p._p, sep, RunFormat(style=self.styles["date"]))
+            self._inline(p._p, self._contact_nodes(contact))
+        return p
 
     def _photo(self, cell: Any, photo: Any) -> None:
         p = cell.paragraphs[0]
@@ -198,10 +235,12 @@ class _Writer:
     def _section(self, section: Section) -> None:
         self.numbering.break_run()
         self._paragraph("h1", (Text(section.title),))
-        has_groups = any(group.items for group in section.groups)
-        for nodes in section.intro:
+        # The heading keeps with the intro's first lines (Heading 1 is keep-with-next); the intro's
+        # paragraphs keep together, but the last need not pull the first entry along: a heading plus
+        # two lines is enough, and a whole block moved on leaves a third of a page blank.
+        for index, nodes in enumerate(section.intro):
             p = self._paragraph("intro", nodes)
-            p.paragraph_format.keep_with_next = has_groups
+            p.paragraph_format.keep_with_next = index < len(section.intro) - 1
         if section.chart is not None:
             from cvgen.backends.docx_chart import add_chart_table
 
@@ -209,50 +248,88 @@ class _Writer:
         for group in section.groups:
             if group.title:
                 self._paragraph("h2", group.title)
+            if any(item.date for item in group.items):
+                self._dated_rows(group.items)
+                continue
             for item in group.items:
                 self._item(item)
 
-    def _item(self, item: Item) -> None:
+    def _dated_rows(self, items: tuple[Item, ...]) -> None:
+        """A borderless two-column table, one row per entry: the text and its details left, the date
+        right on the entry's first line however far the text wraps (a right tab after the text put the
+        date on its last line). A row never splits across pages, like an entry in the PDF."""
+        date_width = max(self._date_width(item.date) for item in items)
+        table = self.document.add_table(rows=0, cols=2)
+        _plain_table(table, self.text_width, photo=False)
+        for item in items:
+            row = table.add_row()
+            _cant_split(row)
+            text_cell, date_cell = row.cells
+            text_cell.width, date_cell.width = self.text_width - date_width, date_width
+            self._item(item, text_cell, date_width)
+            date = date_cell.paragraphs[0]
+            date._p.style = self.styles["entry"]
+            date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            add_text(date._p, item.date, RunFormat(style=self.styles["date"]))
+        for column, width in zip(table.columns, (self.text_width - date_width, date_width), strict=True):
+            column.width = width
+
+    def _item(self, item: Item, cell: Any = None, reach: Any = 0) -> None:
+        """One entry: in a paragraph of its own, or in a dated table's text cell whose continuation
+        lines reach ``reach`` into the date column (full width, as in the PDF)."""
         numbered = item.label is not None
-        main = self._paragraph("numbered" if numbered else "entry")
+        if cell is None:
+            main = self._paragraph("numbered" if numbered else "entry")
+        else:
+            main = cell.paragraphs[0]
+            main._p.style = self.styles["numbered" if numbered else "entry"]
         if numbered:
             self._number(main, item)
         self._inline(main._p, item.main)
-        for index, ref in enumerate(item.links):
-            add_text(main._p, " · " if index else " ")
-            self._inline(main._p, (Link(ref.href, (Text(ref.label),)),))
-        if item.date:
-            date_fmt = RunFormat(style=self.styles["date"])
-            add_tab(main._p, date_fmt)
-            add_text(main._p, item.date, date_fmt)
-            if self.tabs_over_indent:
-                main.paragraph_format.right_indent = self._date_room(main, item.date)
-        continuation = [("detail", d) for d in item.details]
+        detail_role = "description" if item.detail_style == "description" else "detail"
+        continuation: list[tuple[str, Inline]] = [(detail_role, d) for d in item.details]
+        if item.links:  # on a line of their own, under the entry, as in the other formats
+            refs: list[Any] = []
+            for index, ref in enumerate(item.links):
+                refs.extend(((Text(" ") if index else Text("")), Link(ref.href, (Text(ref.label),))))
+            continuation.append(("links", tuple(refs)))
         if item.abstract:
             continuation.append(("abstract", item.abstract))
+        if cell is not None:  # the row is kept whole; keep-with-next in a cell would bind the whole table
+            gap = main.paragraph_format.space_after
+            if gap is None:
+                gap = self.document.styles.get_by_id(main._p.style, _para_type()).paragraph_format.space_after
+            for index, (role, nodes) in enumerate(continuation):
+                p = self._cell_paragraph(cell, role, nodes)
+                p.paragraph_format.right_indent = -reach
+                if index == len(continuation) - 1:  # the entry's gap comes after its last line, as in the PDF
+                    main.paragraph_format.space_after = Pt(0)
+                    p.paragraph_format.space_after = gap
+            return
         main.paragraph_format.keep_with_next = bool(continuation)
         for index, (role, nodes) in enumerate(continuation):
             p = self._paragraph(role, nodes)
             p.paragraph_format.keep_with_next = index < len(continuation) - 1
 
-    def _date_room(self, paragraph: Any, date: str) -> Any:
-        """A right indent as wide as the date, so long text wraps before it.
+    def _cell_paragraph(self, cell: Any, role: str, nodes: Inline) -> Any:
+        p = cell.add_paragraph()
+        p._p.style = self.styles[role]
+        self._inline(p._p, nodes)
+        return p
 
-        The date's tab stop sits at the text width, beyond this indent (Word 2010 layout rules
-        and LibreOffice honour that; the built-in references ask for them), so the date stays
-        flush right on the entry's last line instead of being pushed onto a line of its own.
-        A reference.docx saved by Word 2013+ gets no indent: there the tab would be dropped. The width is estimated from the font size: dates are short
-        and mostly digits, about half an em each.
-        """
+    def _date_width(self, date: str) -> Any:
+        """The date column: as wide as the longest date (about half an em per character) plus a gap."""
+        points = self._style_size(self.styles["entry"])
+        return Pt(round(len(date) * points * 0.5 + 1.2 * points)) if date else Pt(0)
 
-        style_id = paragraph._p.style
+    def _style_size(self, style_id: str) -> float:
         points = self._font_sizes.get(style_id)
         if points is None:
             size, style = None, self.document.styles.get_by_id(style_id, _para_type())
             while style is not None and size is None:
                 size, style = style.font.size, style.base_style
             points = self._font_sizes[style_id] = size.pt if size is not None else 11.0
-        return Pt(round(len(date) * points * 0.5 + points))
+        return points
 
     def _number(self, paragraph: Any, item: Item) -> None:
         """Real list numbering when the view says the label is prefix + number; otherwise the label as text.
@@ -327,13 +404,25 @@ class _Writer:
                 self._inline(link, node.children, replace(fmt, style=self.styles["link"], bold=bold), True)
 
 
-def _compatibility_mode(document: Any) -> int:
-    """The Word version whose layout rules the reference.docx asks for (15 = Word 2013+)."""
-    for setting in document.settings.element.iter(qn("w:compatSetting")):
-        if setting.get(qn("w:name")) == "compatibilityMode":
-            value = setting.get(qn("w:val")) or ""
-            return int(value) if value.isdigit() else 15
-    return 15
+def _rule_below(paragraph: Any, colour: str) -> None:
+    """The modern header's 2.5 pt accent rule under its last line, as style.css draws it."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    borders.append(OxmlElement("w:bottom", attrs={qn("w:val"): "single", qn("w:sz"): "20", qn("w:space"): "5",
+                                                  qn("w:color"): colour}))
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                              "w:pPrChange")
+    paragraph.paragraph_format.space_after = Pt(8)
+
+
+def _cant_split(row: Any) -> None:
+    """Keep a table row (an entry with its details) on one page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _para_type() -> Any:

@@ -22,6 +22,8 @@ PARAGRAPH = {
     "intro": "CV Intro",
     "entry": "CV Entry",
     "detail": "CV Detail",
+    "description": "CV Description",
+    "links": "CV Links",
     "abstract": "CV Abstract",
     "numbered": "CV Numbered",
     "footer": "Footer",
@@ -75,12 +77,12 @@ def _default_paragraph(role: str, style: object) -> None:
         fmt.space_before = Pt(10 if role == "h1" else 6)
     if role in ("entry", "numbered"):
         fmt.keep_together = True
-    if role in ("detail", "abstract"):
+    if role in ("detail", "description", "links", "abstract"):
         fmt.left_indent = Inches(0.25)
     if role == "numbered":
         fmt.left_indent = Inches(0.45)
         fmt.first_line_indent = Inches(-0.45)
-    if role == "abstract":
+    if role in ("abstract", "description"):
         s.font.italic = True  # type: ignore[attr-defined]
 
 

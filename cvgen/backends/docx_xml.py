@@ -26,6 +26,8 @@ from cvgen.chars import XML_FORBIDDEN
 
 # Hyphens a line must not break at: page ranges ("51584-51605") and initials ("P.-Y. Chen").
 _KEEP_HYPHEN = re.compile(r"(?<=[0-9.])-(?=[0-9A-Z])")
+# The en dash of a number range ("pp. 26693–26712"): a word joiner after it keeps Word from breaking there.
+_RANGE_DASH = re.compile("(?<=[0-9])\u2013(?=[0-9])")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def add_text(parent: BaseOxmlElement, text: str, fmt: RunFormat = RunFormat()) -
         for j, chunk in enumerate(line.split("\t")):
             if j:
                 run.append(OxmlElement("w:tab"))
+            chunk = _RANGE_DASH.sub("\u2013\u2060", chunk)
             for k, piece in enumerate(_KEEP_HYPHEN.split(chunk)):
                 if k:
                     run.append(OxmlElement("w:noBreakHyphen"))

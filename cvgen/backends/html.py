@@ -33,11 +33,15 @@ LANGUAGE_STYLESHEET = "languages.css"
 """Optional: rules only browsers need (small-screen layout); WeasyPrint never sees them."""
 
 
+_RANGE = re.compile("\\d+\u2013\\d+")
+
+
 class HtmlInline(InlineFormat):
     """Inline nodes as HTML. :meth:`text` is the format's only escaping function."""
 
     def text(self, s: str) -> Markup:
-        return escape(s)
+        # A number range the view set with an en dash ("pp. 26693–26712") never breaks after the dash.
+        return Markup(_RANGE.sub(r'<span style="white-space:nowrap">\g<0></span>', str(escape(s))))
 
     def strong(self, inner: str, role: str | None) -> str:
         # Roles are fixed words chosen by cvgen ("owner", "award", "member"), never user text.
@@ -70,7 +74,8 @@ def photo_data_uri(photo: Photo) -> str:
 def json_ld(doc: Document) -> Markup:
     """schema.org Person for search engines; ``<``, ``>`` and ``&`` escaped so user text cannot close the script."""
     header = doc.header
-    person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": header.name}
+    # The name as written (the metadata's), not as typeset for the page (O'Hara, not O’Hara).
+    person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": doc.meta.author}
     if header.affiliations and header.affiliations[0]:
         first = header.affiliations[0]
         person["jobTitle"] = plain(first[0])

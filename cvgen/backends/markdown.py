@@ -129,7 +129,8 @@ class MarkdownWriter:
         contacts = []
         for c in h.contacts:
             value = self.fmt.link(c.href, escape(c.text)) if c.href else escape(c.text)
-            contacts.append(value if c.kind == "link" else f"{escape(c.label)}: {value}")
+            caption = c.caption if c.kind == "link" else c.label  # the view's caption ("ORCID") for links
+            contacts.append(f"{escape(caption)}: {value}" if caption else value)
         if contacts:
             blocks.append(" · ".join(contacts))
         return blocks

@@ -79,7 +79,8 @@ class TextWriter:
         contacts = []
         for c in h.contacts:
             value = self.fmt.link(c.href, as_text(c.text)) if c.href and c.kind == "link" else as_text(c.text)
-            contacts.append(value if c.kind == "link" else f"{as_text(c.label)}: {value}")
+            caption = c.caption if c.kind == "link" else c.label  # the view's caption ("ORCID") for links
+            contacts.append(f"{as_text(caption)}: {value}" if caption else value)
         if contacts:
             blocks.append("\n".join(contacts))
         return blocks

@@ -298,7 +298,22 @@ def _compile(root: Path, folders: tuple[str, ...] | None) -> bytes:
         raise RenderError(f"Typst could not compile the CV: {getattr(exc, 'message', exc)}\n{detail}".rstrip()) from None
     if not isinstance(pdf, bytes):
         raise RenderError("Typst returned no PDF")
-    return pdf
+    return without_suspects(pdf)
+
+
+_SUSPECTS = b"/MarkInfo<</Marked true/Suspects false>>"
+
+
+def without_suspects(pdf: bytes) -> bytes:
+    """Drop ``/Suspects false`` from the catalog's MarkInfo, keeping every byte offset.
+
+    The entry is optional and false is its default (ISO 32000-1, 14.7.1), but poppler up to 23.x
+    reports "Syntax Error: Suspects object is wrong type (boolean)" on every page it reads, so every
+    pdftotext or pdftoppm of a Typst PDF warned. Spaces replace the bytes, so the xref table stays
+    right.
+    """
+    short = b"/MarkInfo<</Marked true>>"
+    return pdf.replace(_SUSPECTS, short + b" " * (len(_SUSPECTS) - len(short)), 1)
 
 
 def _compile_in_subprocess(root: Path, folders: tuple[str, ...] | None) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import model_validator
+from pydantic import PrivateAttr, model_validator
 
 from cvgen.model.base import Model
 from cvgen.model.text import PlainText
@@ -21,6 +21,28 @@ COMPACT_MARKERS: dict[str, str] = {
     "∗": "equal",  # U+2217, as pasted from PDFs
     "✉": "corresponding",
 }
+
+
+ROLES = ("student", "equal", "corresponding")
+"""The marked roles, in the order used when the source gives none."""
+
+
+def role_order(value: Any) -> tuple[str, ...]:
+    """The marked roles in the order the source wrote them: "J. Doe*†" → ("equal", "student").
+
+    The compact form's markers are read left to right; a mapping's keys keep their written order.
+    """
+    if isinstance(value, str):
+        name = value.strip()
+        found: list[str] = []
+        for ch in [c for c in name if c in COMPACT_MARKERS]:
+            role = COMPACT_MARKERS[ch]
+            if role not in found:
+                found.append(role)
+        return tuple(found)
+    if isinstance(value, dict):
+        return tuple(k for k in value if k in ROLES and value[k] is True)
+    return ()
 
 
 def parse_compact(text: str) -> dict[str, Any]:
@@ -57,12 +79,31 @@ class Author(Model):
     owner: bool | None = None
     """Force owner recognition on (true) or off (false) for this author; normally left out."""
 
-    @model_validator(mode="before")
+    _order: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
     @classmethod
-    def _from_compact(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return parse_compact(value)
-        return value
+    def _from_compact(cls, value: Any, handler: Any) -> Any:
+        order = role_order(value)
+        author = handler(parse_compact(value) if isinstance(value, str) else value)
+        if isinstance(author, Author) and order:
+            author._order = order
+        return author
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the fields are: the written marker order is how it looks, not what it says."""
+        if isinstance(other, Author):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = Model.__hash__
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The author's marked roles, in the order the source wrote their markers (else † * ✉)."""
+        chosen = [r for r in ROLES if getattr(self, r)]
+        written = [r for r in self._order if r in chosen]
+        return (*written, *(r for r in chosen if r not in written))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
@@ -84,5 +125,5 @@ class Author(Model):
 
     def compact(self) -> str:
         """The compact form, as written in YAML."""
-        marks = ("†" if self.student else "") + ("*" if self.equal else "") + ("✉" if self.corresponding else "")
-        return self.name + marks
+        symbol = {"student": "†", "equal": "*", "corresponding": "✉"}
+        return self.name + "".join(symbol[r] for r in self.roles)

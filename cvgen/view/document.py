@@ -103,6 +103,8 @@ class Header:
     """One block per affiliation, each a few lines (rank, department, institution and city)."""
     contacts: tuple[Contact, ...] = ()
     photo: Photo | None = None
+    compact_contacts: bool = False
+    """Many contacts: a theme that stacks them in a column runs them on one wrapping line instead."""
 
 
 DEFAULT_PAGE_NUMBER = ("", " / ", "")

@@ -19,6 +19,7 @@ from cvgen.view.header import header, meta
 from cvgen.view.layouts.biosketch import prepare_biosketch
 from cvgen.view.layouts.cv import cv_sections
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
+from cvgen.view.typography import typeset_document
 from cvgen.view.words import locale_of
 
 
@@ -49,13 +50,15 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
 
 
 def _finish(doc: Document, loc: Locale) -> Document:
-    """The locale's warnings first, and each entry whose main line runs against the page's direction marked."""
+    """The locale's warnings first, each entry whose main line runs against the page's direction marked,
+    and the text typeset."""
     sections = tuple(
         replace(s, groups=tuple(replace(g, items=tuple(_with_direction(i, loc.direction) for i in g.items))
                                 for g in s.groups))
         for s in doc.sections
     )
-    return replace(doc, sections=sections, warnings=(*loc.warnings, *doc.warnings))
+    # Typography last, once, in the document's language (issue 21): quotes, dashes, tied spaces.
+    return typeset_document(replace(doc, sections=sections, warnings=(*loc.warnings, *doc.warnings)))
 
 
 def _with_direction(item: Item, direction: str) -> Item:

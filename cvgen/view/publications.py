@@ -59,9 +59,9 @@ def visible_authors(
 
 
 def author_marks(author: Author, cv: CV) -> list[str]:
+    """The author's marker symbols, in the order the source wrote them ("*,†" stays "*,†")."""
     m = cv.settings.markers
-    flags = ((author.student, m.student), (author.equal, m.equal), (author.corresponding, m.corresponding))
-    return [sym for flag, sym in flags if flag]
+    return [getattr(m, role) for role in author.roles]
 
 
 def author_list(

@@ -19,6 +19,7 @@ from cvgen.model.markup import Link
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
 from tests.seed_facts import PUBLICATION_LABELS, SECTION_TITLES, TALK_LABELS, missing_facts
+from tests.typo import folded
 
 THEMES = ["classic", "modern"]
 HOSTILE = [
@@ -65,6 +66,13 @@ def style_of(p) -> str:
     return p.style.name
 
 
+def all_paragraphs(document) -> list:
+    """Every paragraph of the body in reading order, those in tables (dated entries) included."""
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+
+
 def test_registered_under_name_and_alias():
     backend = registry.get("word")
     assert isinstance(backend, DocxBackend)
@@ -87,24 +95,58 @@ def test_headings_use_heading_styles(rendered):
     assert all(rendered.styles[name].paragraph_format.keep_with_next for name in ("Heading 1", "Heading 2"))
 
 
-def test_entries_put_dates_on_a_right_tab(rendered):
-    from docx.enum.text import WD_TAB_ALIGNMENT
+def _row_with(document, text: str):
+    for row in document.element.body.iter(qn("w:tr")):
+        if text in "".join(t.text or "" for t in row.iter(qn("w:t"))):
+            return row
+    raise AssertionError(f"no table row holds {text!r}")
 
-    section = rendered.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    stops = rendered.styles["CV Entry"].paragraph_format.tab_stops
-    assert [(s.alignment, s.position) for s in stops] == [(WD_TAB_ALIGNMENT.RIGHT, width)]
-    dated = [p for p in rendered.paragraphs if p.text.endswith("Mar. 2016")]
-    assert len(dated) == 1 and style_of(dated[0]) == "CV Entry"
-    assert "\tMar. 2016" in dated[0].text and "  Mar." not in dated[0].text
-    # Long text wraps before the date: a right indent, with the tab stop beyond it (Word 2010 rules).
-    assert 0 < dated[0].paragraph_format.right_indent < width / 4
-    # The main line keeps with its continuation line; the last detail does not chain onward.
-    following = dated[0]._p.getnext()
-    assert dated[0].paragraph_format.keep_with_next is True
-    detail = docx.text.paragraph.Paragraph(following, dated[0]._parent)
-    assert style_of(detail) == "CV Detail" and "All University Doctoral Prize" in detail.text
-    assert not detail.paragraph_format.keep_with_next
+
+def test_dates_sit_right_of_the_first_line_of_their_entry(rendered):
+    """A dated entry is a row of a borderless two-column table: its text and details left, the date
+    right-aligned at the top of the right cell, so a wrapped entry keeps the date on its first line."""
+    row = _row_with(rendered, "Mar. 2016")
+    assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None  # an entry never splits across pages
+    text_cell, date_cell = row.findall(qn("w:tc"))
+    paragraphs = text_cell.findall(qn("w:p"))
+    assert [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) for p in paragraphs] == ["CVEntry", "CVDetail"]
+    assert "Ph.D." in paragraph_text(paragraphs[0]) and "All University Doctoral Prize" in paragraph_text(paragraphs[1])
+    (date,) = date_cell.findall(qn("w:p"))
+    assert paragraph_text(date) == "Mar. 2016"
+    assert date.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "right"
+    assert date_cell.find(f"{qn('w:tcPr')}/{qn('w:vAlign')}") is None  # top: the first line
+    table = row.getparent()
+    borders = table.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    # The detail reaches into the date column, full width as in the PDF.
+    indent = paragraphs[1].find(f"{qn('w:pPr')}/{qn('w:ind')}")
+    assert int(indent.get(qn("w:right"))) < 0
+
+
+def test_honor_descriptions_and_details_have_their_own_styles(rendered, request):
+    """Classic: an honor's description italic, an advisor line roman grey (as in the PDF); modern: both roman."""
+    styles = rendered.styles
+    theme = request.node.callspec.params["rendered"]
+    assert styles["CV Detail"].font.italic is not True
+    assert styles["CV Description"].font.italic is (True if theme == "classic" else None)
+    assert str(styles["CV Detail"].font.color.rgb) == ("444444" if theme == "classic" else "555555")
+    row = _row_with(rendered, "NSF) CAREER Award")
+    styles_used = [p.get(qn("w:val")) for p in row.iter(qn("w:pStyle"))]
+    assert styles_used == ["CVEntry", "CVDescription", "CVEntry"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_links_and_doi_stand_on_their_own_line(starter_doc, theme):
+    """As in the other formats, an entry's links (and DOI) follow it on a "CV Links" line, not inline."""
+    document = open_docx(render(starter_doc, theme))
+    links = [p for p in document.element.body.iter(qn("w:p"))
+             if (p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+                 and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "CVLinks")]
+    assert any("doi:10.1000/example.2023" in paragraph_text(p) for p in links)
+    for p in links:
+        assert p.find(qn("w:hyperlink")) is not None
+        previous = p.getprevious()
+        assert previous is not None and previous.tag == qn("w:p")  # right under its entry
 
 
 def _numbering_labels(document) -> list[str]:
@@ -123,7 +165,7 @@ def _numbering_labels(document) -> list[str]:
         )
     counters: dict[str, int] = {}
     labels = []
-    for p in document.paragraphs:
+    for p in all_paragraphs(document):
         num_pr = p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         if num_pr is None:
             continue
@@ -135,7 +177,7 @@ def _numbering_labels(document) -> list[str]:
 
 
 def test_publications_and_talks_are_real_word_numbering(rendered):
-    numbered = [p for p in rendered.paragraphs if style_of(p) == "CV Numbered"]
+    numbered = [p for p in all_paragraphs(rendered) if style_of(p) == "CV Numbered"]
     assert len(numbered) == len(PUBLICATION_LABELS) + len(TALK_LABELS)
     assert all(p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None for p in numbered)
     assert _numbering_labels(rendered) == PUBLICATION_LABELS + TALK_LABELS
@@ -144,7 +186,7 @@ def test_publications_and_talks_are_real_word_numbering(rendered):
 
 
 def test_talks_share_one_continuous_list(rendered):
-    numbered = [p for p in rendered.paragraphs if style_of(p) == "CV Numbered"]
+    numbered = [p for p in all_paragraphs(rendered) if style_of(p) == "CV Numbered"]
     talk_ids = [
         p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
         for p in numbered[-len(TALK_LABELS):]
@@ -196,17 +238,17 @@ def _effective_bold(run) -> bool:
 
 
 def test_owner_bold_other_lius_not(rendered):
-    runs = [r for p in rendered.paragraphs if style_of(p) == "CV Numbered" for r in p.runs]
-    owner = [r for r in runs if r.text == "S. Liu"]
+    runs = [r for p in all_paragraphs(rendered) if style_of(p) == "CV Numbered" for r in p.runs]
+    owner = [r for r in runs if r.text == "S.\u00a0Liu"]  # initials tied to the surname
     assert len(owner) == len(PUBLICATION_LABELS)  # the owner is an author of every selected paper
     assert all(_effective_bold(r) for r in owner)
     assert all(r.style.name == "CV Owner" for r in owner)
-    others = [r for r in runs if any(n in r.text for n in ("Y. Liu", "G. Liu", "J. Liu"))]
+    others = [r for r in runs if any(n in r.text.replace("\u00a0", " ") for n in ("Y. Liu", "G. Liu", "J. Liu"))]
     assert others and not any(_effective_bold(r) for r in others)
 
 
 def test_markers_are_superscript(rendered):
-    runs = [r for p in rendered.paragraphs if style_of(p) == "CV Numbered" for r in p.runs]
+    runs = [r for p in all_paragraphs(rendered) if style_of(p) == "CV Numbered" for r in p.runs]
     markers = [r for r in runs if r.text and set(r.text) <= set("†*,")]
     assert len(markers) > 20
     assert all(r.font.superscript for r in markers)
@@ -231,10 +273,11 @@ def test_hostile_text_comes_out_literally():
         "talks": [{"title": h, "event": h, "date": "2020-01"} for h in HOSTILE],
     })
     document = open_docx(render(prepare(cv)))
-    paragraphs = [paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
+    # Typographic quotes and dashes aside (issue 21), every character comes out as written.
+    paragraphs = [folded(paragraph_text(p)) for p in document.element.body.iter(qn("w:p"))]
     for h in HOSTILE:
         # honour title line, its detail line, the publication and the talk
-        assert sum(p.count(h) for p in paragraphs) >= 5, h
+        assert sum(p.count(folded(h)) for p in paragraphs) >= 5, h
     assert not any(r.font.italic for p in document.paragraphs for r in p.runs if "nix" in r.text and "*" not in r.text)
 
 
@@ -314,20 +357,6 @@ def test_user_reference_without_cv_styles_still_renders(tmp_path, example_doc):
     assert missing_facts(all_text(document)) == []
     assert _numbering_labels(document) == PUBLICATION_LABELS + TALK_LABELS
     assert document.styles["CV Owner"].font.bold
-
-
-def test_word_2013_reference_gets_no_tab_over_indent(tmp_path, example_doc):
-    """Word 2013+ rules drop a tab stop beyond the right indent, so the date would vanish."""
-    from cvgen.themes import Theme
-
-    document = docx.Document(str(resolve_theme("classic").file("reference.docx")))
-    for setting in document.settings.element.iter(qn("w:compatSetting")):
-        if setting.get(qn("w:name")) == "compatibilityMode":
-            setting.set(qn("w:val"), "15")
-    document.save(tmp_path / "reference.docx")
-    out = open_docx(DocxBackend().render(example_doc, Theme("w15", tmp_path, user=True), RenderOptions()))
-    dated = [p for p in out.paragraphs if p.text.endswith("Mar. 2016")]
-    assert dated and dated[0].paragraph_format.right_indent is None
 
 
 def test_theme_without_reference_docx_is_a_usage_error(tmp_path, example_doc):

@@ -98,7 +98,7 @@ def test_example_tex_is_readable(example_doc, theme: str) -> None:
     for title in ("Education", "Professional Experience", "Selected Publications"):
         assert f"% --- {title} ---\n\\cvsection{{{title}}}\n" in tex
     assert "\\cventry{Mar. 2016}{\\textbf{Ph.D.}, Electrical and Computer Engineering, Syracuse University}\n" in tex
-    assert "\\cvowner{S. Liu}" in tex and "\\textsuperscript{†,*}" in tex
+    assert "\\cvowner{S.\u00a0Liu}" in tex and "\\textsuperscript{†,*}" in tex
     labels = re.findall(r"\\cvpub\{(P\d)\}", tex)
     assert labels == PUBLICATION_LABELS
     assert re.findall(r"\\cvnumentry\{(T\d)\}\{(\d\d/\d{4})\}", tex)[0] == ("T1", "06/2024")
@@ -134,6 +134,7 @@ TEMPLATE_MACROS = {
     "cvname", "cvaffiliation", "cvcontacts", "cvcontact", "cvrank", "cvsep", "cvsection", "cvgroup", "cvintro",
     "cvline", "cventry", "cvdetail", "cvdescription", "cvabstract", "cvlinks", "cvlink", "cvpub", "cvnumentry",
     "cvowner", "textbf", "emph", "textsuperscript", "href", "color", "begin", "end", "fontsize", "selectfont",
+    "cvcontactline", "mbox",
 }
 
 

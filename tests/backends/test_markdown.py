@@ -60,16 +60,16 @@ def test_whole_cv_has_every_seed_fact(example_doc) -> None:
 
 def test_owner_bold_markers_superscript_numbers_in_order(example_doc) -> None:
     md = render(example_doc)
-    assert "**S. Liu**" in md
+    assert "**S.\u00a0Liu**" in md  # initials tied to the surname (issue 21)
     for other in ("Y. Liu", "G. Liu", "J. Liu"):
         assert f"**{other}**" not in md
-    assert "Y. Zhang<sup>†,\\*</sup>" in md
+    assert "Y.\u00a0Zhang<sup>†,\\*</sup>" in md
     labels = re.findall(r"^\* (P\d)\. ", md, flags=re.M)
     assert labels == ["P5", "P4", "P3", "P2", "P1"] * 2
     assert re.findall(r"^\* (T\d)\. ", md, flags=re.M) == [f"T{i}" for i in range(1, 8)]
     assert "\\* denotes equal contribution; † denotes student authors **under my supervision**." in md
     html = to_html(md)
-    assert "<strong>S. Liu</strong>" in html and "<sup>†,*</sup>" in html
+    assert "<strong>S.\u00a0Liu</strong>" in html and "<sup>†,*</sup>" in html
     assert "<h3>Five Representative Publications in <em>Trustworthy ML</em></h3>" in html
 
 

@@ -93,8 +93,12 @@ def test_owner_bold_in_the_styles_form(fmt: str, style: str) -> None:
         assert tex.count(rf"\cvowner{{{owner}}}") == 10
     elif fmt == "docx":
         import docx
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph
 
-        runs = [r for p in docx.Document(io.BytesIO(data)).paragraphs for r in p.runs]
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]  # tables too
+        runs = [r for p in paragraphs for r in p.runs]
         strong = [r.text for r in runs if r.bold or (r.style is not None and r.style.name == "CV Owner")]
         assert strong.count(owner) == 10
         assert any(r.font.superscript and r.text == "†,*" for r in runs)

@@ -32,7 +32,10 @@ def _text_of(fmt: str, data: bytes, tmp_path) -> str:
 
         path = tmp_path / "cv.docx"
         path.write_bytes(data)
-        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+        from docx.oxml.ns import qn
+
+        body = docx.Document(str(path)).element.body  # dated entries sit in table rows (issue 21)
+        return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
     text = data.decode("utf-8")
     if fmt in ("html",):
         import html

@@ -14,6 +14,7 @@ from cvgen.loader.strict_yaml import read
 from cvgen.model.markup import parse_markup, plain
 from cvgen.view import prepare
 from tests.interop.conftest import FIXTURES, real
+from tests.typo import folded
 
 MAIN_KEYS = ("institution", "area", "degree", "company", "position", "title", "journal", "name", "label",
              "details", "bullet", "number", "reversed_number", "location")
@@ -26,12 +27,12 @@ def _doc_text(cv) -> str:
         parts += [s.title, *(plain(p) for p in s.intro)]
         for item in s.items:
             parts += [plain(item.main), item.date, *(plain(d) for d in item.details)]
-    return " ".join(" ".join(parts).split())
+    return folded(" ".join(parts))
 
 
 def _visible(value: str) -> str:
     """What RenderCV's markdown shows, for comparison with cvgen's plain text."""
-    return " ".join(plain(parse_markup(value)).split())
+    return folded(plain(parse_markup(value)))
 
 
 def _strings(entry) -> list[str]:

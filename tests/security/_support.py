@@ -100,9 +100,11 @@ def pdf_text(pdf: bytes, footer_name: str | None = None) -> str:
     out = subprocess.run([exe, "-enc", "UTF-8", "-raw", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120)
     text = out.stdout.decode("utf-8")
     footer = r"\d+\s*/\s*\d+"  # "3 / 5"; a bare number may be the CV's own text
-    if footer_name:
-        footer = rf"{footer}|{re.escape(footer_name)}\s*\d+(\s*/\s*\d+)?"
-    return "\n".join(line for line in text.splitlines() if not re.fullmatch(footer, line.strip().replace("\f", "")))
+    if footer_name:  # the footer shows the name typeset (curly quotes, dashes): compare normalised
+        footer = rf"{footer}|{re.escape(normalise(footer_name))}\s*\d+(\s*/\s*\d+)?"
+    return "\n".join(
+        line for line in text.splitlines() if not re.fullmatch(footer, normalise(line.strip().replace("\f", "")))
+    )
 
 
 def squeeze(text: str) -> str:

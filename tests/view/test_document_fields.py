@@ -26,7 +26,9 @@ def test_fragment_keeps_the_layouts_publication_section_in_every_format() -> Non
 
 def test_contact_captions_and_honor_details() -> None:
     doc = prepare(cvgen.load(BIO))
-    assert [(c.kind, c.caption) for c in doc.header.contacts] == [("email", "Email"), ("link", None)]
+    # A link shows its short address on paper, captioned by its label (issue 21).
+    assert [(c.kind, c.caption, c.text) for c in doc.header.contacts] == [
+        ("email", "Email", "ada@example.org"), ("link", "Web", "example.org")]
     [honor] = next(s for s in doc.sections if s.key == "honors").items
     assert honor.detail_style == "description"
 

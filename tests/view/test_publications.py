@@ -7,9 +7,15 @@ from typing import Any
 import pytest
 
 from cvgen.loader import load
-from cvgen.model.markup import Strong, Sup, plain
+from cvgen.model.markup import Strong, Sup
+from cvgen.model.markup import plain as _plain
 from cvgen.view import ViewOptions, prepare
 from cvgen.view.document import Document, Section
+
+
+def plain(nodes) -> str:
+    """What a reader sees, with the view's no-break spaces (after initials, "pp.") as plain spaces."""
+    return _plain(nodes).replace("\u00a0", " ")
 
 
 def pub(title: str, date: Any, authors: list[Any] | None = None, **extra: Any) -> dict[str, Any]:
@@ -216,7 +222,7 @@ def test_legend_wording_order_separator_and_markers_are_configurable() -> None:
         legend={"equal": '"{marker}" indicates equal contribution', "student": "{marker} marks my students",
                 "order": ["members", "student", "equal"], "separator": ", and "},
     )
-    assert intro(doc) == ['Authors in bold are group members, and ‡ marks my students, and "*" indicates equal contribution.']
+    assert intro(doc) == ['Authors in bold are group members, and ‡ marks my students, and “*” indicates equal contribution.']
     sups = [plain(n.children) for n in section(doc).items[0].main if isinstance(n, Sup)]
     assert sups == ["‡,*"]
 

@@ -13,6 +13,7 @@ from cvgen.model.settings import Numbering, Profile
 from cvgen.view import entries as fmt
 from cvgen.view.chart import citation_chart
 from cvgen.view.document import Group, Item, Section
+from cvgen.view.group_titles import counted_titles
 from cvgen.view.publications import group_publications, legend, metrics_line, number_groups, publication_item
 from cvgen.view.selection import cap, section_order, select_publications, window, years_span
 from cvgen.view.words import section_title
@@ -135,6 +136,7 @@ def _publications(
         return None
     show_abstracts = profile.show_abstracts if profile.show_abstracts is not None else ps.show_abstracts
     grouped = [replace(g, pubs=cap(g.pubs, profile)) for g in group_publications(pubs, ps, loc)]
+    grouped = counted_titles(grouped, group_publications(cv.publications, ps, loc), warnings)
     shown = [p for g in grouped for p in g.pubs]
     if cited is None:
         item_groups = [
