@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,20 @@ def test_bad_dpi_is_a_usage_error(tmp_path: Path) -> None:
     done = render("-f", "png", "--dpi", "0", "-o", str(tmp_path / "x.png"))
     assert done.returncode == 2 and "--dpi" in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.e2e
+def test_watch_keeps_page_images_current(tmp_path: Path) -> None:
+    from tests.cli.test_watch import Watcher
+
+    shutil.copy(Path(__file__).resolve().parents[2] / "cvgen" / "starter.yaml", tmp_path / "cv.yaml")
+    w = Watcher(tmp_path, "--no-serve", "--format", "png")
+    try:
+        w.wait_for(lambda: "watching" in "".join(w.out) and (tmp_path / "cv.png").is_file(), "the first cv.png")
+        before = (tmp_path / "cv.png").read_bytes()
+        cv = tmp_path / "cv.yaml"
+        cv.write_text(cv.read_text(encoding="utf-8").replace("name: Ada Lovelace", "name: Ada Byron King"), encoding="utf-8")
+        w.wait_for(lambda: (tmp_path / "cv.png").read_bytes() != before, "cv.png redrawn after the save")
+    finally:
+        w.stop()
+    assert w.proc.returncode == 0, "".join(w.err)
