@@ -78,7 +78,9 @@ class Backend(ABC):
         """Render the prepared document with the theme."""
 
     def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
-        """Companion files written next to the main output, by suffix (LaTeX's compiled PDF); none by default."""
+        """Companion files written next to the main output; none by default. A key is a suffix that
+        replaces the output's (".pdf": LaTeX's compiled PDF beside cv.tex) or, starting with "-", one
+        added to its stem ("-2.png": page 2 beside cv.png)."""
         return {}
 
 

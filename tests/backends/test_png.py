@@ -41,7 +41,7 @@ def test_one_png_per_pdf_page_named_after_the_output(previews: Path) -> None:
         with Image.open(previews / name) as img:
             assert img.format == "PNG"
             assert img.size == tuple(round(inches * 40) for inches in LETTER_INCHES)
-            dark = sum(1 for value in img.convert("L").getdata() if value < 128)
+            dark = sum(img.convert("L").histogram()[:128])
             assert dark > 500  # text was drawn, not a blank page
 
 
