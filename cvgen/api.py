@@ -40,9 +40,14 @@ def render(
     profile: str | None = None,
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
+    allow: tuple[str | Path, ...] = (),
 ) -> bytes:
-    """Render a CV to one format and return the bytes (text formats are UTF-8)."""
-    job = Job(cv, ((format, None),), theme, _view(view, profile), options)
+    """Render a CV to one format and return the bytes (text formats are UTF-8).
+
+    Files the CV names (photo, .bib, ``settings.theme``) must be inside its folder, the theme
+    folder given here, or one of the folders in ``allow`` (see :mod:`cvgen.containment`).
+    """
+    job = Job(cv, ((format, None),), theme, _view(view, profile), options, tuple(allow))
     return run(job).rendered[0].data
 
 
@@ -55,6 +60,7 @@ def render_to_file(
     profile: str | None = None,
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
+    allow: tuple[str | Path, ...] = (),
 ) -> list[Path]:
     """Render a CV and write it atomically; the format defaults to the path's suffix.
 
@@ -62,7 +68,7 @@ def render_to_file(
     """
     path = Path(path)
     fmt = format or _format_for_suffix(path.suffix)
-    return run(Job(cv, ((fmt, path),), theme, _view(view, profile), options)).written
+    return run(Job(cv, ((fmt, path),), theme, _view(view, profile), options, tuple(allow))).written
 
 
 def _format_for_suffix(suffix: str) -> str:

@@ -17,12 +17,13 @@ Celery task (see docs/benchmarks.md).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
     from cvgen.backends.base import Backend, RenderOptions
+    from cvgen.loader.mapping import Map
+    from cvgen.loader.record_source import RecordSource
+    from cvgen.model.loaded import Loaded
     from cvgen.themes import Theme
     from cvgen.view import ViewOptions
 
@@ -44,7 +48,8 @@ __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_RENDER", "BatchResult", "Task", "descr
 class Task:
     """One CV and where each of its formats goes."""
 
-    source: Path
+    source: Path | RecordSource
+    """A CV file, or one person's record poured into a map (see cvgen.loader.record_source)."""
     targets: tuple[tuple[str, Path], ...]
     """(format name, output path) pairs, rendered from one preparation of the CV."""
 
@@ -66,10 +71,21 @@ class BatchResult:
     """How many located input problems ``error`` lists (0 for other failures)."""
     warnings: tuple[str, ...] = ()
     """The prepared document's warnings (e.g. a biosketch over its page limit)."""
+    name: str = ""
+    """Whose CV it is (the person's name, once loaded)."""
+    input_hash: str = ""
+    """What ``--changed-only`` compares (see cvgen.rerun); empty when the CV did not load."""
+    skipped: bool = False
+    """Not rendered again: unchanged since the report it was compared with."""
 
     @property
     def ok(self) -> bool:
         return self.exit_code == EXIT_OK
+
+    @property
+    def status(self) -> str:
+        """"rendered", "unchanged" or "failed", as the report says."""
+        return "failed" if not self.ok else ("unchanged" if self.skipped else "rendered")
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,12 @@ class _Config:
     theme: str | None = None
     view: ViewOptions | None = None
     options: RenderOptions | None = None
+    allow: tuple[str, ...] = ()
+    """Folders besides each CV's own its files may come from (``--allow``, ``--base``, the data's folder)."""
+    previous: dict[str, str] | None = None
+    """``--changed-only``: each CV's input hash in the previous report."""
+    hash_inputs: bool = False
+    """Compute each CV's input hash (for a report or ``--changed-only``); plain renders skip it."""
 
 
 # ----------------------------------------------------------------------------- the unit of work
@@ -106,17 +128,44 @@ def _theme_arg(theme: str | Path | Theme | None) -> str | None:
 
 
 def _render_task(task: Task, config: _Config) -> BatchResult:
-    from cvgen.pipeline import Job, run
+    from cvgen.pipeline import Job, choose_theme, run
+    from cvgen.rerun import input_hash
 
     start = time.perf_counter()
     written: list[Path] = []
-    job = Job(task.source, task.targets, config.theme, config.view, config.options)
+    name, key = getattr(task.source, "person_name", ""), ""
     try:
+        loaded = _load(task.source, config.allow, config.view.style if config.view else None)
+        name = loaded.cv.person.name
+        if config.hash_inputs or config.previous is not None:
+            settings = (config.view, config.options)
+            key = input_hash(loaded, choose_theme(loaded, config.theme, config.allow).path, tuple(f for f, _ in task.targets), settings)
+        if _unchanged(task, config, key):
+            outputs = tuple(path for _, path in task.targets)
+            return BatchResult(task.source, outputs, elapsed=time.perf_counter() - start, name=name, input_hash=key, skipped=True)
+        job = Job(loaded, task.targets, config.theme, config.view, config.options, config.allow)
         done = run(job, _backend, written)
     except Exception as exc:  # noqa: BLE001 - one bad CV never stops the batch
         message, code, problems = describe(exc)
-        return BatchResult(task.source, tuple(written), message, code, time.perf_counter() - start, problems)
-    return BatchResult(task.source, tuple(written), elapsed=time.perf_counter() - start, warnings=tuple(done.doc.warnings))
+        return BatchResult(task.source, tuple(written), message, code, time.perf_counter() - start, problems, name=name)
+    return BatchResult(task.source, tuple(written), elapsed=time.perf_counter() - start, warnings=tuple(done.doc.warnings),
+                       name=name, input_hash=key)
+
+
+def _load(source: Path | RecordSource, allow: tuple[str, ...], style: str | None = None) -> Loaded:
+    from cvgen.loader import load_cv
+    from cvgen.loader.record_source import RecordSource
+
+    if isinstance(source, RecordSource):
+        return source.load(tuple(Path(a) for a in allow), style)
+    return load_cv(source, style=style, allow=allow)
+
+
+def _unchanged(task: Task, config: _Config, key: str) -> bool:
+    """Same input hash as last time and every output still there."""
+    if config.previous is None or not task.targets or config.previous.get(str(task.targets[0][1])) != key:
+        return False
+    return all(path.is_file() for _, path in task.targets)
 
 
 def render_one(
@@ -127,6 +176,7 @@ def render_one(
     theme: str | Path | Theme | None = None,
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
+    allow: Sequence[str | Path] = (),
 ) -> BatchResult:
     """Render one CV file to several formats; never raises (the failure is in the result).
 
@@ -136,7 +186,7 @@ def render_one(
     task = plan([source], formats, output_dir)[0]
     if output_dir is not None:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    return _render_task(task, _Config(_theme_arg(theme), view, options))
+    return _render_task(task, _Config(_theme_arg(theme), view, options, tuple(map(str, allow))))
 
 
 # ----------------------------------------------------------------------------- planning
@@ -207,7 +257,7 @@ def check_collisions(tasks: Sequence[Task]) -> None:
 
 
 def render_many(
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path] | Iterable[Mapping[str, Any]] | str | Path,
     formats: str | Sequence[str] = ("pdf",),
     output_dir: str | Path | None = None,
     jobs: int = 1,
@@ -215,19 +265,77 @@ def render_many(
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
     *,
+    mapping: str | Path | Map | None = None,
+    roots: Sequence[str | Path] = (),
+    executor: Any = None,
+    report: str | Path | None = None,
+    changed_only: bool = False,
     on_result: Callable[[BatchResult], None] | None = None,
+    allow: Sequence[str | Path] = (),
 ) -> list[BatchResult]:
-    """Render many CV files to one or more formats; one :class:`BatchResult` per file, in input order.
+    """Render many CVs to one or more formats; one :class:`BatchResult` per CV, in input order.
 
-    ``jobs`` > 1 renders in that many worker processes (each loads its engines once); a CV that
-    fails, or whose worker crashes, is reported in its result and never stops the others.
-    ``jobs`` = 1 renders in this process. ``on_result`` is called as each CV finishes.
-    Raises only for a bad call (unknown format, two CVs writing the same file, missing engine).
+    ``sources`` are CV files (a folder stands for its YAML files) or, with ``mapping`` (a map file),
+    a data file (.csv, .json) or records (mappings, e.g. database rows) poured into that map.
+    ``jobs`` > 1 renders in that many worker processes (each loads its engines once); ``executor``
+    (any object with ``submit`` returning futures: ``concurrent.futures``, Dask's
+    ``client.get_executor()``) renders there instead. A CV that fails, or whose worker dies, is
+    reported in its result and never stops the others. ``roots`` are folders where an ``extends``
+    base may sit. ``report`` writes the JSON report there (and a CSV beside it); with
+    ``changed_only`` a CV whose input hash is the same as in that report is not rendered again.
+    Raises only for a bad call (unknown format, a map that reads missing columns, missing engine).
     """
     fmts = canonical_formats(formats)
+    root_dirs = tuple(Path(r) for r in roots)
+    if mapping is not None:
+        tasks = plan_records(sources, mapping, fmts, output_dir, root_dirs)
+    else:
+        tasks = plan([sources] if isinstance(sources, (str, Path)) else sources, fmts, output_dir)  # type: ignore[list-item]
     if output_dir is not None:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    return run_tasks(plan(sources, fmts, output_dir), jobs, theme=theme, view=view, options=options, on_result=on_result)
+    report_path = Path(report) if report is not None else None
+    previous = _previous(report_path) if changed_only else None
+    results = run_tasks(tasks, jobs, theme=theme, view=view, options=options, on_result=on_result,
+                        executor=executor, allow=(*map(str, allow), *map(str, root_dirs)), previous=previous,
+                        hash_inputs=report_path is not None)
+    if report_path is not None:
+        from cvgen.reports import write_reports
+
+        write_reports(results, report_path, report_path.with_suffix(".csv"))
+    return results
+
+
+def _previous(report: Path | None) -> dict[str, str]:
+    if report is None:
+        raise UsageError("changed_only compares with the previous report: pass report= (--report)")
+    from cvgen.rerun import previous_hashes
+
+    return previous_hashes(report)
+
+
+def plan_records(
+    records: Any, mapping: str | Path | Map, formats: Sequence[str], output_dir: str | Path | None,
+    roots: tuple[Path, ...] = (),
+) -> list[Task]:
+    """One task per record of a data file (or of an iterable of mappings) poured into ``mapping``.
+
+    Files are named from each person (the map's ``output``, else their name), made unique in the
+    batch; they go into ``output_dir``, else beside the data file.
+    """
+    from cvgen.backends import registry
+    from cvgen.loader.mapping import Map, load_map
+    from cvgen.loader.record_source import sources
+    from cvgen.loader.records import read_table, table_of
+
+    the_map = mapping if isinstance(mapping, Map) else load_map(mapping)
+    table = read_table(records) if isinstance(records, (str, Path)) else table_of(records)
+    folder = Path(output_dir) if output_dir is not None else (table.folder or Path.cwd())
+    data_roots = (table.folder,) if table.folder else ()
+    suffixes = [(name, registry.get(name).suffix) for name in canonical_formats(formats)]
+    return [
+        Task(source, tuple((name, folder / (source.stem + suffix)) for name, suffix in suffixes))
+        for source in sources(table, the_map, (*data_roots, *roots))
+    ]
 
 
 def run_tasks(
@@ -238,11 +346,19 @@ def run_tasks(
     view: ViewOptions | None = None,
     options: RenderOptions | None = None,
     on_result: Callable[[BatchResult], None] | None = None,
+    allow: Sequence[str | Path] = (),
+    executor: Any = None,
+    previous: dict[str, str] | None = None,
+    hash_inputs: bool = False,
 ) -> list[BatchResult]:
-    """Run planned tasks (the CLI plans its own output paths); results in task order."""
+    """Run planned tasks (the CLI plans its own output paths); results in task order.
+
+    ``previous`` (input hashes by first output) skips unchanged CVs; ``hash_inputs`` records each
+    CV's input hash in its result, for a report.
+    """
     for name in {fmt for task in tasks for fmt, _ in task.targets}:
         _backend(name)  # a missing engine fails the whole call before any work starts
-    config = _Config(_theme_arg(theme), view, options)
+    config = _Config(_theme_arg(theme), view, options, tuple(map(str, allow)), previous, hash_inputs)
     results: dict[int, BatchResult] = {}
 
     def done(index: int, result: BatchResult) -> None:
@@ -252,12 +368,84 @@ def run_tasks(
 
     jobs = max(1, min(jobs, len(tasks)))
     with _Stop():
-        if jobs == 1:
+        if executor is not None:
+            run_on(executor, list(enumerate(tasks)), config, done)
+        elif jobs == 1:
             for index, task in enumerate(tasks):
                 done(index, _render_task(task, config))
         else:
             _Pool(jobs, config).run(list(enumerate(tasks)), done)
+    if executor is not None or jobs > 1:
+        sweep_partials(tasks)  # a worker may have died mid-write
     return [results[i] for i in range(len(tasks))]
+
+
+def run_on(executor: Any, jobs: list[tuple[int, Task]], config: _Config, done: Callable[[int, BatchResult], None]) -> None:
+    """Render on any executor whose ``submit`` returns futures (a process pool, Dask, …).
+
+    :func:`_render_task` never raises, so a future that fails means the worker itself was lost
+    (killed, out of memory, the cluster's own retries used up). Such a CV is submitted once more;
+    lost again, it is reported as failed, the files its lost attempts wrote in this batch are
+    removed (a CV is all of its formats or none), and the others carry on.
+    """
+    started = time.time()
+    lost = _collect(executor, jobs, config, done)
+    if lost:
+        for index, task, exc in _collect(executor, [(i, t) for i, t, _ in lost], config, done):
+            _remove_written_since(task, started)
+            message = f"the worker rendering {task.source} was lost twice ({type(exc).__name__}: {exc}); the other CVs were not affected"
+            done(index, BatchResult(task.source, (), message, EXIT_RENDER, name=getattr(task.source, "person_name", "")))
+
+
+def _collect(
+    executor: Any, jobs: list[tuple[int, Task]], config: _Config, done: Callable[[int, BatchResult], None]
+) -> list[tuple[int, Task, BaseException]]:
+    """Submit every job, hand each result to ``done`` as it arrives; return the jobs whose worker was lost."""
+    import concurrent.futures as cf
+
+    futures = {executor.submit(_render_task, task, config): (index, task) for index, task in jobs}
+    ordered = cf.as_completed(futures) if all(isinstance(f, cf.Future) for f in futures) else list(futures)
+    lost = []
+    for future in ordered:
+        index, task = futures[future]
+        try:
+            result = future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker fails its CV, not the batch
+            lost.append((index, task, exc))
+            continue
+        done(index, result)
+    return lost
+
+
+def _remove_written_since(task: Task, started: float) -> None:
+    """Remove this task's outputs written during this batch (yesterday's good files stay)."""
+    for _, path in task.targets:
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime >= started:
+                path.unlink()
+
+
+def sweep_partials(tasks: Sequence[Task]) -> None:
+    """Delete the temporary files of renders killed mid-write (``.<name>.<random>.part``).
+
+    Outputs are written to a temporary file and renamed, so a worker killed while writing never
+    leaves a file under its final name, but it does leave the temporary one; once the batch is over
+    nothing of it is still writing. One listing per output folder, whatever the batch's size.
+    """
+    wanted: dict[Path, set[str]] = {}
+    for task in tasks:
+        for _, path in task.targets:
+            wanted.setdefault(path.parent, set()).add(path.name)
+    for folder, names in wanted.items():
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") and name.endswith(".part") and name[1:].rsplit(".", 2)[0] in names:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))

@@ -23,6 +23,7 @@ from cvgen.errors import CVError, RenderError
 if TYPE_CHECKING:
     from cvgen.backends.base import Backend, RenderOptions
     from cvgen.model.cv import CV
+    from cvgen.model.loaded import Loaded
     from cvgen.themes import Theme
     from cvgen.view import ViewOptions
     from cvgen.view.document import Document
@@ -48,6 +49,9 @@ class Job:
     """A built-in theme name, a theme folder, a Theme, or None for the CV's ``settings.theme``."""
     view: ViewOptions | None = None
     options: RenderOptions | None = None
+    allow: tuple[str | Path, ...] = ()
+    """Folders besides the CV's own that files the CV names may come from (``--allow DIR``,
+    ``--base DIR``, a data file's folder): photos, .bib files, styles, ``extends`` bases."""
 
 
 @dataclass
@@ -70,13 +74,45 @@ def backend_for(fmt: str, options: RenderOptions | None = None) -> Backend:
     return backend
 
 
-def choose_theme(cv: CV, theme: str | Path | Theme | None) -> Theme:
-    """The theme asked for, or the CV's own ``settings.theme`` when none (or an empty name) is given."""
-    from cvgen.themes import Theme, resolve_theme
+def choose_theme(loaded: Loaded, theme: str | Path | Theme | None, allow: tuple[str | Path, ...] = ()) -> Theme:
+    """The theme asked for, or the CV's own ``settings.theme`` when none (or an empty name) is given.
+
+    A theme the caller names (``--theme``, ``theme=``) is theirs to choose. One the CV names is a
+    path written in a file: a built-in name, or a folder resolved from the CV's folder that must stay
+    inside the allowed folders (:mod:`cvgen.containment`), so a CV alone cannot pick a theme some
+    other user left in /tmp.
+    """
+    from cvgen.themes import Theme, builtin_themes, resolve_theme
 
     if isinstance(theme, Theme):
         return theme
-    return resolve_theme(theme or cv.settings.theme)
+    if theme:
+        return resolve_theme(theme)
+    named = loaded.cv.settings.theme
+    if not named or named in builtin_themes():
+        return resolve_theme(named or None)
+    return resolve_theme(_theme_folder_from_cv(loaded, named, allow))
+
+
+def _theme_folder_from_cv(loaded: Loaded, named: str, allow: tuple[str | Path, ...]) -> Path:
+    """``settings.theme`` as a folder inside the allowed roots, or an InputError located at it."""
+    from cvgen.containment import Outside, contain, roots_of
+    from cvgen.errors import InputError, Problem
+    from cvgen.themes import builtin_themes
+
+    origin = loaded.origin
+    folder = origin.base_dir or Path.cwd()
+    roots = origin.roots or roots_of(folder, *allow)
+    line, col = origin.position("settings", "theme")
+    try:
+        path = contain(named, folder, roots, "settings.theme")
+        if not path.is_dir():
+            raise Outside(f"settings.theme {named!r} is neither a built-in theme ({', '.join(builtin_themes())}) "
+                          f"nor a folder next to the CV")
+    except Outside as exc:
+        message = str(exc).replace("pass --allow DIR", "pass --theme DIR, or --allow DIR")
+        raise InputError([Problem(origin.filename, line, col, "settings.theme", message)]) from None
+    return path
 
 
 def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list[Path] | None = None) -> Done:
@@ -89,10 +125,11 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.loader import load_cv
     from cvgen.view import prepare
 
-    loaded = load_cv(job.source, style=job.view.style if job.view else None)
+    allow = (*job.allow, *_named_theme_folder(job.theme))
+    loaded = load_cv(job.source, style=job.view.style if job.view else None, allow=allow)
+    theme = choose_theme(loaded, job.theme, allow)
     _refuse_writing_inputs(job, loaded)
     done = Done(prepare(loaded, job.view), written=written if written is not None else [])
-    theme = choose_theme(loaded.cv, job.theme)
     for fmt, path in job.targets:
         chosen = backend(fmt) if backend is not None else backend_for(fmt, job.options)
         result = render_document(done.doc, chosen.name, theme, job.options, chosen)
@@ -100,6 +137,17 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
         if path is not None:
             done.written.extend(write_result(result, path))
     return done
+
+
+def _named_theme_folder(theme: str | Path | Theme | None) -> tuple[Path, ...]:
+    """The theme folder the caller named (an allowed root, as the CV's folder is), if any."""
+    from cvgen.themes import Theme
+
+    if isinstance(theme, Theme):
+        return (theme.path,) if theme.user else ()
+    if theme and Path(theme).is_dir() and ("/" in str(theme) or isinstance(theme, Path)):
+        return (Path(theme),)
+    return ()
 
 
 def input_files(loaded: Any) -> list[Path]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cvgen.containment import Outside, contain, contained_loader
 from cvgen.errors import UsageError
 
 _PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -65,7 +66,10 @@ class Manifest:
 
 def read_manifest(folder: Path) -> Manifest:
     """The manifest of a theme folder, or the defaults when it has none; a bad one is a UsageError."""
-    path = folder / MANIFEST
+    try:
+        path = contain(MANIFEST, folder, (folder.resolve(),), f"theme {folder.name!r}: file")
+    except Outside as exc:
+        raise UsageError(str(exc)) from None
     if not path.is_file():
         return Manifest()
     import tomllib
@@ -113,8 +117,15 @@ class Theme:
         return (self.path / filename).is_file()
 
     def file(self, filename: str, fmt: str = "") -> Path:
-        """The theme's ``filename``, or a UsageError saying the theme does not support ``fmt``."""
-        p = self.path / filename
+        """The theme's ``filename`` (resolved, inside the theme folder), or a UsageError saying why not.
+
+        A theme file that is a symlink leading out of the folder (``style.css -> /etc/passwd``) is
+        refused here, so no backend can copy it into an output.
+        """
+        try:
+            p = contain(filename, self.path, (self.path,), f"theme {self.name!r}: file")
+        except Outside as exc:
+            raise UsageError(str(exc)) from None
         if not p.is_file():
             what = f" needed for {fmt} output" if fmt else ""
             formats = f"; it supports: {self.supports()}" if self.supports() else ""
@@ -129,7 +140,7 @@ class Theme:
 
             cls = _strict_sandbox() if self.user else jinja2.Environment
             env = cls(
-                loader=jinja2.FileSystemLoader(str(self.path)),
+                loader=contained_loader(self.path),
                 undefined=jinja2.StrictUndefined,
                 auto_reload=False,
                 **options,

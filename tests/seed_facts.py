@@ -97,6 +97,9 @@ PUBLICATION_LABELS = ["P5", "P4", "P3", "P2", "P1", "P5", "P4", "P3", "P2", "P1"
 TALK_LABELS = [f"T{i}" for i in range(1, 8)]
 
 
+_QUOTES = re.compile("['\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
+
+
 def normalise(text: str) -> str:
     """Collapse whitespace, unify apostrophes, quotes and dashes, drop soft hyphens: what a reader would see.
 
@@ -105,8 +108,10 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("---", "\u2014").replace("--", "\u2013").replace("\u2014", "-").replace("\u2013", "-")
-    text = text.replace("\u2060", "").replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
-    text = text.replace("\u00ad", "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
+    text = text.replace("\u2060", "").replace("\u2026", "...").replace("\u00ad", "").replace("\u2010", "-")
+    # Every quotation mark and apostrophe as one mark: a quote nested in cvgen's own quotes
+    # alternates (“a ‘b’ c”), so the source's " may be typeset as ‘ or ’.
+    text = _QUOTES.sub('"', text)
     text = text.replace("\u2011", "-").replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\ufb00", "ff")
     text = re.sub(r"\s+", " ", text).strip()
     return text.replace(". . .", "...")  # pdflatex builds \textellipsis from three spaced periods

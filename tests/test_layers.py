@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "cvgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("cvgen.errors", "cvgen.chars", "cvgen.version"),
+    ("cvgen.errors", "cvgen.chars", "cvgen.version", "cvgen.containment", "cvgen.resources"),
     ("cvgen.model",),
     # The words cvgen writes in each language (string tables, CLDR dates): read by the view and by
     # backends that set a language up (babel, Word's w:lang); it reads only the model.
@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cvgen.themes", "cvgen.isolation", "cvgen.output"),
     ("cvgen.backends",),
     ("cvgen.api", "cvgen.pipeline", "cvgen.schema"),
-    ("cvgen.batch",),
+    ("cvgen.batch", "cvgen.rerun", "cvgen.reports"),
     ("cvgen.cli",),
     ("cvgen",),  # the package's __init__: lazy re-exports of everything
 )

@@ -4,8 +4,10 @@ folds both sides to the same plain form first."""
 
 from __future__ import annotations
 
+# Every quotation mark and apostrophe folds to one mark: a quote nested in cvgen's own quotes
+# alternates (“a ‘b’ c”), so the source's " may be typeset as ‘ or ’.
 _FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+    "'": '"', "\u2018": '"', "\u2019": '"', "\u201a": '"', "\u201b": '"', "\u2039": '"', "\u203a": '"',
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ", "\u2060": None,
 })

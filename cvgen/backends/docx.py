@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 
 from cvgen.backends.base import Backend, RenderOptions
 from cvgen.backends.docx_language import complex_script_formatting, set_language, uses_complex_script
+from cvgen.backends.docx_package import keep_allowed_relationships, refused_fields
 from cvgen.backends.docx_styles import ensure_styles, set_accent, set_text_width
 from cvgen.backends.docx_xml import (
     Hyperlinks,
@@ -42,6 +43,7 @@ from cvgen.backends.docx_xml import (
     normalise_zip,
     set_num_pr,
 )
+from cvgen.errors import RenderError
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
 
 if TYPE_CHECKING:
@@ -66,7 +68,12 @@ class DocxBackend(Backend):
         _Writer(document, doc, theme.manifest.docx_header).write()
         buffer = io.BytesIO()
         document.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        data = keep_allowed_relationships(buffer.getvalue())
+        fields = refused_fields(data)
+        if fields:
+            raise RenderError(f"theme {theme.name!r}: reference.docx holds Word fields that fetch files or run "
+                              f"programs when updated: {', '.join(fields[:5])}")
+        return normalise_zip(data)
 
 
 class _Writer:

@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from cvgen.containment import Outside, contain
+
 MAX_THEME_FILE = 20 * 1024 * 1024
 """A theme asset (font, image, stylesheet) larger than this is refused."""
 
@@ -53,13 +55,12 @@ class SafeFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"cvgen fetches nothing from outside the theme folder (refused {_short(url)})")
-        path = Path(unquote(parts.path))
         try:
-            resolved = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            raise RefusedURL(f"theme file not found: {_short(url)}") from None
-        if not resolved.is_relative_to(self.theme_dir) or not resolved.is_file():
-            raise RefusedURL(f"only files inside the theme folder {self.theme_dir} may be used (refused {_short(url)})")
+            resolved = contain(unquote(parts.path), self.theme_dir, (self.theme_dir,), "theme resource")
+        except Outside:
+            raise RefusedURL(f"only files inside the theme folder {self.theme_dir} may be used (refused {_short(url)})") from None
+        if not resolved.is_file():
+            raise RefusedURL(f"theme file not found: {_short(url)}")
         if resolved.stat().st_size > MAX_THEME_FILE:
             raise RefusedURL(f"theme file too large: {_short(url)}")
         media_type = mimetypes.guess_type(resolved.name)[0] or "application/octet-stream"

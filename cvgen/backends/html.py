@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from markupsafe import Markup, escape
@@ -19,6 +18,7 @@ from markupsafe import Markup, escape
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
 from cvgen.errors import RenderError
 from cvgen.model.markup import Inline, plain
+from cvgen.resources import external_resources
 from cvgen.view.document import DEFAULT_PAGE_NUMBER
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def render_html(doc: Document, theme: Theme, options: RenderOptions, *, for_pdf:
             theme.file(TEMPLATE, "html")  # raises the theme's "has no cv.html.j2" UsageError
         raise
     html = template.render(context)
-    if not for_pdf:
+    if not for_pdf and theme.user:  # built-in themes are cvgen's own (tests/security checks them once)
         refused = external_resources(html, allowed={context["photo_uri"]} - {None})
         if refused:
             raise RenderError(
@@ -179,63 +179,6 @@ def _page_css(theme: Theme) -> str:
     if theme.has(SCREEN_STYLESHEET):
         css += "\n" + theme.file(SCREEN_STYLESHEET).read_text(encoding="utf-8")
     return css
-
-
-# --- the "no external requests" guard --------------------------------------------------------------
-
-_RESOURCE_ATTRS = {
-    "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
-    "frame": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"),
-    "audio": ("src",), "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"),
-    "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
-}
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
-
-
-class _ResourceFinder(HTMLParser):
-    """Collects every URL the page would fetch by itself (not the links a reader may click)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        for name in _RESOURCE_ATTRS.get(tag, ()):
-            if values.get(name):
-                self.urls.extend(values[name].split(",") if name == "srcset" else [values[name]])
-        if tag == "link" and values.get("href"):
-            self.urls.append(values["href"])
-        if tag == "base" and values.get("href"):
-            self.urls.append(values["href"])
-        if values.get("style"):
-            self.urls.extend(_css_urls(values["style"]))
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.urls.extend(_css_urls(data))
-
-
-def _css_urls(css: str) -> list[str]:
-    return [m.group(2) if m.group(2) is not None else m.group(4) for m in _CSS_URL.finditer(css)]
-
-
-def external_resources(html: str, allowed: set[str]) -> list[str]:
-    """URLs ``html`` would load (images, stylesheets, CSS ``url()``) other than ``allowed`` ones."""
-    finder = _ResourceFinder()
-    finder.feed(html)
-    finder.close()
-    out = []
-    for raw in finder.urls:
-        url = raw.strip().split()[0] if raw.strip() else ""
-        if url and url not in allowed and url.split("#", 1)[0] != "":
-            out.append(url if len(url) < 120 else url[:117] + "...")
-    return out
 
 
 class HtmlBackend(Backend):

@@ -133,7 +133,7 @@ class LatexBackend(Backend):
         if not options.compile:
             return {}
         try:
-            result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE)
+            result = compile_tex(data.decode("utf-8"), options.engine or DEFAULT_ENGINE, user_theme=theme.user)
         except RenderError as exc:
             raise RenderError(_with_places(str(exc), doc)) from None
         return {".pdf": result.pdf}

@@ -50,7 +50,8 @@ def _unblock(m: re.Match[str]) -> str:
 
 def _href(url: str) -> str:
     """A link destination that survives every Markdown flavour (percent-encoding, not escaping)."""
-    return quote(url, safe=":/?#[]@!$&'*+,;=%-._")
+    # CommonMark decodes entity references in a destination: "&amp;" written in a URL must stay itself.
+    return _ENTITY_LIKE.sub("&amp;", quote(url, safe=":/?#[]@!$&'*+,;=%-._"))
 
 
 class MarkdownInline(InlineFormat):

@@ -2,7 +2,9 @@
 
 The engine runs in a fresh temporary folder with shell escape off, kpathsea's paranoid file
 access (``openin_any=p openout_any=p``: no absolute paths, no parent folders, no dot files), a time
-limit that kills the whole process group, and no terminal input. A failure becomes a
+limit that kills the whole process group, and no terminal input. Where the kernel allows it, the
+engine and its PDF driver are also confined to that folder by :mod:`cvgen.backends.tex_sandbox`:
+``openin_any`` does not bind xdvipdfmx, pdfTeX's ``\\pdfobj file`` or LuaTeX's ``io.open``. A failure becomes a
 :class:`~cvgen.errors.RenderError` quoting TeX's own message and the offending source line rather
 than the whole log.
 """
@@ -17,6 +19,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,10 +105,10 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(cmd: list[str], cwd: Path, timeout: float) -> None:
+def _run(cmd: list[str], cwd: Path, timeout: float, confine: Callable[[], None] | None = None) -> None:
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True,
+        stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=confine,
     )
     try:
         proc.wait(timeout=timeout)
@@ -152,8 +155,25 @@ def _first_line(engine: str, source: str) -> str:
     return f"\\pdfvariable trailerid {{[<{digest}> <{digest}>]}}\\input{{cv.tex}}"
 
 
-def compile_tex(source: str, engine: str = DEFAULT_ENGINE, timeout: float = TIMEOUT) -> CompileResult:
-    """Compile LaTeX ``source`` with ``engine`` and return the PDF, or raise a short RenderError."""
+UNCONFINED_USER_THEME = (
+    "compiling a user LaTeX theme needs Linux's Landlock (kernel 5.13 or later) so that TeX cannot read "
+    "files outside its folder, and it is not available here; write the .tex without --compile, or use a "
+    "built-in theme"
+)
+
+
+def compile_tex(
+    source: str, engine: str = DEFAULT_ENGINE, timeout: float = TIMEOUT, *, user_theme: bool = False
+) -> CompileResult:
+    """Compile LaTeX ``source`` with ``engine`` and return the PDF, or raise a short RenderError.
+
+    The run is confined to its folder wherever Landlock exists; ``user_theme`` source (TeX code
+    someone else wrote) is never compiled unconfined.
+    """
+    from cvgen.backends import tex_sandbox
+
+    if user_theme and not tex_sandbox.available():
+        raise RenderError(UNCONFINED_USER_THEME)
     problem = engine_problem(engine)
     if problem:
         raise UsageError(problem) if engine not in ENGINES else RenderError(problem)
@@ -167,16 +187,7 @@ def compile_tex(source: str, engine: str = DEFAULT_ENGINE, timeout: float = TIME
     with tempfile.TemporaryDirectory(prefix="cvgen-tex-") as tmp:
         folder = Path(tmp)
         (folder / "cv.tex").write_text(source, encoding="utf-8")
-        cmd = [engine, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-recorder", _first_line(engine, source)]
-        runs = 0
-        log = ""
-        while runs < 3:
-            _run(cmd, folder, timeout)
-            runs += 1
-            log_path = folder / "cv.log"
-            log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
-            if not (folder / "cv.pdf").exists() or not _RERUN.search(log):
-                break
+        runs, log = _runs(engine, source, folder, timeout)
         pdf_path = folder / "cv.pdf"
         error = log_error(log, source)
         if error or not pdf_path.exists():
@@ -193,6 +204,27 @@ def compile_tex(source: str, engine: str = DEFAULT_ENGINE, timeout: float = TIME
             seconds=time.monotonic() - started,
             runs=runs,
         )
+
+
+def _runs(engine: str, source: str, folder: Path, timeout: float) -> tuple[int, str]:
+    """Run the engine (confined) until the cross-references settle, at most three times; (runs, log)."""
+    from cvgen.backends import tex_sandbox
+
+    cmd = [engine, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-recorder", _first_line(engine, source)]
+    confine = tex_sandbox.confine(folder)
+    runs, log = 0, ""
+    try:
+        while runs < 3:
+            _run(cmd, folder, timeout, confine)
+            runs += 1
+            log_path = folder / "cv.log"
+            log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+            if not (folder / "cv.pdf").exists() or not _RERUN.search(log):
+                break
+    finally:
+        if confine is not None:
+            os.close(confine.ruleset)  # type: ignore[attr-defined]
+    return runs, log
 
 
 def _failure(engine: str, error: str | None, log: str) -> str:

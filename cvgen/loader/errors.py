@@ -138,30 +138,41 @@ def _message(err: dict[str, Any], root: type[BaseModel], path: Path) -> str:
     return msg
 
 
+def _where(
+    located: Located | None, path: Path, is_key: bool, files: dict[Path, str], filename: str
+) -> tuple[int | None, int | None, str]:
+    """(line, col, file) of the nearest written value at or above ``path`` (an unknown key: the key itself)."""
+    if located is None:
+        return None, None, filename
+    at: Path | None = path
+    pos = located.key_positions.get(path) if is_key else None
+    while pos is None and at is not None:
+        pos = located.positions.get(at)
+        if pos is None:
+            at = at[:-1] if at else None
+    if pos is None or at is None:
+        return None, None, filename
+    return pos[0], pos[1], files.get(at, filename)
+
+
 def problems_from_validation(
-    exc: ValidationError, data: Any, located: Located | None, filename: str, root: type[BaseModel]
+    exc: ValidationError, data: Any, located: Located | None, filename: str, root: type[BaseModel],
+    files: dict[Path, str] | None = None,
 ) -> list[Problem]:
-    """One :class:`Problem` per pydantic error, located at the nearest known position."""
+    """One :class:`Problem` per pydantic error, located at the nearest known position.
+
+    ``files`` gives the file of the paths written in another file than ``filename`` (a base file).
+    """
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
         path = _real_path(data, tuple(err["loc"]), missing=err["type"] == "missing")
         message = _message(err, root, path)
-        line = col = None
-        if located is not None:
-            pos = None
-            if err["type"] == "extra_forbidden":
-                pos = located.key_positions.get(path)
-            probe = path
-            while pos is None and probe is not None:
-                pos = located.positions.get(probe)
-                probe = probe[:-1] if probe else None
-            if pos:
-                line, col = pos
+        line, col, file = _where(located, path, err["type"] == "extra_forbidden", files or {}, filename)
         key = (path_str(path), message)
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(filename, line, col, path_str(path), message))
+        problems.append(Problem(file, line, col, path_str(path), message))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems

@@ -12,14 +12,17 @@ import contextlib
 import io
 import logging
 import os
+import re
 import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from cvgen.containment import Outside, contain
 from cvgen.errors import InputError, Problem
 from cvgen.loader.svg_photo import looks_like_svg, svg_photo
 from cvgen.model.loaded import Photo
+from cvgen.resources import svg_urls
 
 log = logging.getLogger("cvgen.photo")
 
@@ -44,25 +47,28 @@ class _Where:
 
 
 def load_photo(
-    base_dir: Path | None, relative: str, cv_file: str = "<cv>", line: int | None = None, col: int | None = None
+    base_dir: Path | None,
+    relative: str,
+    cv_file: str = "<cv>",
+    line: int | None = None,
+    col: int | None = None,
+    roots: tuple[Path, ...] | None = None,
 ) -> Photo:
-    """Check and re-encode the photo at ``relative`` (inside ``base_dir``) as PNG or JPEG."""
+    """Check and re-encode the photo at ``relative`` (from ``base_dir``, inside ``roots``) as PNG or JPEG.
+
+    ``roots`` are the allowed folders (:mod:`cvgen.containment`); by default the CV's folder alone.
+    """
     where = _Where(cv_file, line, col)
     if "://" in relative or relative.lower().startswith(("file:", "data:", "http:", "https:")):
         raise where.fail(f"the photo must be a file next to the CV, not a URL (got {relative!r})")
     if base_dir is None:
         raise where.fail("a photo needs the CV's folder: render the file's path, or load it with cvgen.load_cv(path)")
-    if os.path.isabs(relative) or ".." in Path(relative).parts:
-        raise where.fail(f"the photo must be inside the CV's folder (got {relative!r})")
-    root = base_dir.resolve()
     try:
-        resolved = (root / relative).resolve(strict=True)
-    except (FileNotFoundError, NotADirectoryError):
-        raise where.fail(f"photo {relative!r} does not exist") from None
-    except (RuntimeError, OSError) as exc:  # a symlink loop, a permission problem
-        raise where.fail(f"photo {relative!r} cannot be read ({exc.__class__.__name__})") from None
-    if not resolved.is_relative_to(root):
-        raise where.fail(f"the photo {relative!r} points outside the CV's folder")
+        resolved = contain(relative, base_dir.resolve(), roots or (base_dir.resolve(),), "the photo")
+    except Outside as exc:
+        raise where.fail(str(exc)) from None
+    if not resolved.exists():
+        raise where.fail(f"photo {relative!r} does not exist")
     data = _read_regular(resolved, relative, where)
     if looks_like_svg(data):
         return _svg(data, relative, where)
@@ -75,10 +81,17 @@ def _svg(data: bytes, name: str, where: _Where) -> Photo:
         photo, removed = svg_photo(data)
     except ValueError as exc:
         raise where.fail(f"photo {name!r} is not a usable SVG: {exc}") from None
+    left = [u for u in svg_urls(photo.data) if not _EMBEDDED_IMAGE.match(u)]
+    if left:  # what the sanitiser's patterns missed, found by the resource policy's CSS tokenizer
+        raise where.fail(f"photo {name!r} is an SVG that would still load outside resources: {', '.join(left[:3])}")
     if removed:
         log.warning("%s: person.photo: removed from the SVG %r before embedding it: %s", where.file, name,
                     ", ".join(sorted(removed)))
     return photo
+
+
+_EMBEDDED_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,", re.I)
+"""The one kind of reference the sanitised SVG keeps: a raster image inside the file."""
 
 
 def _read_regular(path: Path, name: str, where: _Where) -> bytes:

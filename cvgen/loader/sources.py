@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from cvgen.containment import contain
 from cvgen.errors import InputError, Problem
 from cvgen.loader.strict_yaml import path_str
 from cvgen.model.authors import parse_compact
@@ -32,23 +33,23 @@ def _problem(filename: str, located: Any, path: tuple[Any, ...], message: str) -
     return Problem(filename, line, col, path_str(path), message)
 
 
-def resolve_inside(base_dir: Path, name: str) -> Path:
-    """``name`` relative to ``base_dir``; refuse anything that leaves the folder (``../``, absolute)."""
+def resolve_inside(base_dir: Path, name: str, roots: tuple[Path, ...] | None = None) -> Path:
+    """``name`` relative to ``base_dir``, refused unless inside ``roots`` (default: the CV's folder)."""
     base = base_dir.resolve()
-    path = (base / name).resolve()
-    if path != base and base not in path.parents:
-        raise ValueError(f"{name!r} is outside the CV's folder; keep the .bib next to the CV")
+    path = contain(name, base, roots or (base,), "the .bib")
     if not path.is_file():
         raise ValueError(f"{name!r} does not exist in {base}")
     return path
 
 
-def expand_publications_from(data: dict[str, Any], located: Any, filename: str, base_dir: Path) -> dict[str, Any]:
+def expand_publications_from(
+    data: dict[str, Any], located: Any, filename: str, base_dir: Path, roots: tuple[Path, ...] | None = None
+) -> dict[str, Any]:
     """Return ``data`` with the .bib's publications (overrides merged) appended to ``publications``."""
     spec = data.get("publications_from")
     if not isinstance(spec, dict) or not isinstance(spec.get("bibtex"), str):
         return data  # validation reports the malformed value at its own line
-    entries = _read_bib(spec["bibtex"], located, filename, base_dir)
+    entries = _read_bib(spec["bibtex"], located, filename, base_dir, roots)
     overrides = spec.get("overrides") or {}
     if not isinstance(overrides, dict):
         overrides = {}
@@ -62,12 +63,11 @@ def expand_publications_from(data: dict[str, Any], located: Any, filename: str, 
     return {**data, "publications": _merged(list(existing), entries, overrides, positions)}
 
 
-def _read_bib(name: str, located: Any, filename: str, base_dir: Path) -> list[dict[str, Any]]:
-    # The BibTeX reader lives in interop (one layer up); see tests/test_layers.py's allow-list.
+def _read_bib(name: str, located: Any, filename: str, base_dir: Path, roots: tuple[Path, ...] | None) -> list[dict[str, Any]]:
     from cvgen.interop.bibtex import import_bibtex_file
 
     try:
-        imported = import_bibtex_file(resolve_inside(base_dir, name))
+        imported = import_bibtex_file(resolve_inside(base_dir, name, roots))
     except (ValueError, OSError) as exc:
         raise InputError([_problem(filename, located, ("publications_from", "bibtex"), str(exc))]) from None
     for w in imported.warnings:

@@ -22,6 +22,7 @@ from cvgen.model.person import Person
 from cvgen.model.publications import Metrics, Publication
 from cvgen.model.settings import Settings
 from cvgen.model.sources import PublicationsFrom
+from cvgen.model.sync import Sync
 
 
 class CV(Model):
@@ -46,6 +47,10 @@ class CV(Model):
     publications_from: PublicationsFrom | None = Field(default=None, exclude=True)
     """Input only: publications read from a .bib beside the CV (see cvgen.loader.sources); the loader
     has already merged them into ``publications``, and dumps leave this out."""
+    extends: str | None = Field(default=None, exclude=True)
+    """Input only: a base YAML file (the institution's theme, section order, titles, …) this file
+    overrides; it must sit in the CV's folder or a folder named with ``--base``. The loader has
+    already merged it, and dumps leave this out."""
     metrics: Metrics | None = None
     """Citation metrics shown above the publication list."""
     talks: tuple[Talk, ...] = ()
@@ -60,3 +65,6 @@ class CV(Model):
     """Sections of your own, made of generic entries."""
     settings: Settings = Settings()
     """How the CV looks and what it contains: theme, section order, numbering, profiles."""
+    sync: Sync | None = None
+    """Written by ``cvgen update``: the profile the CV is kept current from and the works you
+    deleted (never added again). Never shown."""

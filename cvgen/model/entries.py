@@ -11,6 +11,7 @@ from cvgen.model.dates import Date, EndDate
 from cvgen.model.links import Url
 from cvgen.model.markup import RichText
 from cvgen.model.person import LabelledLink
+from cvgen.model.tags import Bullet, Tags
 from cvgen.model.text import PlainText
 
 
@@ -42,8 +43,10 @@ class Education(Model):
     """Doctoral or master's advisors."""
     thesis: RichText | None = None
     """Thesis title."""
-    notes: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    notes: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class Position(Model):
@@ -63,8 +66,10 @@ class Position(Model):
     """Kind of position."""
     supervisors: tuple[RichText, ...] = ()
     """Hosts or supervisors (for postdocs and internships)."""
-    notes: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    notes: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class Honor(Model):
@@ -80,6 +85,8 @@ class Honor(Model):
     """E.g. 'For the project titled "…"'."""
     prominent: bool = False
     """Set the title in bold, as the seed does for its most important awards."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the honor by them."""
 
 
 class Talk(Model):
@@ -101,6 +108,8 @@ class Talk(Model):
     """Include in selected-only profiles."""
     id: PlainText | None = None
     """A permanent number ("T12") shown instead of the positional one when numbering asks for it."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the talk by them."""
 
 
 class Amount(Model):
@@ -127,8 +136,10 @@ class Grant(Model):
     """End of the award period."""
     number: PlainText | None = None
     """Award number."""
-    notes: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    notes: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class Teaching(Model):
@@ -150,8 +161,10 @@ class Teaching(Model):
     """Number of students."""
     evaluation: PlainText | None = None
     """Teaching evaluation score, as text."""
-    notes: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    notes: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class Service(Model):
@@ -167,8 +180,10 @@ class Service(Model):
     """End of the service, or "present"."""
     years: tuple[PlainText, ...] = ()
     """For recurring service written as years ("2022, 2023")."""
-    notes: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    notes: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class Mentee(Model):
@@ -186,8 +201,10 @@ class Mentee(Model):
     """Co-advisor's name."""
     placement: RichText | None = None
     """Where the student went next."""
-    notes: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    notes: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class Entry(Model):
@@ -205,10 +222,12 @@ class Entry(Model):
     """Start of a period (use with ``end``)."""
     end: EndDate | None = None
     """End of a period, or "present"."""
-    details: tuple[RichText, ...] = ()
-    """Further lines shown under the entry."""
+    details: tuple[Bullet, ...] = ()
+    """Further lines shown under the entry; a line may be ``{text, tags}``."""
     url: Url | None = None
     """A link for the entry."""
+    tags: Tags = ()
+    """Free-form tags: profiles and ``--include-tags``/``--exclude-tags`` keep or drop the entry by them."""
 
 
 class CustomSection(Model):

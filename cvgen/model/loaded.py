@@ -34,6 +34,9 @@ class Origin:
     filename: str = "<cv>"
     positions: dict[tuple[object, ...], Position] = field(default_factory=dict, compare=False)
     """Where each value was written, by its path in the data (``("person", "photo")``)."""
+    roots: tuple[Path, ...] = ()
+    """The folders files it names may be read from: its own folder and those the user allowed
+    (see :mod:`cvgen.containment`); empty for text, dicts and objects without a folder."""
 
     def position(self, *path: object) -> tuple[int | None, int | None]:
         return self.positions.get(tuple(path), (None, None))

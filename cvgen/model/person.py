@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from cvgen.model.base import Model
-from cvgen.model.links import Url
+from cvgen.model.links import Email, Url
 from cvgen.model.text import PlainText
 
 LinkKind = Literal[
@@ -57,8 +57,8 @@ class Person(Model):
     """E.g. "she/her"."""
     affiliations: tuple[Affiliation, ...] = ()
     """Appointments shown in the header, the primary one first."""
-    emails: tuple[PlainText, ...] = ()
-    """Email addresses."""
+    emails: tuple[Email, ...] = ()
+    """Email addresses, one address each (``name@example.org``)."""
     phones: tuple[Phone, ...] = ()
     """Telephone numbers."""
     address: tuple[PlainText, ...] = ()

@@ -168,6 +168,10 @@ SectionRef = Annotated[
 """A section named by its key, or ``{key, title}``; a mapping is checked only as the latter (one clear error)."""
 
 
+HiddenField = Literal["phone", "address", "photo", "email", "links", "pronouns"]
+"""Personal details a profile can leave out (``person.phones``, ``address``, ``photo``, ``emails``, ``links``, ``pronouns``)."""
+
+
 class Profile(Model):
     """A named variant of the CV (``full``, ``selected``, ``annual-2025``) chosen with ``--profile``."""
 
@@ -187,6 +191,12 @@ class Profile(Model):
     """A full CV or a short biosketch ("biosketch" lays it out as an NSF biographical sketch)."""
     page_limit: int | None = Field(default=None, ge=1)
     """Warn when the output likely runs past this many pages (biosketch default: 3)."""
+    include_tags: tuple[PlainText, ...] = ()
+    """Keep only tagged entries, talks, bullets and publications carrying one of these tags (untagged ones stay)."""
+    exclude_tags: tuple[PlainText, ...] = ()
+    """Leave out whatever carries one of these tags (wins over ``include_tags``)."""
+    hide: tuple[HiddenField, ...] = ()
+    """Personal details this variant leaves out, e.g. ``[phone, address, photo]`` for a public CV."""
 
 
 class Settings(Model):

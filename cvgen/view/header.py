@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from cvgen.errors import InputError, Problem
 from cvgen.locale import Locale
 from cvgen.model.cv import CV
+from cvgen.model.links import is_address, mailto
 from cvgen.model.loaded import Photo
 from cvgen.model.markup import Inline, Text, plain
 from cvgen.model.person import LabelledLink
@@ -37,7 +38,7 @@ def header(cv: CV, photo: Photo | None, loc: Locale) -> Header:
     if p.pronouns:
         contacts.append(Contact("pronouns", loc.text("contacts.pronouns"), p.pronouns))
     email = loc.text("contacts.email")
-    contacts.extend(Contact("email", email, e, f"mailto:{e}", caption=email) for e in p.emails)
+    contacts.extend(Contact("email", email, e, mailto(e) if is_address(e) else None, caption=email) for e in p.emails)
     for ph in p.phones:
         text = ph.number + (f" ({ph.label})" if ph.label else "")
         digits = "".join(ch for ch in ph.number if ch.isdigit() or ch == "+")

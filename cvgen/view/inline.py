@@ -44,8 +44,51 @@ def sup(text: str) -> Inline:
 
 
 def link(href: str | None, part: Inline | str) -> Inline:
+    """``part`` linked to ``href``. Links already inside ``part`` keep their own targets.
+
+    A link cannot hold a link (HTML nests ``<a>`` in ``<a>``, Markdown drops the outer one), so a
+    title written with a link, on an entry that has a ``url`` too, becomes runs side by side: the
+    title's own link for its words and the entry's link around the rest. Decided here, once.
+    """
     nodes = (Text(part),) if isinstance(part, str) else part
-    return (Link(href, nodes),) if href else nodes
+    if not href:
+        return nodes
+    if not _has_link(nodes):
+        return (Link(href, nodes),)
+    return _joined_links(_around_links(href, nodes))
+
+
+def _has_link(nodes: Inline) -> bool:
+    return any(isinstance(n, Link) or (not isinstance(n, Text) and _has_link(n.children)) for n in nodes)
+
+
+def _around_links(href: str, nodes: Inline) -> list[Node]:
+    """Each node outside an inner link wrapped in ``Link(href)``; inner links (and what holds them) kept."""
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Link):
+            out.append(node)
+        elif not isinstance(node, Text) and _has_link(node.children):
+            out.append(type(node)(tuple(_joined_links(_around_links(href, node.children))), *_extra(node)))
+        else:
+            out.append(Link(href, (node,)))
+    return out
+
+
+def _extra(node: Node) -> tuple[object, ...]:
+    return (node.role,) if isinstance(node, Strong) else ()
+
+
+def _joined_links(nodes: list[Node]) -> Inline:
+    """Neighbouring links to the same target become one link."""
+    out: list[Node] = []
+    for node in nodes:
+        last = out[-1] if out else None
+        if isinstance(node, Link) and isinstance(last, Link) and last.href == node.href:
+            out[-1] = Link(node.href, merge((*last.children, *node.children)))
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")

@@ -19,6 +19,7 @@ from cvgen.view.header import header, meta
 from cvgen.view.layouts.biosketch import prepare_biosketch
 from cvgen.view.layouts.cv import cv_sections
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
+from cvgen.view.tailor import tailor
 from cvgen.view.typography import typeset_document
 from cvgen.view.words import locale_of
 
@@ -30,11 +31,11 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
     :func:`cvgen.loader.load_cv` returns to have the photo.
     """
     loaded = source if isinstance(source, Loaded) else Loaded(source)
-    cv = loaded.cv
     options = options or ViewOptions()
-    profile = profile_for(cv, options)
+    profile = profile_for(loaded.cv, options)
+    cv, photo = tailor(loaded.cv, loaded.photo, profile)
     loc = locale_of(cv)
-    top = header(cv, loaded.photo, loc)
+    top = header(cv, photo, loc)
     doc_meta = meta(cv, options, profile, loc)
     if profile.layout == "biosketch":
         return _finish(replace(prepare_biosketch(cv, profile, doc_meta, top, loc), fragment_keys=("products",)), loc)

@@ -28,6 +28,9 @@ class ViewOptions:
     until: PartialDate | None = None
     page_size: str | None = None
     max_items: int | None = None
+    include_tags: tuple[str, ...] | None = None
+    exclude_tags: tuple[str, ...] | None = None
+    """Tags given on the command line replace the profile's own lists."""
     style: str | None = None
     """A citation style overriding ``settings.publications.style`` (``--style``); its file is read by
     :func:`cvgen.loader.load_cv`, which must be given the same name."""
@@ -38,6 +41,9 @@ class ViewOptions:
         for key in ("since", "until"):
             if kwargs.get(key) is not None:
                 kwargs[key] = parse_date(kwargs[key])
+        for key in ("include_tags", "exclude_tags"):
+            if isinstance(kwargs.get(key), str):  # "a,b" from the command line
+                kwargs[key] = tuple(t.strip() for t in kwargs[key].split(",") if t.strip())
         return cls(**{k: v for k, v in kwargs.items() if v is not None})
 
 
@@ -51,7 +57,7 @@ def profile_for(cv: CV, options: ViewOptions) -> Profile:
         known = ", ".join(sorted(cv.settings.profiles)) or "none are defined in settings.profiles"
         raise UsageError(f"unknown profile {name!r} (known: {known})")
     changes: dict[str, Any] = {}
-    for key in ("selected_only", "since", "until", "max_items"):
+    for key in ("selected_only", "since", "until", "max_items", "include_tags", "exclude_tags"):
         value = getattr(options, key)
         if value is not None:
             changes[key] = value

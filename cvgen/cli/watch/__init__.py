@@ -51,6 +51,8 @@ class Renderer:
     options: RenderOptions
     state: PreviewState | None
     say: Callable[[str], None] = click.echo
+    allow: tuple[str, ...] = ()
+    """Folders besides the CV's own its files may come from (``--allow``)."""
 
     def run(self) -> bool:
         """One render; True when it worked. Errors are shown, never raised."""
@@ -61,7 +63,7 @@ class Renderer:
         started = time.monotonic()
         preview = (("html", None),) if self.state is not None else ()
         try:
-            job = Job(self.source, preview + self.targets(), self.theme, self.view, self.options)
+            job = Job(self.source, preview + self.targets(), self.theme, self.view, self.options, self.allow)
             done = run(job, lambda fmt: self.backends.get(fmt) or backend_for(fmt))
         except Exception as exc:  # noqa: BLE001 - a bad save must never stop the watcher
             report(exc)  # to stderr, exactly as `cvgen render` shows it
@@ -169,10 +171,12 @@ def _stop_on_sigterm() -> None:
 @click.option("-t", "--theme", help="Built-in theme name (classic, modern) or a theme folder.")
 @click.option("-p", "--profile", help="A profile from settings.profiles (e.g. selected).")
 @click.option("--style", help="Citation style of publications (see `cvgen render --help`).")
+@click.option("--allow", "allow", multiple=True, type=click.Path(file_okay=False),
+              help="A folder files named in the CV may also come from (repeatable); by default only the CV's own.")
 @handles_errors
 def command(
     cv: str, fmt: str, output: str | None, port: int, serve: bool, theme: str | None, profile: str | None,
-    style: str | None,
+    style: str | None, allow: tuple[str, ...],
 ) -> None:
     """Re-render CV on every save and show it live in the browser."""
     from cvgen.backends.base import RenderOptions
@@ -200,7 +204,8 @@ def command(
             server = PreviewServer(state, port).start()
         except OSError as exc:
             raise UsageError(f"cannot serve the preview on port {port}: {exc.strerror or exc}; try --port 0") from None
-    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile, style=style), RenderOptions(), state)
+    renderer = Renderer(source, formats, backends, output, theme, ViewOptions(profile=profile, style=style),
+                        RenderOptions(), state, allow=allow)
     before_first_render = signature(source, theme_folder(theme))  # a save during the first render is not lost
     renderer.run()
     if server is not None:

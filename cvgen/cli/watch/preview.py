@@ -26,7 +26,11 @@ from typing import ClassVar
 HOST = "127.0.0.1"
 """The only interface the preview listens on."""
 
-CV_POLICY = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+CV_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; script-src 'none'; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+)
+"""The CV page loads nothing from anywhere (its photo is a data: URI, its CSS inline), as a written file."""
 WRAPPER_POLICY = "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:"
 
 _WAITING = "<!doctype html><title>cvgen preview</title><p>Waiting for the first successful render…</p>"

@@ -133,4 +133,18 @@ def build(harvests: list[Harvest], opts: WriteOptions) -> Imported:
 
 def run_import(req: ImportRequest, client: ScholarlyClient) -> Imported:
     """Ask the services and build the cvgen data; raises before returning anything on any failure."""
-    return build(harvest(client, req), req.write)
+    result = build(harvest(client, req), req.write)
+    if req.service in ("orcid", "openalex", "dblp"):  # a profile `cvgen update` can return to
+        result.data["data"]["sync"] = sync_block(req, result.data["data"])
+    return result
+
+
+def sync_block(req: ImportRequest, data: dict) -> dict:
+    """What ``cvgen update`` needs to find the profile again and to tell a deleted work from a new one."""
+    ident = {"orcid": orcid.parse_orcid, "dblp": dblp.parse_pid,
+             "openalex": lambda v: openalex.author_path(v).rsplit("/", 1)[-1]}[req.service](req.ids[0])
+    for src in (data.get("metrics") or {}).get("provenance", {}).get("sources", []):
+        if src["service"] == req.service == "openalex":
+            ident = src["id"]  # the author id, also when the import was asked by ORCID iD
+    seen = sorted({f"{s['service']}:{s['id']}" for p in data["publications"] for s in p["provenance"]["sources"]})
+    return {"source": f"{req.service}:{ident}", "synced": req.write.as_of, "seen": seen}
