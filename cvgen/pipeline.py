@@ -236,12 +236,14 @@ def render_document(
 
 
 def write_result(result: Rendered, path: Path) -> list[Path]:
-    """Write the main file and its companions (same stem, their own suffix) atomically."""
+    """Write the main file and its companions atomically: a ".pdf" key replaces the suffix (cv.pdf
+    beside cv.tex), a "-2.png" key extends the stem (cv-2.png beside cv.png)."""
     from cvgen.output import write_atomic
 
     written = [write_atomic(path, result.data)]
-    for suffix, data in result.extras.items():
-        written.append(write_atomic(path.with_suffix(suffix), data))
+    for key, data in result.extras.items():
+        companion = path.with_name(path.stem + key) if key.startswith("-") else path.with_suffix(key)
+        written.append(write_atomic(companion, data))
     return written
 
 

@@ -42,6 +42,8 @@ class RenderOptions:
     """HTML: publications only, no page chrome, for embedding in a web page."""
     strict: bool = False
     """Fail, writing nothing, when a funder's page limit is exceeded (otherwise a warning)."""
+    dpi: int | None = None
+    """PNG previews: pixels per inch (None: the backend's default, 96)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Options of third-party backends."""
 
@@ -80,7 +82,9 @@ class Backend(ABC):
         """Render the prepared document with the theme."""
 
     def extra_outputs(self, doc: Document, theme: Theme, options: RenderOptions, data: bytes) -> dict[str, bytes]:
-        """Companion files written next to the main output, by suffix (LaTeX's compiled PDF); none by default."""
+        """Companion files written next to the main output; none by default. A key is a suffix that
+        replaces the output's (".pdf": LaTeX's compiled PDF beside cv.tex) or, starting with "-", one
+        added to its stem ("-2.png": page 2 beside cv.png)."""
         return {}
 
 

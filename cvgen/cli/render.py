@@ -108,6 +108,7 @@ def output_path(source: Path, suffix: str, output: str | None, many: bool) -> Pa
 @click.option("--engine", type=click.Choice(["xelatex", "lualatex", "pdflatex"]),
               help="LaTeX engine for --compile (the PDF's engine is --pdf-engine).")
 @click.option("--strict", is_flag=True, help="Fail (exit 2, nothing written) when a funder's page limit is exceeded.")
+@click.option("--dpi", type=click.IntRange(1, 600), help="PNG previews (-f png): pixels per inch (default 96).")
 @click.option("--fragment", is_flag=True, help="Markdown, text, HTML: the publication list alone, to paste into a web page.")
 @click.option("--allow", "allow", multiple=True, type=click.Path(file_okay=False),
               help="A folder files named in the CV may also come from (repeatable); by default only the CV's own.")
@@ -119,7 +120,7 @@ def command(
     since: str | None, until: str | None, selected_only: bool | None, include_tags: str | None,
     exclude_tags: str | None, data: str | None, map_: str | None, bases: tuple[str, ...], report: str | None,
     changed_only: bool, page_size: str | None, style: str | None, pdf_engine: str | None, pdf_variant: str | None,
-    compile_: bool, engine: str | None, strict: bool, fragment: bool, allow: tuple[str, ...], jobs: int,
+    compile_: bool, engine: str | None, strict: bool, dpi: int | None, fragment: bool, allow: tuple[str, ...], jobs: int,
 ) -> None:
     """Render CV files (or a department's records, with --data and --map) to PDF, DOCX, LaTeX and HTML."""
     from cvgen import batch
@@ -135,7 +136,7 @@ def command(
     except ValueError as exc:
         raise InputError([Problem("<command line>", None, None, "--since/--until", str(exc))]) from None
     options = RenderOptions(pdf_variant=pdf_variant, compile=compile_, engine=engine, fragment=fragment,
-                            pdf_engine=pdf_engine, strict=strict)
+                            pdf_engine=pdf_engine, strict=strict, dpi=dpi)
     if output == "-" and not (data or map_):
         _to_stdout(collect_inputs(inputs), formats, theme, view, options)
         return

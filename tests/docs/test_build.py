@@ -26,11 +26,28 @@ def test_site_builds_strict_and_offline(tmp_path: Path) -> None:
         assert expected in pages, f"{md} was not built"
     reference = (site / "reference" / "index.html").read_text(encoding="utf-8")
     assert 'id="publication"' in reference and "International Conference on Learning Representations" in reference
+    _check_gallery(site)
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html, f"{page} loads Google Fonts"
         remote = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
         assert not remote, f"{page} loads {remote}"
+
+
+def _check_gallery(site: Path) -> None:
+    """docs/gallery.md: page 1 of every built-in theme in each of the four formats, drawn at build time."""
+    from PIL import Image
+
+    from cvgen.themes import builtin_themes
+
+    page = (site / "gallery" / "index.html").read_text(encoding="utf-8")
+    for theme in builtin_themes():
+        for fmt in ("pdf", "pdf-typst", "docx", "html"):  # LibreOffice and Chromium are installed for the tests
+            image = site / "gallery" / f"{theme}-{fmt}.png"
+            assert f'src="{image.name}"' in page
+            with Image.open(image) as img:
+                assert img.width > 200 and img.height > 250, img.size  # a page at 36 DPI is 306 x 396
+                assert sum(img.convert("L").histogram()[:128]) > 300  # text was drawn
 
 
 def test_every_page_is_in_the_nav() -> None:

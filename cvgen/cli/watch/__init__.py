@@ -31,6 +31,7 @@ Examples:
   cvgen watch cv.yaml --format pdf           # also rewrite cv.pdf on every save
   cvgen watch cv.yaml --format pdf,docx -o out/ --port 8123
   cvgen watch cv.yaml --no-serve --format pdf  # no server: just keep cv.pdf current
+  cvgen watch cv.yaml --format png           # also keep page images cv.png, cv-2.png… current
 Stop with Ctrl+C.
 """
 
