@@ -128,14 +128,15 @@ def _theme_arg(theme: str | Path | Theme | None) -> str | None:
 
 
 def _render_task(task: Task, config: _Config) -> BatchResult:
-    from cvgen.pipeline import Job, choose_theme, run
+    from cvgen.pipeline import Job, choose_theme, named_theme_folder, run
     from cvgen.rerun import input_hash
 
     start = time.perf_counter()
     written: list[Path] = []
     name, key = getattr(task.source, "person_name", ""), ""
     try:
-        loaded = _load(task.source, config.allow, config.view.style if config.view else None)
+        allow = (*config.allow, *map(str, named_theme_folder(config.theme)))  # --theme DIR is the user's choice too
+        loaded = _load(task.source, allow, config.view.style if config.view else None)
         name = loaded.cv.person.name
         if config.hash_inputs or config.previous is not None:
             settings = (config.view, config.options)

@@ -139,7 +139,7 @@ def run(job: Job, backend: Callable[[str], Backend] | None = None, written: list
     from cvgen.loader import load_cv
     from cvgen.view import prepare
 
-    allow = (*job.allow, *_named_theme_folder(job.theme))
+    allow = (*job.allow, *named_theme_folder(job.theme))
     loaded = load_cv(job.source, style=job.view.style if job.view else None, allow=allow)
     theme = choose_theme(loaded, job.theme, allow)
     _refuse_writing_inputs(job, loaded)
@@ -186,7 +186,7 @@ def check_page_limit(done: Done, theme: Theme, options: RenderOptions | None) ->
     return replace(done.doc, warnings=(*done.doc.warnings, message))
 
 
-def _named_theme_folder(theme: str | Path | Theme | None) -> tuple[Path, ...]:
+def named_theme_folder(theme: str | Path | Theme | None) -> tuple[Path, ...]:
     """The theme folder the caller named (an allowed root, as the CV's folder is), if any."""
     from cvgen.themes import Theme
 
