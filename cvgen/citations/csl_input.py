@@ -14,6 +14,7 @@ from typing import Any
 
 from cvgen.citations import sentinels as s
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
+from cvgen.model.people import csl_name_parts
 from cvgen.model.publications import Publication
 
 # cvgen kind → CSL item type.
@@ -73,17 +74,8 @@ def split_name(name: str) -> dict[str, str]:
     pubmed = _PUBMED.match(name.strip())
     if pubmed:  # "Chen PY": the initials spaced, so the style initialises each one
         return {"family": pubmed["family"], "given": " ".join(pubmed["given"])}
-    from bibtexparser.middlewares.names import parse_single_name_into_parts  # loaded with the engine
-
-    parts = parse_single_name_into_parts(name, strict=False)
-    if not parts.first or not parts.last:
-        return {"literal": name}
-    out = {"family": " ".join(parts.last), "given": " ".join(parts.first)}
-    if parts.von:
-        out["non-dropping-particle"] = " ".join(parts.von)
-    if parts.jr:
-        out["suffix"] = " ".join(parts.jr)
-    return out
+    parts = csl_name_parts(name)
+    return parts if "family" in parts and "given" in parts else {"literal": name}
 
 
 def csl_name(name: str, index: int, mark_given: bool = False) -> dict[str, str]:

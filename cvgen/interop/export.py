@@ -18,7 +18,7 @@ from cvgen.chars import one_line
 from cvgen.interop.bibtex_writer import BibEntry, bib_name, bib_text, bib_verbatim, write_bibtex
 from cvgen.model.cv import CV
 from cvgen.model.markup import plain
-from cvgen.model.people import People
+from cvgen.model.people import People, csl_name_parts
 from cvgen.model.publications import Publication
 
 BIBTEX_TYPES = {
@@ -164,7 +164,7 @@ def to_csl(cv: CV) -> list[dict[str, Any]]:
 
 def _csl_item(key: str, p: Publication, people: People) -> dict[str, Any]:
     item: dict[str, Any] = {"id": key, "type": CSL_TYPES[p.kind], "title": plain(p.title)}
-    item["author"] = [_csl_name(a.name) for a in p.authors if a.name.lower() not in ("et al.", "others")]
+    item["author"] = [csl_name_parts(a.name) for a in p.authors if a.name.lower() not in ("et al.", "others")]
     parts = [p.date.year] + ([p.date.month] if p.date.month else []) + ([p.date.day] if p.date.day else [])
     url = next((lnk.url for lnk in p.links if lnk.url), None)
     variables = [
@@ -203,18 +203,3 @@ def _csl_custom(p: Publication, people: People) -> dict[str, Any]:
     return custom
 
 
-def _csl_name(name: str) -> dict[str, str]:
-    from bibtexparser.middlewares.names import parse_single_name_into_parts
-
-    if " " not in name.strip() and "," not in name:
-        return {"literal": name}
-    try:
-        parts = parse_single_name_into_parts(name, strict=False)
-    except ValueError:
-        return {"literal": name}
-    out = {"family": " ".join(parts.last), "given": " ".join(parts.first)}
-    if parts.von:
-        out["non-dropping-particle"] = " ".join(parts.von)
-    if parts.jr:
-        out["suffix"] = " ".join(parts.jr)
-    return {k: v for k, v in out.items() if v}

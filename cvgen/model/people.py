@@ -187,3 +187,22 @@ class People:
         if author.member is not None:
             return author.member
         return bool(self.members) and self.members.matches(author.name)
+
+
+def csl_name_parts(name: str) -> dict[str, str]:
+    """A written name as CSL-JSON name parts (family, given, non-dropping-particle, suffix).
+
+    BibTeX's name rules decide the parts (bibtexparser's parser, imported on first use). A single
+    word, or a name the parser refuses, stays one ``literal``; empty parts are left out.
+    """
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    if " " not in name.strip() and "," not in name:
+        return {"literal": name}
+    try:
+        parts = parse_single_name_into_parts(name, strict=False)
+    except ValueError:
+        return {"literal": name}
+    out = {"family": " ".join(parts.last), "given": " ".join(parts.first),
+           "non-dropping-particle": " ".join(parts.von), "suffix": " ".join(parts.jr)}
+    return {k: v for k, v in out.items() if v}
