@@ -12,6 +12,9 @@ A theme folder contains, for the formats it supports:
       accent = "#1f5f8b"     # used when the CV sets no settings.accent_colour
       formats = ["html", "pdf", "pdf-typst", "docx", "latex", "markdown", "text"]
 
+      [fallbacks]            # where a format cannot do the theme's layout, what it does instead
+      docx = "one column: the sidebar's contacts and skills come first, under the name"
+
   A folder without a manifest (or a manifest without a key) gets the defaults of :class:`Manifest`:
   the accent :data:`DEFAULT_ACCENT` and no declared format list (each format then needs its file).
 
@@ -62,6 +65,9 @@ class Manifest:
     docx_header: str = "columns"
     """How the Word header lays out like the theme's PDF: "columns" (affiliations left, contacts
     right) or "inline" (each affiliation on one line joined by " · ", the contacts in one run)."""
+    fallbacks: tuple[tuple[str, str], ...] = ()
+    """(format, what it does instead) for each format that cannot do the theme's layout (a DOCX
+    sidebar): shown by ``cvgen formats --theme`` and ``cvgen theme list``."""
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -78,9 +84,10 @@ def read_manifest(folder: Path) -> Manifest:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the theme manifest: {exc}") from None
-    unknown = sorted(set(data) - {"description", "accent", "formats", "docx_header"})
+    known = ("description", "accent", "formats", "docx_header", "fallbacks")
+    unknown = sorted(set(data) - set(known))
     if unknown:
-        raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)}; known: description, accent, formats, docx_header")
+        raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)}; known: {', '.join(known)}")
     accent, formats = data.get("accent"), data.get("formats")
     docx_header = data.get("docx_header", "columns")
     if docx_header not in ("columns", "inline"):
@@ -89,9 +96,12 @@ def read_manifest(folder: Path) -> Manifest:
         raise UsageError(f"{path}: accent must be a colour written #rrggbb, not {accent!r}")
     if formats is not None and not (isinstance(formats, list) and all(isinstance(f, str) for f in formats)):
         raise UsageError(f"{path}: formats must be a list of format names")
+    fallbacks = data.get("fallbacks", {})
+    if not (isinstance(fallbacks, dict) and all(isinstance(v, str) and v.strip() for v in fallbacks.values())):
+        raise UsageError(f"{path}: [fallbacks] must map a format name to a sentence, e.g. docx = \"one column\"")
     return Manifest(
         str(data.get("description", "")), accent.lower() if accent else None, tuple(formats) if formats else None,
-        docx_header,
+        docx_header, tuple(sorted(fallbacks.items())),
     )
 
 

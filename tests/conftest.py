@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from cvgen.themes import builtin_themes
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE = EXAMPLES / "sijia_liu.yaml"
+THEMES = builtin_themes()
+"""Every built-in theme: the contract tests run against each."""
 FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = FIXTURES / "seeds"
 

@@ -41,3 +41,25 @@ def test_missing_theme_file_names_the_format(tmp_path: Path) -> None:
 def test_missing_theme_folder(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="does not exist"):
         resolve_theme(str(tmp_path / "absent/"))
+
+
+def test_manifest_fallbacks_are_read_and_shown(tmp_path: Path) -> None:
+    """A theme says where a format cannot do its layout; `cvgen formats --theme` prints it."""
+    from click.testing import CliRunner
+
+    from cvgen.cli import cli
+    from cvgen.themes import read_manifest
+
+    (tmp_path / "theme.toml").write_text('[fallbacks]\ndocx = "one column, contacts first"\n', encoding="utf-8")
+    assert read_manifest(tmp_path).fallbacks == (("docx", "one column, contacts first"),)
+    out = CliRunner().invoke(cli, ["formats", "--theme", str(tmp_path)])
+    assert out.exit_code == 0 and "docx: one column, contacts first" in out.output
+
+
+@pytest.mark.parametrize("bad", ['fallbacks = "docx"', '[fallbacks]\ndocx = ""', '[fallbacks]\ndocx = 3'])
+def test_bad_manifest_fallbacks_are_refused(tmp_path: Path, bad: str) -> None:
+    from cvgen.themes import read_manifest
+
+    (tmp_path / "theme.toml").write_text(bad + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="fallbacks"):
+        read_manifest(tmp_path)

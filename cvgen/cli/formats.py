@@ -51,3 +51,5 @@ def _describe_theme(name: str) -> None:
     click.echo(f"theme {chosen.name}: {chosen.manifest.description or '(no description)'}")
     click.echo(f"  formats: {supports}")
     click.echo(f"  accent: {chosen.accent}")
+    for fmt, instead in chosen.manifest.fallbacks:
+        click.echo(f"  {fmt}: {instead}")

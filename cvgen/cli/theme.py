@@ -43,3 +43,5 @@ def list_(directory: Path) -> None:
         click.echo(f"  {entry.manifest.description or '(no description)'}")
         formats = ", ".join(entry.manifest.formats or ()) or "not declared (each format needs its file)"
         click.echo(f"  formats: {formats}")
+        for fmt, instead in entry.manifest.fallbacks:
+            click.echo(f"  {fmt}: {instead}")

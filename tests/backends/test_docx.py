@@ -18,10 +18,10 @@ from cvgen.backends.docx import DocxBackend
 from cvgen.model.markup import Link
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
+from tests.conftest import THEMES
 from tests.seed_facts import PUBLICATION_LABELS, SECTION_TITLES, TALK_LABELS, missing_facts
 from tests.typo import folded
 
-THEMES = ["classic", "modern"]
 HOSTILE = [
     "& % $ # _ { } ~ ^ \\ < > | \" ' --",
     "<script>alert(1)</script>",

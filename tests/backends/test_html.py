@@ -17,6 +17,7 @@ from cvgen.backends.html import HtmlBackend, HtmlInline, external_resources, inl
 from cvgen.errors import InputError, RenderError
 from cvgen.model.markup import Emph, Link, Strong, Sup, Text
 from cvgen.themes import builtin_dir, resolve_theme
+from tests.conftest import THEMES
 from tests.seed_facts import normalise
 from tests.typo import folded
 
@@ -65,7 +66,7 @@ def visible_text(root: ElementTree.Element) -> str:
     return folded(normalise(" ".join(body.itertext())))
 
 
-@pytest.fixture(scope="module", params=["classic", "modern"])
+@pytest.fixture(scope="module", params=THEMES)
 def hostile_html(request) -> str:
     return render(hostile_cv(theme=request.param), "html").decode("utf-8")
 

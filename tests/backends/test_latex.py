@@ -20,7 +20,7 @@ from cvgen.backends.tex_escape import SAFE_MACROS
 from cvgen.errors import RenderError
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 from tests.seed_facts import PUBLICATION_LABELS
 
 SPECIAL = "& % $ # _ { } ~ ^ \\ < > | \" ' -- --- ``` ,, << >> !` ?`"
@@ -92,7 +92,7 @@ def test_registered_under_latex_and_tex() -> None:
     assert (backend.name, backend.suffix, backend.binary) == ("latex", ".tex", False)
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_example_tex_is_readable(example_doc, theme: str) -> None:
     tex = render_tex(example_doc, theme)
     for title in ("Education", "Professional Experience", "Selected Publications"):
@@ -138,7 +138,7 @@ TEMPLATE_MACROS = {
 }
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_hostile_text_cannot_become_tex(theme: str) -> None:
     tex = body(render_tex(prepare(cvgen.load(hostile_cv())), theme))
     tex = "\n".join(line for line in tex.splitlines() if not re.fullmatch(r"% --- [^\n]* ---", line))

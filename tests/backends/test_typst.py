@@ -28,8 +28,8 @@ from cvgen.backends.typst import (
 from cvgen.errors import RenderError, UsageError
 from cvgen.model.markup import Inline, Strong, plain
 from cvgen.themes import builtin_dir, resolve_theme
+from tests.conftest import THEMES
 
-THEMES = ("classic", "modern")
 _LITERAL = re.compile(r'"(?:\\.|[^"\\])*"')
 
 

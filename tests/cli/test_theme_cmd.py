@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from cvgen.cli import cli
+from cvgen.themes import builtin_themes
 from tests.conftest import require_program
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sijia_liu.yaml"
@@ -59,7 +60,7 @@ def test_list_shows_builtin_and_local_themes(tmp_path: Path) -> None:
     (tmp_path / "not-a-theme").mkdir()
     out = runner.invoke(cli, ["theme", "list", str(tmp_path)]).output
     names = re.findall(r"^(\S+)\s", out, flags=re.M)
-    assert names == ["classic", "modern", "bare", "dept"]
+    assert names == [*builtin_themes(), "bare", "dept"]
     assert "Times-like serif" in out and "formats: html, pdf, pdf-typst, docx" in out
     assert "not declared" in out  # bare has no manifest
 

@@ -11,7 +11,7 @@ import html5lib
 import pytest
 
 from cvgen.api import render
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 from tests.seed_facts import (
     missing_facts,
     seed_problems,
@@ -19,7 +19,6 @@ from tests.seed_facts import (
 
 pytestmark = pytest.mark.e2e
 
-THEMES = ["classic", "modern"]
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

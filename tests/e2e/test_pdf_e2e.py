@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from cvgen.api import render
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 from tests.e2e.pdf_support import VARIANTS, link_targets, pdftotext, render_variants
 from tests.seed_facts import (
     SECTION_TITLES,
@@ -42,7 +42,7 @@ def test_footer_and_no_heading_ends_a_page(pdfs, theme: str, size: str) -> None:
         assert not last_body_line.startswith("five representative publications")
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_fonts_are_embedded(pdfs, theme: str) -> None:
     exe = require_program("pdffonts")
     out = subprocess.run([exe, str(pdfs[theme, "letter"])], capture_output=True, text=True, check=True).stdout
@@ -57,7 +57,7 @@ def test_fonts_are_embedded(pdfs, theme: str) -> None:
 INTERNATIONAL = "Nguyễn Thị Minh Khai 李思佳 山田太郎 김민준 Zoë Ångström Łukasz"
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_cjk_and_vietnamese_names_get_real_glyphs(theme: str, tmp_path: Path) -> None:
     cv = {
         "person": {"name": INTERNATIONAL, "affiliations": [{"title": "教授", "institution": "Đại học Quốc gia Hà Nội"}]},
@@ -82,7 +82,7 @@ def test_long_word_wraps_inside_the_page(tmp_path: Path) -> None:
     word = "ACGT" * 125  # 500 characters, no spaces (BAD_INPUTS 37)
     cv = {"person": {"name": "Ada Lovelace"}, "honors": [{"title": word, "date": "2020"}],
           "publications": [{"title": f"On {word}", "authors": ["A. Lovelace"], "venue": "J", "date": "2021"}]}
-    for theme in ("classic", "modern"):
+    for theme in THEMES:
         path = tmp_path / f"long-{theme}.pdf"
         path.write_bytes(render(cv, "pdf", theme=theme))
         bbox = pdftotext(path, "-bbox")

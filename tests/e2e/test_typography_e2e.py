@@ -20,11 +20,10 @@ from cvgen.backends.tex_compile import compile_tex
 from cvgen.loader import load_cv
 from cvgen.model.markup import plain
 from cvgen.view import prepare
-from tests.conftest import EXAMPLE, require_program
+from tests.conftest import EXAMPLE, THEMES, require_program
 
 pytestmark = pytest.mark.e2e
 
-THEMES = ["classic", "modern"]
 ENGINES = ["weasyprint", "typst", "latex", "docx"]
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "typography_cv.yaml"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -18,7 +18,7 @@ import pytest
 
 import cvgen
 from cvgen.errors import RenderError
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 from tests.e2e.pdf_support import link_targets, pdftotext, render_variants
 from tests.security._support import HOSTILE, every_field_cv, missing, pdf_text
 from tests.seed_facts import (
@@ -40,7 +40,7 @@ def pdfs(example_doc, tmp_path_factory) -> dict[tuple[str, str], Path]:
 
 def test_both_themes_look_different(pdfs) -> None:
     fonts = {}
-    for theme in ("classic", "modern"):
+    for theme in THEMES:
         out = subprocess.run([require_program("pdffonts"), str(pdfs[theme, "letter"])], capture_output=True, text=True)
         fonts[theme] = out.stdout
     assert "TeXGyreTermes" in fonts["classic"] and "NotoSans" not in fonts["classic"]
@@ -51,10 +51,10 @@ def test_both_themes_look_different(pdfs) -> None:
 def hostile() -> dict:
     data, tags = every_field_cv(f"{HOSTILE} {TYPST_HOSTILE}")
     cv = cvgen.load(data)
-    return {"cv": cv, "tags": tags, "out": {t: cvgen.render(cv, "pdf-typst", theme=t) for t in ("classic", "modern")}}
+    return {"cv": cv, "tags": tags, "out": {t: cvgen.render(cv, "pdf-typst", theme=t) for t in THEMES}}
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_hostile_text_prints_literally(hostile, theme: str) -> None:
     text = pdf_text(hostile["out"][theme], hostile["cv"].person.name)
     assert missing(hostile["tags"], text, squeezed=True) == []
@@ -77,7 +77,7 @@ def test_awkward_urls_and_dois_are_working_links() -> None:
 NAMES = ["刘思佳", "山田 太郎", "김민준", "Nguyễn Văn Đức", "Αλέξανδρος Παπαδόπουλος", "Zoë Ŝtajn"]
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_cjk_vietnamese_and_greek_names_get_real_glyphs(theme: str) -> None:
     cv = cvgen.load({"person": {"name": "刘思佳 (Sijia Liu)"},
                      "publications": [{"title": f"Paper {i}", "authors": ["刘思佳", name], "date": 2020 + i}

@@ -12,7 +12,7 @@ import pytest
 from cvgen.api import render
 from cvgen.loader import load_text
 from cvgen.view import prepare
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 
 BASE = """\
 person:
@@ -102,7 +102,7 @@ def test_markdown_and_text_give_the_numbers():
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_latex_table_compiles(theme, tmp_path):
     from cvgen.themes import resolve_theme
 
