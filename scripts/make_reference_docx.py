@@ -1,6 +1,6 @@
 """Build each built-in theme's reference.docx: the Word styles the DOCX backend writes with.
 
-    .venv/bin/python scripts/make_reference_docx.py            # both themes
+    .venv/bin/python scripts/make_reference_docx.py            # every theme
     .venv/bin/python scripts/make_reference_docx.py classic    # one
 
 The .docx files in templates/<theme>/ are generated; edit the THEMES table below and rerun
@@ -125,7 +125,41 @@ MODERN = Look(
     },
 )
 
-THEMES = {"classic": CLASSIC, "modern": MODERN}
+_BANNER_ACCENT = _accent("banner")
+
+# moderncv banking: Palatino declared for Word users (LibreOffice and fontconfig map it to TeX Gyre
+# Pagella, the PDF's font); the name, affiliations and contacts centred ("center"), headings in the
+# accent over a thin accent rule, italic dates.
+BANNER = Look(
+    latin="Palatino Linotype",
+    east_asian="Noto Serif CJK SC",
+    complex_script="Noto Naskh Arabic",
+    size=10,
+    margins=(0.7, 0.75, 0.75, 0.75),
+    line=13,
+    accent=_BANNER_ACCENT,
+    styles={
+        "title": {"size": 24, "bold": True, "after": 1, "colour": _BANNER_ACCENT, "line": 27.6, "center": True},
+        "header": {"size": 10, "after": 0, "center": True},
+        "h1": {"size": 13, "bold": True, "before": 9, "after": 3.5, "line": 16.25, "colour": _BANNER_ACCENT,
+               "rule": (_BANNER_ACCENT, 5)},
+        "h2": {"size": 10, "bold": True, "before": 5, "after": 2, "colour": _BANNER_ACCENT},
+        "intro": {"after": 2.8},
+        "entry": {"after": 2.5},
+        "detail": {"after": 0.5, "indent": 0.17, "colour": "555555"},
+        "description": {"after": 0.5, "indent": 0.17, "colour": "555555"},
+        "links": {"after": 0.5, "indent": 0.17, "size": 9.5},
+        "abstract": {"after": 2, "indent": 0.17, "size": 9.3, "colour": "555555"},
+        "numbered": {"after": 2.5, "indent": 0.32, "hanging": 0.32},
+        "footer": {"size": 8.5, "colour": "737373"},
+        "owner": {"bold": True},
+        "date": {"italic": True},
+        "label": {"colour": _BANNER_ACCENT},
+        "link": {"colour": _BANNER_ACCENT},
+    },
+)
+
+THEMES = {"classic": CLASSIC, "modern": MODERN, "banner": BANNER}
 
 
 def build(look: Look) -> bytes:
@@ -251,6 +285,8 @@ def _paragraph_look(style: object, spec: dict) -> None:
             fmt.first_line_indent = Inches(-spec["hanging"])
     if spec.get("justify"):
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if spec.get("center"):  # the banner theme's centred header
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     name = style.name
     if "line" in spec:  # a larger size than the body's needs its own leading
         fmt.line_spacing, fmt.line_spacing_rule = Pt(spec["line"]), WD_LINE_SPACING.EXACTLY
