@@ -129,7 +129,7 @@ _BANNER_ACCENT = _accent("banner")
 
 # moderncv banking: Palatino declared for Word users (LibreOffice and fontconfig map it to TeX Gyre
 # Pagella, the PDF's font); the name, affiliations and contacts centred ("center"), headings in the
-# accent over a thin accent rule, italic dates.
+# accent over a thin accent rule, italic dates. "center": centred, indented so many inches each side.
 BANNER = Look(
     latin="Palatino Linotype",
     east_asian="Noto Serif CJK SC",
@@ -139,13 +139,13 @@ BANNER = Look(
     line=13,
     accent=_BANNER_ACCENT,
     styles={
-        "title": {"size": 24, "bold": True, "after": 1, "colour": _BANNER_ACCENT, "line": 27.6, "center": True},
-        "header": {"size": 10, "after": 0, "center": True},
-        "h1": {"size": 13, "bold": True, "before": 9, "after": 3.5, "line": 16.25, "colour": _BANNER_ACCENT,
+        "title": {"size": 24, "bold": True, "after": 1, "colour": _BANNER_ACCENT, "line": 27.6, "center": 0},
+        "header": {"size": 10, "after": 0, "center": 0.7},
+        "h1": {"size": 13, "bold": True, "before": 6, "after": 3.5, "line": 16.25, "colour": _BANNER_ACCENT,
                "rule": (_BANNER_ACCENT, 5)},
         "h2": {"size": 10, "bold": True, "before": 5, "after": 2, "colour": _BANNER_ACCENT},
         "intro": {"after": 2.8},
-        "entry": {"after": 2.5},
+        "entry": {"after": 3.5},
         "detail": {"after": 0.5, "indent": 0.17, "colour": "555555"},
         "description": {"after": 0.5, "indent": 0.17, "colour": "555555"},
         "links": {"after": 0.5, "indent": 0.17, "size": 9.5},
@@ -285,8 +285,9 @@ def _paragraph_look(style: object, spec: dict) -> None:
             fmt.first_line_indent = Inches(-spec["hanging"])
     if spec.get("justify"):
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    if spec.get("center"):  # the banner theme's centred header
+    if "center" in spec:  # the banner theme's centred header, indented this many inches each side
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.left_indent = fmt.right_indent = Inches(spec["center"])
     name = style.name
     if "line" in spec:  # a larger size than the body's needs its own leading
         fmt.line_spacing, fmt.line_spacing_rule = Pt(spec["line"]), WD_LINE_SPACING.EXACTLY
