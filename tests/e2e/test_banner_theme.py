@@ -11,6 +11,7 @@ compile the same source, pdflatex in its own Palatino.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ def _px(points: float) -> int:
 
 
 def _near(colour: tuple[int, int, int], target: tuple[int, int, int], tolerance: int = 40) -> bool:
-    return all(abs(a - b) <= tolerance for a, b in zip(colour, target))
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, target, strict=True))
 
 
 def _line(lines: list[Line], text: str) -> Line:
@@ -207,7 +208,7 @@ def test_every_engine_sets_the_body_in_pagella(page_one) -> None:
 @pytest.mark.parametrize("tex_engine", ["lualatex", "pdflatex"])
 def test_the_latex_source_compiles_with_the_other_engines(tex_engine: str) -> None:
     result = compile_tex(cvgen.render(EXAMPLE, "latex", theme="banner").decode(), tex_engine)
-    reader = pypdf.PdfReader(__import__("io").BytesIO(result.pdf))
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
     assert len(reader.pages) == 2
     fonts = {str(f) for page in reader.pages for f in page["/Resources"]["/Font"].values()
              for f in [f.get_object()["/BaseFont"]]}
