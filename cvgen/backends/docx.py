@@ -179,6 +179,9 @@ class _Writer:
                 p._p.style = self.styles["header"]
                 if lines is left and number in block_starts:
                     p.paragraph_format.space_before = Pt(4)  # a gap between two affiliations
+                if self.header_layout == "inline":  # its "CV Header" may be centred and inset (banner): not in a cell
+                    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                    p.paragraph_format.left_indent = p.paragraph_format.right_indent = Pt(0)
                 if index == len(columns) - 1 and len(columns) > 1:
 
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -223,6 +226,7 @@ class _Writer:
     def _photo(self, cell: Any, photo: Any) -> None:
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.line_spacing = 1.0  # not Normal's exact leading, which crops the picture to one line
         data = photo.data
         if photo.media_type == "image/svg+xml":  # Word needs pixels; the SVG was sanitised on loading
             from cvgen.backends.svg_raster import to_png
