@@ -128,8 +128,9 @@ MODERN = Look(
 _COMPACT_ACCENT = _accent("compact")
 
 # compact: TeX Gyre Heros (the PDFs' font; LibreOffice finds it through fontconfig) at 9pt on 11.25pt,
-# small bold accent headings over a thin grey rule; the numbers hang in the left margin (no left
-# indent, a hanging indent as wide as the PDFs' label column plus gap: 2.8em = 0.35in).
+# small bold accent headings over a thin grey rule; the numbers hang in the left margin (no left indent,
+# a hanging indent as wide as the PDFs' label column plus gap: 2.8em = 0.35in). LibreOffice adds, rather
+# than collapses, an entry's space after and a heading's space before: "before" is the CSS margin less 1.35pt.
 COMPACT = Look(
     latin="TeX Gyre Heros",
     east_asian="Noto Sans CJK SC",
@@ -142,7 +143,7 @@ COMPACT = Look(
     styles={
         "title": {"size": 18, "bold": True, "after": 1.8, "line": 20.7},
         "header": {"size": 9, "after": 0},
-        "h1": {"size": 9.9, "bold": True, "before": 5.4, "after": 2.25, "line": 12.4, "colour": _COMPACT_ACCENT,
+        "h1": {"size": 9.9, "bold": True, "before": 4.05, "after": 1.85, "line": 12.4, "colour": _COMPACT_ACCENT,
                "rule": ("8A8A8A", 3)},
         "h2": {"size": 9, "bold": True, "before": 3.15, "after": 0.9},
         "intro": {"after": 1.8},
