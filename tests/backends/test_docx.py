@@ -12,6 +12,7 @@ import docx  # a dependency of cvgen itself: a broken install must fail here, no
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.shared import Length
 
 from cvgen.backends import registry
 from cvgen.backends.base import RenderOptions
@@ -439,3 +440,21 @@ def test_short_accent_colour_is_a_valid_word_colour() -> None:
     styles = zipfile.ZipFile(io.BytesIO(cvgen.render(cv, "docx"))).read("word/styles.xml").decode().upper()
     assert 'W:VAL="1177AA"' in styles
     assert 'W:VAL="17A"' not in styles
+
+
+def test_numbers_hanging_in_the_margin_stay_visible_in_a_dated_table(rendered, request):
+    """A theme whose numbers hang left of the text block (compact: "CV Numbered" has no left indent) gets
+    dated numbered entries (talks) in a table moved that far into the margin, its paragraphs indented by
+    as much, so the table cell does not clip the number and the text stays on the text block's edge."""
+    style = rendered.styles["CV Numbered"].paragraph_format
+    left = style.left_indent or 0
+    overhang = -style.first_line_indent - left if style.first_line_indent is not None else 0
+    table = _row_with(rendered, "Machine Unlearning in Computer Vision").getparent()
+    indent = table.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}")
+    if overhang <= 0:  # classic, modern: the number hangs inside the text block, the table is not moved
+        assert indent is None
+        return
+    assert int(indent.get(qn("w:w"))) == -Length(overhang).twips
+    first = table.find(f"{qn('w:tr')}/{qn('w:tc')}/{qn('w:p')}/{qn('w:pPr')}/{qn('w:ind')}")
+    assert int(first.get(qn("w:left"))) == Length(overhang).twips
+    assert int(first.get(qn("w:hanging"))) == Length(-style.first_line_indent).twips
