@@ -129,7 +129,7 @@ _COMPACT_ACCENT = _accent("compact")
 
 # compact: TeX Gyre Heros (the PDFs' font; LibreOffice finds it through fontconfig) at 9pt on 11.25pt,
 # small bold accent headings over a thin grey rule; the numbers hang in the left margin (no left indent,
-# a hanging indent as wide as the PDFs' label column plus gap: 2.8em = 0.35in). LibreOffice adds, rather
+# a hanging indent as wide as the PDFs' label column plus gap: 3.45em = 0.43in). LibreOffice adds, rather
 # than collapses, an entry's space after and a heading's space before: "before" is the CSS margin less 1.35pt.
 COMPACT = Look(
     latin="TeX Gyre Heros",
@@ -152,7 +152,7 @@ COMPACT = Look(
         "description": {"after": 0, "indent": 0.125, "italic": True, "colour": "4A4A4A"},
         "links": {"after": 0, "indent": 0.125},
         "abstract": {"after": 1.35, "indent": 0.125, "size": 8.4, "colour": "4A4A4A"},
-        "numbered": {"after": 1.35, "indent": 0, "hanging": 0.35},
+        "numbered": {"after": 1.35, "indent": 0, "hanging": 0.43},
         "footer": {"size": 7.5, "colour": "666666"},
         "owner": {"bold": True},
         "date": {"colour": "4A4A4A"},
