@@ -271,14 +271,19 @@ class _Writer:
         right on the entry's first line however far the text wraps (a right tab after the text put the
         date on its last line). A row never splits across pages, like an entry in the PDF."""
         date_width = max(self._date_width(item.date) for item in items)
+        overhang = self._overhang(items)
         table = self.document.add_table(rows=0, cols=2)
-        _plain_table(table, self.text_width, photo=False)
+        _plain_table(table, Emu(self.text_width + overhang), photo=False)
+        if overhang:
+            _indent_table(table, Emu(-overhang))
         for index, item in enumerate(items):
             row = table.add_row()
             _cant_split(row)
             text_cell, date_cell = row.cells
-            text_cell.width, date_cell.width = self.text_width - date_width, date_width
+            text_cell.width, date_cell.width = self.text_width - date_width + overhang, date_width
             self._item(item, text_cell, date_width)
+            if overhang:
+                self._shift_paragraphs(text_cell, overhang)
             date = date_cell.paragraphs[0]
             date._p.style = self.styles["entry"]
             date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -286,8 +291,28 @@ class _Writer:
             if index == last_pair:  # this row stays on the page of the group's last row
                 for paragraph in (*text_cell.paragraphs, *date_cell.paragraphs):
                     paragraph.paragraph_format.keep_with_next = True
-        for column, width in zip(table.columns, (self.text_width - date_width, date_width), strict=True):
+        for column, width in zip(table.columns, (self.text_width - date_width + overhang, date_width), strict=True):
             column.width = width
+
+    def _overhang(self, items: tuple[Item, ...]) -> Any:
+        """How far a theme's numbers hang left of the text block (compact: into the page margin), as
+        Twips; 0 when they hang inside it. A table cell clips what lies outside it, so a dated table of
+        such entries starts that far left and its paragraphs are indented by as much."""
+        if not any(item.label is not None for item in items):
+            return Twips(0)
+        left, hanging = self._numbered_indent()
+        return Twips(max(hanging - left, 0))
+
+    def _shift_paragraphs(self, cell: Any, overhang: Any) -> None:
+        """Indent every paragraph of ``cell`` by ``overhang`` more than its style says (see _overhang)."""
+        for paragraph in cell.paragraphs:
+            fmt = paragraph.paragraph_format
+            style = self.document.styles.get_by_id(paragraph._p.style, _para_type()).paragraph_format
+            left = fmt.left_indent if fmt.left_indent is not None else (style.left_indent or 0)
+            first = fmt.first_line_indent if fmt.first_line_indent is not None else style.first_line_indent
+            fmt.left_indent = Emu(left + overhang)
+            if first is not None:
+                fmt.first_line_indent = first
 
     def _item(self, item: Item, cell: Any = None, reach: Any = 0, keep_next: bool = False) -> None:
         """One entry: in a paragraph of its own, or in a dated table's text cell whose continuation
@@ -454,6 +479,12 @@ def _char_type() -> Any:
 def _core(value: str) -> str:
     """A core property within the 255 characters python-docx allows (a long name or title must not crash)."""
     return value if len(value) <= 255 else value[:254] + "…"
+
+
+def _indent_table(table: Any, indent: Any) -> None:
+    """Move ``table`` from the text block's leading edge by ``indent`` (negative: into the margin)."""
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    width.addnext(OxmlElement("w:tblInd", attrs={qn("w:w"): str(indent.twips), qn("w:type"): "dxa"}))
 
 
 def _plain_table(table: Any, text_width: int, photo: bool, rtl: bool = False) -> None:

@@ -171,8 +171,9 @@ def test_english_renders_never_import_babel(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "pdf-typst"])
-def test_the_modern_theme_mirrors_the_arabic_page_too(fmt: str) -> None:
-    assert_mirrored(cvgen.render(FIXTURES / "cv_ar.yaml", fmt, theme="modern"), "ar")
+@pytest.mark.parametrize("theme", ["modern", "compact"])
+def test_the_other_themes_mirror_the_arabic_page_too(fmt: str, theme: str) -> None:
+    assert_mirrored(cvgen.render(FIXTURES / "cv_ar.yaml", fmt, theme=theme), "ar")
 
 
 def test_weasyprint_does_not_mirror_a_grid_which_is_why_the_themes_place_the_date_column() -> None:

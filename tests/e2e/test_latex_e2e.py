@@ -33,8 +33,8 @@ from tests.seed_facts import (
 
 pytestmark = pytest.mark.e2e
 
-EXAMPLE_RUNS = [("classic", "xelatex"), ("classic", "lualatex"), ("modern", "xelatex")]
-HOSTILE_RUNS = [("classic", "xelatex"), ("classic", "lualatex"), ("modern", "lualatex")]
+EXAMPLE_RUNS = [("classic", "xelatex"), ("classic", "lualatex"), ("modern", "xelatex"), ("compact", "lualatex")]
+HOSTILE_RUNS = [("classic", "xelatex"), ("classic", "lualatex"), ("modern", "lualatex"), ("compact", "xelatex")]
 
 
 def pdftotext(pdf: bytes | Path) -> str:

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 
 from cvgen.api import render
+from cvgen.themes import builtin_dir
 from tests.conftest import THEMES, require_program
 from tests.e2e.pdf_support import VARIANTS, link_targets, pdftotext, render_variants
 from tests.seed_facts import (
@@ -50,7 +51,9 @@ def test_fonts_are_embedded(pdfs, theme: str) -> None:
     assert rows
     # columns from the right: object ID (2), uni, sub, emb
     assert all(row[-5] == "yes" for row in rows), out
-    family = {"classic": "TeX-Gyre-Termes", "modern": "Noto-Sans", "banner": "TeX-Gyre-Pagella"}[theme]
+    # The first family of the theme's stylesheet ("TeX Gyre Termes" is embedded as TeX-Gyre-Termes).
+    css = (builtin_dir() / theme / "style.css").read_text(encoding="utf-8")
+    family = re.search(r'font-family:\s*"([^"]+)"', css).group(1).replace(" ", "-")
     assert any(family in row[0] for row in rows), out
 
 
