@@ -27,6 +27,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,8 @@ PHASES = ("cvgen: import, load, prepare", "import WeasyPrint", "CSS parse", "HTM
 
 def cpu() -> float:
     """CPU seconds of this process and of the children it waited for (a library may run programs)."""
-    times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    children = os.times()
+    return time.process_time() + children.children_user + children.children_system
 
 
 class Clock:
