@@ -2,15 +2,17 @@
 
 Two costs of a WeasyPrint PDF come from how the library is loaded and run, not from the CV, and
 cvgen can avoid both without changing a byte of output (``bench/weasyprint_phases.py`` measures
-them; the numbers are in ``docs/benchmarks.md``):
+them; the numbers are in ``docs/themes.md``, "Fast CSS for WeasyPrint"):
 
 * **The import.** WeasyPrint opens Pango, HarfBuzz and fontconfig through cffi, trying several
   names per library (Windows, macOS and Linux spellings). On Linux every name that is not a file
   name makes cffi call :func:`ctypes.util.find_library`, which runs ``ldconfig``, ``gcc`` and ``ld``
   as programs: about 50 of them, close to half of ``import weasyprint``. The name that finally
   loads is the library's soname (``libpango-1.0.so.0``), which the dynamic loader opens directly
-  (it honours ``LD_LIBRARY_PATH`` and the loader cache itself). :func:`import_weasyprint` skips the
-  program-running search during the import, and imports the ordinary way if that fails.
+  (it honours ``LD_LIBRARY_PATH`` and the loader cache itself). :func:`import_weasyprint` checks
+  that the loader opens them so, skips the program-running search during the import, and imports
+  the ordinary way otherwise. It replaces ``find_library`` for the length of the import only,
+  under a lock, and redirects nothing (other threads keep their output).
 * **The garbage collector.** Laying out a CV builds hundreds of thousands of small objects (boxes,
   computed styles, text lines) that all live until the PDF is written; Python's collector, run
   every 700 allocations, walks them again and again (about a quarter of a 2,000-publication render).
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import io
 import sys
 import threading
 from collections.abc import Iterator
@@ -40,36 +41,54 @@ _gc_users = 0
 _gc_saved: tuple[int, ...] | None = None
 
 
+SONAMES = ("libgobject-2.0.so.0", "libpango-1.0.so.0", "libharfbuzz.so.0", "libfontconfig.so.1",
+           "libpangoft2-1.0.so.0")
+"""The libraries WeasyPrint cannot do without, by the names the dynamic loader opens directly
+(the Linux spellings in WeasyPrint's own list of guesses, ``weasyprint/text/ffi.py``)."""
+
+
 def _no_search(name: str) -> None:
     """Stands in for :func:`ctypes.util.find_library` during the import: "not found", at once."""
     return None
 
 
+def _loadable_by_soname() -> bool:
+    """Whether the loader opens every library of :data:`SONAMES` by name (then no search is needed)."""
+    import ctypes
+
+    try:
+        for name in SONAMES:
+            ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
 def import_weasyprint() -> ModuleType:
     """``import weasyprint``, without running programs to look for its libraries (Linux).
 
-    If the quick import fails (a library only ``find_library`` could locate), WeasyPrint is
-    imported again the ordinary way, which finds it or prints WeasyPrint's own explanation.
+    Only when the loader opens WeasyPrint's libraries by their sonames; otherwise, or if the quick
+    import fails anyway (a newer WeasyPrint naming other libraries), WeasyPrint is imported the
+    ordinary way, which finds them or prints WeasyPrint's own explanation.
     """
     loaded = sys.modules.get("weasyprint")
     if loaded is not None:
         return loaded
     with _import_lock:
-        if sys.platform.startswith("linux") and "weasyprint" not in sys.modules:
+        if sys.platform.startswith("linux") and "weasyprint" not in sys.modules and _loadable_by_soname():
             import ctypes.util
 
             real = ctypes.util.find_library
             ctypes.util.find_library = _no_search  # type: ignore[assignment]
             try:
-                # WeasyPrint prints install advice before it gives up; the ordinary import below
-                # prints it for real if the libraries are truly missing.
-                with contextlib.redirect_stdout(io.StringIO()), fewer_collections():
+                with fewer_collections():
                     import weasyprint  # noqa: F401
             except OSError:
                 pass  # modules that failed are not left in sys.modules; import again below
             finally:
                 ctypes.util.find_library = real
-        import weasyprint
+        with fewer_collections():
+            import weasyprint
 
         return weasyprint
 
