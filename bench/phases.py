@@ -38,7 +38,9 @@ def main(path: Path, theme_dir: str | None = None) -> dict[str, Any]:
     mark("load + validate YAML")
     doc = prepare(cv)
     mark("prepare document")
-    import weasyprint
+    from cvgen.backends.weasy import fewer_collections, import_weasyprint
+
+    weasyprint = import_weasyprint()  # as the PDF backend imports it
     from weasyprint import HTML
 
     from cvgen.backends import pdf as pdf_backend
@@ -58,11 +60,12 @@ def main(path: Path, theme_dir: str | None = None) -> dict[str, Any]:
         mark(f"{run}: stylesheet + fonts setup")
         page = render_html(doc, theme, options, for_pdf=True)
         mark(f"{run}: HTML template")
-        html = HTML(string=page, base_url=(theme.path / "cv.html").as_uri(), url_fetcher=SafeFetcher(theme.path, {}))
-        document = html.render(stylesheets=[stylesheet], font_config=pdf_backend._shared_font_config())
-        mark(f"{run}: WeasyPrint parse + layout")
-        data = document.write_pdf()
-        mark(f"{run}: PDF write (fonts subset, compress)")
+        with fewer_collections():  # as the PDF backend runs WeasyPrint
+            html = HTML(string=page, base_url=(theme.path / "cv.html").as_uri(), url_fetcher=SafeFetcher(theme.path, {}))
+            document = html.render(stylesheets=[stylesheet], font_config=pdf_backend._shared_font_config())
+            mark(f"{run}: WeasyPrint parse + layout")
+            data = document.write_pdf()
+            mark(f"{run}: PDF write (fonts subset, compress)")
         Path(path).with_suffix(".phases.pdf").write_bytes(data)
         mark(f"{run}: write file")
         pages = len(document.pages)

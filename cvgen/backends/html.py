@@ -99,8 +99,16 @@ def json_ld(doc: Document) -> Markup:
     return Markup(text)
 
 
+_ENV_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+
 def _environment(theme: Theme) -> Any:
-    env = theme.environment("html", autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    options: dict[str, Any] = dict(_ENV_OPTIONS)
+    if not theme.user:  # cvgen's own templates: compiled once, then loaded from disk (template_cache)
+        from cvgen.backends.template_cache import bytecode_cache
+
+        options["bytecode_cache"] = bytecode_cache("html", _ENV_OPTIONS)
+    env = theme.environment("html", **options)
     env.filters["inline"] = inline_html
     env.filters["chart_svg"] = _chart_svg
     return env

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from cvgen.backends.base import Backend, RenderOptions
 from cvgen.backends.glyphs import require_glyphs
 from cvgen.backends.html import STYLESHEET, photo_data_uri, render_html
+from cvgen.backends.weasy import fewer_collections, import_weasyprint
 from cvgen.errors import RenderError, UsageError
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ _stylesheets: dict[tuple[str, int, int], Any] = {}
 def _shared_font_config() -> Any:
     global _font_config
     if _font_config is None:
+        import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         _font_config = FontConfiguration()
@@ -43,6 +45,7 @@ def _shared_font_config() -> Any:
 
 def _theme_stylesheet(theme: Theme) -> Any:
     """The theme's style.css parsed by WeasyPrint, cached per process (only theme files may be fetched)."""
+    import_weasyprint()
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 
@@ -90,6 +93,7 @@ class PdfBackend(Backend):
     requires_modules: ClassVar[tuple[str, ...]] = ("weasyprint", "jinja2")
 
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes:
+        import_weasyprint()
         from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError
 
@@ -105,12 +109,14 @@ class PdfBackend(Backend):
         data_uris = {photo_data_uri(photo): (photo.data, photo.media_type)} if photo else {}
         fetcher = SafeFetcher(theme.path, data_uris)
         try:
-            pdf = HTML(string=page, base_url=(theme.path / "cv.html").as_uri(), url_fetcher=fetcher).write_pdf(
-                stylesheets=[stylesheet],
-                font_config=_shared_font_config(),
-                pdf_variant=variant,
-                uncompressed_pdf=False,
-            )
+            with fewer_collections():
+                html = HTML(string=page, base_url=(theme.path / "cv.html").as_uri(), url_fetcher=fetcher)
+                pdf = html.write_pdf(
+                    stylesheets=[stylesheet],
+                    font_config=_shared_font_config(),
+                    pdf_variant=variant,
+                    uncompressed_pdf=False,
+                )
         except FatalURLFetchingError as exc:
             raise _refused(theme, fetcher, exc) from None
         if fetcher.refused:  # belt and braces: a refusal must never give a silently degraded PDF

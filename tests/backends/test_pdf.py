@@ -182,10 +182,12 @@ def test_stylesheet_is_parsed_once_per_theme() -> None:
 
 def test_import_cvgen_does_not_import_weasyprint() -> None:
     code = (
-        "import sys, cvgen, cvgen.api, cvgen.backends.html, cvgen.backends.pdf, cvgen.cli\n"
+        "import sys, cvgen, cvgen.api, cvgen.backends.html, cvgen.backends.pdf, cvgen.backends.png\n"
+        "import cvgen.backends.weasy, cvgen.cli\n"
         "from cvgen.backends import registry\n"
-        "registry.names(); registry.get('pdf'); registry.get('html')\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'pydyf', 'tinycss2')))\n"
+        "registry.names(); registry.get('pdf'); registry.get('html'); registry.get('png')\n"
+        "engines = ('weasyprint', 'pydyf', 'tinycss2', 'cffi', 'fontTools', 'pypdfium2')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in engines))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "[]"
