@@ -97,7 +97,7 @@ def allowed_html_elements(theme: str) -> frozenset[str]:
     from tests.conftest import EXAMPLE
 
     root = html_tree(cvgen.render(EXAMPLE, "html", theme=theme))
-    return frozenset(el.tag for el in root.iter() if isinstance(el.tag, str)) | {"em", "strong", "a", "sup"}
+    return frozenset(el.tag for el in root.iter() if isinstance(el.tag, str)) | {"em", "strong", "a", "sup", "wbr"}
 
 
 MARKDOWN_ELEMENTS = {"html", "head", "title", "body", "h1", "h2", "h3", "p", "ul", "ol", "li",
