@@ -111,3 +111,26 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
                 os.unlink(tmp_name)
             _PENDING.discard(tmp_name)
     return path
+
+
+def remove_stale_companions(path: Path, family: str, written: list[Path]) -> list[Path]:
+    """Remove the files beside ``path`` named ``<stem><key>`` for a key of ``family`` (a regex matched
+    whole) that this render did not write: page images of an earlier, longer version of the CV.
+
+    Only regular files are removed (a symlink or folder of that name is left alone); a file that
+    cannot be removed stays, as it would have before this render. Returns what was removed.
+    """
+    import re
+
+    pattern = re.compile(re.escape(path.stem) + family)
+    kept = {p.name for p in written}
+    folder = path.parent if str(path.parent) else Path(".")
+    removed: list[Path] = []
+    stale: list[os.DirEntry[str]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        stale = [e for e in entries if e.name not in kept and pattern.fullmatch(e.name) and e.is_file(follow_symlinks=False)]
+    for entry in stale:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed

@@ -36,6 +36,9 @@ class Rendered:
     data: bytes
     suffix: str
     extras: dict[str, bytes]
+    companion_family: str | None = None
+    """The backend's :attr:`~cvgen.backends.base.Backend.companion_family`: which files beside the
+    output are this render's numbered companions, so earlier renders' extra ones can be removed."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,10 @@ def write_result(result: Rendered, path: Path) -> list[Path]:
     for key, data in result.extras.items():
         companion = path.with_name(path.stem + key) if key.startswith("-") else path.with_suffix(key)
         written.append(write_atomic(companion, data))
+    if result.companion_family is not None:
+        from cvgen.output import remove_stale_companions
+
+        remove_stale_companions(path, result.companion_family, written)
     return written
 
 
@@ -269,7 +276,7 @@ def _render_now(doc: Document, theme: Theme, opts: RenderOptions, backend: Backe
         if template_error:
             raise RenderError(template_error) from None
         raise RenderError(f"{backend.name} rendering failed: {type(exc).__name__}: {exc}") from exc
-    return Rendered(data, backend.suffix, dict(extras))
+    return Rendered(data, backend.suffix, dict(extras), backend.companion_family)
 
 
 def _template_line(exc: BaseException) -> str:

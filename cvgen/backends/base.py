@@ -62,6 +62,11 @@ class Backend(ABC):
     """Python modules the backend imports when rendering."""
     requires_programs: ClassVar[tuple[str, ...]] = ()
     """Programs that must be on PATH."""
+    companion_family: ClassVar[str | None] = None
+    """A regular expression (matched whole) for the "-" companion keys whose number varies from one
+    render to the next (page images: ``-2.png``, ``-3.png``…). After a successful write, files of
+    the output's name in this family that the render did not write are stale and removed, so a CV
+    that shrank from five pages to three leaves no ``cv-4.png`` behind. None: no such family."""
 
     def check(self, options: RenderOptions | None = None) -> str | None:
         """Return why this backend cannot run here (for these options), or None when it can.

@@ -34,6 +34,26 @@ LANGUAGE_STYLESHEET = "languages.css"
 
 
 _RANGE = re.compile("\\d+\u2013\\d+")
+LONG_WORD = 40
+"""Longer words (a gene, a URL in running text) get a ``<wbr>`` every :data:`_BREAK_EVERY` characters,
+as the LaTeX and Typst writers give them break chances: a theme's ``overflow-wrap`` alone is not
+enough in WeasyPrint for a word right after an inline block (a hanging "T1." label), which ran
+off the page there."""
+_BREAK_EVERY = 8
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _escaped_with_breaks(s: str) -> str:
+    """``s`` escaped, with a ``<wbr>`` every few characters inside each word longer than :data:`LONG_WORD`."""
+    out: list[str] = []
+    pos = 0
+    for m in _LONG.finditer(s):
+        word = m.group()
+        out.append(str(escape(s[pos : m.start()])))
+        out.append("<wbr>".join(str(escape(word[i : i + _BREAK_EVERY])) for i in range(0, len(word), _BREAK_EVERY)))
+        pos = m.end()
+    out.append(str(escape(s[pos:])))
+    return "".join(out)
 
 
 class HtmlInline(InlineFormat):
@@ -41,7 +61,7 @@ class HtmlInline(InlineFormat):
 
     def text(self, s: str) -> Markup:
         # A number range the view set with an en dash ("pp. 26693–26712") never breaks after the dash.
-        return Markup(_RANGE.sub(r'<span style="white-space:nowrap">\g<0></span>', str(escape(s))))
+        return Markup(_RANGE.sub(r'<span style="white-space:nowrap">\g<0></span>', _escaped_with_breaks(s)))
 
     def strong(self, inner: str, role: str | None) -> str:
         # Roles are fixed words chosen by cvgen ("owner", "award", "member"), never user text.
@@ -52,7 +72,7 @@ class HtmlInline(InlineFormat):
         return f"<em>{inner}</em>"
 
     def link(self, href: str, inner: str) -> str:
-        return f'<a href="{self.text(href)}">{inner}</a>'
+        return f'<a href="{escape(href)}">{inner}</a>'  # an address as written: no <wbr>, no span
 
     def sup(self, inner: str) -> str:
         return f"<sup>{inner}</sup>"

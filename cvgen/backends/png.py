@@ -4,6 +4,8 @@ The pages are exactly those of ``--format pdf`` (same theme, same layout), drawn
 Python binding of Chrome's PDF renderer: a prebuilt wheel, no Poppler or Ghostscript program
 needed. Naming: the requested file (``cv.png``) is page 1; further pages are companions named
 ``cv-2.png``, ``cv-3.png``… next to it (:meth:`Backend.extra_outputs` keys starting with ``-``).
+Re-rendering a CV that now has fewer pages removes the page images of the same name it no longer
+makes (:attr:`Backend.companion_family`); no other file is touched, and nothing when the render fails.
 The resolution is :attr:`RenderOptions.dpi` (default :data:`DEFAULT_DPI`).
 
 Bytes are deterministic: PDFium's drawing is, and Pillow writes PNGs without a time stamp.
@@ -34,6 +36,8 @@ class PngBackend(Backend):
     binary = True
     description = "page images (PNG) of the PDF, for previews and galleries"
     requires_modules = ("weasyprint", "pypdfium2")
+    companion_family = r"-(?:[2-9]|[1-9][0-9]+)\.png"
+    """Pages 2, 3…, 10… exactly as :meth:`extra_outputs` names them (no "-02.png", no "-1.png")."""
 
     _later_pages: ClassVar[dict[str, list[bytes]]] = {}
     """Pages 2… of a render, keyed by page 1's digest, until :meth:`extra_outputs` collects them."""

@@ -157,11 +157,23 @@ def _runs(s: str) -> list[tuple[str, str]]:
 
 
 def _escape_scripts(s: str) -> str:
-    return "".join(
-        "".join(_symbol(ch) if ch != " " else " " for ch in run) if kind == "fb"
-        else f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run)
-        for kind, run in _runs(s)
+    """Each script run in its macro; a long word's break chances are placed before the split into
+    runs, so a word mixing scripts (Latin, Greek, Cyrillic every few letters) still wraps."""
+    return "\\allowbreak{}".join(
+        "".join(
+            "".join(_symbol(ch) if ch != " " else " " for ch in run) if kind == "fb"
+            else f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run)
+            for kind, run in _runs(segment)
+        )
+        for segment in _long_word_segments(s)
     )
+
+
+def _long_word_segments(s: str) -> list[str]:
+    """``s`` cut every :data:`_BREAK_EVERY` characters inside each word longer than :data:`LONG_WORD`."""
+    cuts = [cut for m in _LONG.finditer(s) for cut in range(m.start() + _BREAK_EVERY, m.end(), _BREAK_EVERY)]
+    bounds = [0, *cuts, len(s)]
+    return [s[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _ltr_spans(s: str) -> list[tuple[bool, str]]:

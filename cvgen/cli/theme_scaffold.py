@@ -29,7 +29,7 @@ WHAT_IT_CONTROLS: dict[str, str] = {
     "cv.tex.j2": "the LaTeX source (--format latex). Values print with ((( x ))), blocks are ((* ... *)).",
     "cv.typ.j2": "the Typst PDF (--format pdf-typst). Values print with ((( x ))), blocks are ((* ... *)).",
     "reference.docx": "Word output (--format docx): edit its named styles in Word or LibreOffice (Format > Styles).",
-    MANIFEST: "the theme's defaults: description, accent colour, supported formats.",
+    MANIFEST: "the theme's defaults: description, accent colour, supported formats, and what a format does where it cannot do the layout.",
 }
 
 _COMMENT = {".css": ("/* ", " */\n"), ".html.j2": ("{#- ", " -#}\n"), ".tex.j2": ("((= ", " =))\n"), ".typ.j2": ("((= ", " =))\n")}
@@ -93,13 +93,43 @@ description = "{description}"
 
 # The accent colour, written #rrggbb. Used for the name, headings, rules and links by the HTML/PDF
 # page (as the CSS variable --accent), Typst and LaTeX, whenever the CV itself sets no
-# settings.accent_colour. Without this key the accent is #1f5f8b.
+# settings.accent_colour. Without this key the accent is #1f5f8b.{_monochrome_note(manifest, source)}
 {accent}
 
 # The formats this theme has layouts for; asking for another one says which are supported.
 # Remove a format here if you delete its file (e.g. cv.tex.j2 for "latex").
 formats = [{formats}]
+
+# How Word lays out the header, like the theme's PDF: "columns" (affiliations left, contacts right)
+# or "inline" (each affiliation on one line joined by " · ", the contacts in one run).
+docx_header = "{manifest.docx_header}"
+
+{fallbacks_text(manifest)}"""
+
+
+def _monochrome_note(manifest: Manifest, source: str) -> str:
+    """For a copy of a theme that declares no accent: its templates draw in black, so say where colour goes."""
+    if manifest.accent:
+        return ""
+    return f"""
+# {source!r} declares no accent: it is drawn in black and its templates do not use one, so this
+# key alone changes nothing. To add colour, set it in style.css (HTML and the WeasyPrint PDF) and
+# cv.typ.j2 (the Typst PDF), e.g. by using var(--accent) and accent there as the modern theme does."""
+
+
+def fallbacks_text(manifest: Manifest) -> str:
+    """The ``[fallbacks]`` table, commented, with the copied theme's entries (or an example, commented out)."""
+    import json
+
+    intro = """# Where a format cannot do this theme's layout, one sentence per format saying what it does
+# instead; shown by `cvgen formats --theme` and `cvgen theme list`, and such a format is not held
+# to page parity with the others (docs/themes.md, "What a theme is"). For example:
+#   docx = "one column: the sidebar's contacts and skills come first, under the name"
 """
+    if not manifest.fallbacks:
+        return intro + "# [fallbacks]\n"
+    rows = "".join(f"{_toml_key(fmt)} = {json.dumps(sentence, ensure_ascii=False)}\n" for fmt, sentence in manifest.fallbacks)
+    return intro + "[fallbacks]\n" + rows
 
 
 def readme_text(name: str, source: str, folder: Path) -> str:
@@ -147,3 +177,10 @@ def _manifest_or_note(folder: Path) -> Manifest:
         return read_manifest(folder)
     except UsageError as exc:
         return Manifest(description=f"(broken manifest: {exc})")
+
+
+def _toml_key(key: str) -> str:
+    """A bare TOML key when it may be one (``pdf-typst``), else a quoted one."""
+    import json
+
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)

@@ -216,3 +216,16 @@ def test_backend_declaration() -> None:
     backend = HtmlBackend()
     assert (backend.name, backend.aliases, backend.suffix, backend.binary) == ("html", ("htm",), ".html", False)
     assert backend.check() is None
+
+
+def test_long_words_get_break_chances_escaped_piece_by_piece_and_links_keep_their_address() -> None:
+    """A word over 40 characters gets a <wbr> every 8 (as LaTeX and Typst get break chances); each
+    piece is escaped on its own, so no entity is cut, and the text a browser shows is unchanged."""
+    word = "<&>\"x" * 12  # 60 characters, every one of them special in HTML but "x"
+    out = str(HtmlInline().text(f"a {word} b"))
+    assert out.count("<wbr>") == 60 // 8
+    shown = "".join(html5lib.parse(f"<p>{out}</p>", namespaceHTMLElements=False).find(".//p").itertext())
+    assert shown == f"a {word} b"
+    assert "<wbr>" not in str(HtmlInline().text("Zeroth-Order Optimization of Deep Models, 2024"))
+    url = "https://example.org/" + "a" * 60
+    assert HtmlInline().link(url, "x") == f'<a href="{url}">x</a>'

@@ -94,3 +94,39 @@ def test_watch_keeps_page_images_current(tmp_path: Path) -> None:
     finally:
         w.stop()
     assert w.proc.returncode == 0, "".join(w.err)
+
+
+@pytest.mark.e2e
+def test_rerender_with_fewer_pages_removes_only_its_own_stale_page_images(tmp_path: Path) -> None:
+    """The example is several pages, the starter CV one: after re-rendering the starter onto the same
+    cv.png, no cv-2.png… is left behind, while every file outside the exact naming is untouched, and a
+    failed render removes nothing."""
+    out = tmp_path / "cv.png"
+    assert render("-f", "png", "--dpi", "20", "-o", str(out)).returncode == 0
+    pages = sorted(p.name for p in tmp_path.glob("cv-*.png"))
+    assert pages and pages[0] == "cv-2.png", pages
+    bystanders = ["cv-02.png", "cv-1.png", "cv-0.png", "cv-2.png.bak", "cv-x.png", "cv-2.PNG", "cvx-2.png",
+                  "other-2.png", "cv-2-3.png", "notes.txt"]
+    for name in bystanders:
+        (tmp_path / name).write_text("the user's own file")
+    (tmp_path / "cv-99.png").symlink_to(tmp_path / "notes.txt")  # not a regular file: left alone
+    (tmp_path / "cv-98.png").mkdir()
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("person:\n  name: Ada Lovelace\npublications: [{title: 1}]\nno_such_key: 1\n")
+    failed = subprocess.run([sys.executable, "-m", "cvgen", "render", str(broken), "-f", "png", "-o", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 2, failed.stderr
+    assert all((tmp_path / p).read_bytes()[:4] == b"\x89PNG" for p in pages)  # the failed render removed nothing
+
+    starter = tmp_path / "starter.yaml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "cvgen" / "starter.yaml", starter)
+    done = subprocess.run([sys.executable, "-m", "cvgen", "render", str(starter), "-f", "png", "--dpi", "20", "-o", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with Image.open(out) as img:
+        assert img.size == (166, 234)  # the starter's A4 page (210 x 297 mm at 20 DPI), redrawn
+    assert not [p for p in pages if (tmp_path / p).exists()], "stale page images were left behind"
+    for name in bystanders:
+        assert (tmp_path / name).read_text() == "the user's own file", name
+    assert (tmp_path / "cv-99.png").is_symlink() and (tmp_path / "cv-98.png").is_dir()

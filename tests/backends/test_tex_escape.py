@@ -180,6 +180,19 @@ def test_long_words_get_break_chances_and_short_ones_none() -> None:
     assert "allowbreak" not in escape("Zeroth-Order Optimization of Deep Models, 2024")
 
 
+def test_a_long_word_mixing_scripts_gets_break_chances_outside_the_script_macros() -> None:
+    """Found by the property tests: Latin, Greek and Cyrillic alternating every few letters made
+    short \\cvalt runs, none long enough to get a break chance, so the word ran off the page."""
+    word = "abcαβγабв" * 10  # 90 characters, a script change every three
+    out = escape(f"x {word} y")
+    assert out.count(r"\allowbreak{}") == 90 // 8  # one every 8 characters, as for a one-script word
+    assert decode(out) == f"x {word} y"
+    depth = 0
+    for token in re.split(r"(\\allowbreak\{\}|[{}])", out):
+        depth += {"{": 1, "}": -1}.get(token, 0)
+        assert token != r"\allowbreak{}" or depth == 0  # never inside a \cvalt{…} group
+
+
 def test_url_keeps_hyperref_specials_readable() -> None:
     assert escape_url("https://doi.org/10.1000/a_b%20c?x=1&y=2#f~u") == r"https://doi.org/10.1000/a\_b\%20c?x=1\&y=2\#f\~u"
 

@@ -35,18 +35,26 @@ def test_site_builds_strict_and_offline(tmp_path: Path) -> None:
 
 
 def _check_gallery(site: Path) -> None:
-    """docs/gallery.md: page 1 of every built-in theme in each of the four formats, drawn at build time."""
+    """docs/gallery.md: page 1 of every built-in theme in each of the five formats (HTML at two widths), drawn at build time,
+    and each theme's [fallbacks] sentences beside them."""
+    from html import escape
+
     from PIL import Image
 
-    from cvgen.themes import builtin_themes
+    from cvgen.themes import builtin_themes, resolve_theme
 
     page = (site / "gallery" / "index.html").read_text(encoding="utf-8")
     for theme in builtin_themes():
-        for fmt in ("pdf", "pdf-typst", "docx", "html"):  # LibreOffice and Chromium are installed for the tests
+        for fmt, sentence in resolve_theme(theme).manifest.fallbacks:
+            assert f"{escape(fmt)}: {escape(sentence)}" in page, (theme, fmt)
+        for fmt in ("pdf", "pdf-typst", "latex", "docx", "html", "html-phone"):  # XeLaTeX, LibreOffice, Chromium: installed
             image = site / "gallery" / f"{theme}-{fmt}.png"
             assert f'src="{image.name}"' in page
             with Image.open(image) as img:
-                assert img.width > 200 and img.height > 250, img.size  # a page at 36 DPI is 306 x 396
+                if fmt == "html-phone":  # a 390 x 844 screen at 36/96 scale
+                    assert img.size == (146, 316), img.size
+                else:
+                    assert img.width > 200 and img.height > 250, img.size  # a page at 36 DPI is 306 x 396
                 assert sum(img.convert("L").histogram()[:128]) > 300  # text was drawn
 
 

@@ -19,12 +19,15 @@ import cvgen
 from cvgen.backends.tex_compile import compile_tex
 from cvgen.loader import load_cv
 from cvgen.model.markup import plain
+from cvgen.themes import resolve_theme
 from cvgen.view import prepare
 from tests.conftest import EXAMPLE, THEMES, require_program
 
 pytestmark = pytest.mark.e2e
 
 ENGINES = ["weasyprint", "typst", "latex", "docx"]
+ENGINE_FORMAT = {"weasyprint": "pdf", "typst": "pdf-typst", "latex": "latex", "docx": "docx"}
+"""The output format each engine's PDF comes from: the name a theme's [fallbacks] table uses."""
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "typography_cv.yaml"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -169,11 +172,31 @@ def _section_pages(pdf: Path, titles: list[str]) -> tuple[int, tuple[int, ...]]:
     return len(pages), tuple(where)
 
 
+def parity_engines(theme: str) -> list[str]:
+    """The engines whose pages must agree for ``theme``: all four, less each one whose format the
+    theme's manifest lists in ``[fallbacks]`` (a two-column theme's one-column DOCX, on purpose)."""
+    declared = dict(resolve_theme(theme).manifest.fallbacks)
+    engines = [engine for engine in ENGINES if ENGINE_FORMAT[engine] not in declared]
+    assert len(engines) >= 2, f"theme {theme!r} declares fallbacks for all but {engines}: nothing to compare"
+    return engines
+
+
+def test_parity_leaves_out_exactly_the_formats_a_manifest_declares_as_fallbacks(tmp_path) -> None:
+    for theme in THEMES:
+        expected = [e for e in ENGINES if ENGINE_FORMAT[e] not in dict(resolve_theme(theme).manifest.fallbacks)]
+        assert parity_engines(theme) == expected
+    folder = tmp_path / "sidebar-like"
+    folder.mkdir()
+    (folder / "theme.toml").write_text('[fallbacks]\ndocx = "one column: the sidebar comes first"\n', encoding="utf-8")
+    assert parity_engines(str(folder)) == ["weasyprint", "typst", "latex"]
+
+
 def test_page_parity_of_the_four_engines(example_pdfs) -> None:
-    """Same page count, every section heading on the same page, in WeasyPrint, Typst, LaTeX and Word."""
+    """Same page count, every section heading on the same page, in WeasyPrint, Typst, LaTeX and Word
+    (less the engines whose format the theme's manifest declares as a fallback layout)."""
     theme, pdfs = example_pdfs
     titles = [s.title for s in prepare(load_cv(EXAMPLE)).sections]
-    layout = {engine: _section_pages(pdfs[engine], titles) for engine in ENGINES}
+    layout = {engine: _section_pages(pdfs[engine], titles) for engine in parity_engines(theme)}
     assert len(set(layout.values())) == 1, (theme, layout)
 
 
@@ -184,5 +207,5 @@ def test_page_parity_of_the_other_examples(tmp_path, name: str, theme: str) -> N
     source = EXAMPLES / name
     pdfs = _render(source, theme, tmp_path)
     titles = [s.title for s in prepare(load_cv(source)).sections]
-    layout = {engine: _section_pages(pdfs[engine], titles) for engine in ENGINES}
+    layout = {engine: _section_pages(pdfs[engine], titles) for engine in parity_engines(theme)}
     assert len(set(layout.values())) == 1, (name, theme, layout)

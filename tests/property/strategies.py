@@ -1,9 +1,14 @@
-"""Hypothesis strategies for random *valid* CVs whose text the installed fonts can draw.
+r"""Hypothesis strategies for random *valid* CVs whose text the installed fonts can draw.
 
 Text mixes Latin with Vietnamese diacritics, Greek, Cyrillic and CJK with the special characters of
 BAD_INPUTS 17 and the markup-like words of case 21, so every example is also a small attack on
 each backend's escaping. ``[`` is left out of random text: ``[x](y)`` would be a link, and a link
 with a random target is (rightly) refused by the loader, which the loader's own tests cover.
+
+Emoji and pictographs are those a font the setup installs can draw in every engine (DejaVu Sans,
+which XeLaTeX's ``\cvfb`` fallback and Typst reach too): 😀 and friends, not 🎓 (no installed
+font shared by all engines has it, and cvgen rightly refuses to compile empty boxes). Long words
+(41 to 300 characters, no space: a gene, a URL-like token, BAD_INPUTS 37) must wrap inside the page.
 """
 
 from __future__ import annotations
@@ -21,8 +26,18 @@ SPECIAL = "&%$#_{}~^\\<>|\"'-`*/.,;:!?()=+@"
 WORDS = ["C++ and C#", "*nix", "snake_case_name", "2*3*4", "--", "```", "<script>alert(1)</script>",
          "\\input{/etc/hostname}", "^^5c", "</style>", "&amp;", "{{ x }}", "{% x %}", "$x$", "~user"]
 
-_char = st.sampled_from(LATIN + VIETNAMESE + GREEK + CYRILLIC + CJK + SPECIAL + "  ")
-_word = st.one_of(st.text(_char, min_size=1, max_size=12), st.sampled_from(WORDS))
+EMOJI = "😀😂😇😊😍😎🙃🐱🐵🌕☀☕☺★♥♻⚡✈✉✌"
+"""Pictographs every PDF engine draws with the installed fonts (DejaVu Sans has them all)."""
+
+_char = st.sampled_from(LATIN + VIETNAMESE + GREEK + CYRILLIC + CJK + SPECIAL + EMOJI + "  ")
+_long_word = st.one_of(
+    st.text(st.sampled_from(LATIN + VIETNAMESE + GREEK + CYRILLIC), min_size=41, max_size=300),
+    st.integers(11, 75).map(lambda n: "ACGT" * n),
+)
+"""Longer than Typst's LONG_WORD (40): the width where each engine must wrap a word it cannot break."""
+_short_word = st.one_of(st.text(_char, min_size=1, max_size=12), st.sampled_from(WORDS))
+_word = st.integers(0, 9).flatmap(lambda n: _long_word if n == 9 else _short_word)
+"""About one word in ten is long (a shrunk example keeps short words: integers shrink to 0)."""
 
 
 @st.composite

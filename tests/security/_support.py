@@ -146,7 +146,8 @@ def html_tree(html: str | bytes) -> ElementTree.Element:
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
 
 
-_INLINE = {"a", "em", "strong", "sup", "sub", "span", "b", "i", "small", "abbr", "time", "code", "bdi", "cite", "q"}
+_INLINE = {"a", "em", "strong", "sup", "sub", "span", "b", "i", "small", "abbr", "time", "code", "bdi", "cite", "q", "wbr"}
+"""Elements inside a line of text; <wbr> (a break chance in a long word) adds no space either."""
 
 
 def _shown_text(el: ElementTree.Element, out: list[str]) -> None:
