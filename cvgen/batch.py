@@ -155,9 +155,8 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
 
 def _load(source: Path | RecordSource, allow: tuple[str, ...], style: str | None = None) -> Loaded:
     from cvgen.loader import load_cv
-    from cvgen.loader.record_source import RecordSource
 
-    if isinstance(source, RecordSource):
+    if not isinstance(source, Path):  # a RecordSource (--data): its module is imported only on that path
         return source.load(tuple(Path(a) for a in allow), style)
     return load_cv(source, style=style, allow=allow)
 

@@ -22,7 +22,7 @@ from cvgen.backends.typst import (
     _COVERED,
     TypstPdfBackend,
     covered,
-    font_folders,
+    font_files,
     render_source,
 )
 from cvgen.errors import RenderError, UsageError
@@ -148,14 +148,26 @@ def test_fast_font_path_claim_holds_for_the_installed_fonts() -> None:
         assert missing == [], (family, missing[:20])
 
 
-def test_font_folders_fast_path_and_full_scan() -> None:
+def test_font_files_fast_path_and_full_scan() -> None:
     families = ["TeX Gyre Termes", "Noto Serif", "Noto Serif CJK SC", "DejaVu Serif"]
-    fast = font_folders("Nguyễn Văn Đức · Αλέξανδρος · Кириллица — “quotes”", families)
-    assert fast is not None and any("tex-gyre" in d or "texgyre" in d.lower() for d in fast), fast
-    assert not any("opentype/noto" in d for d in fast)  # the CJK collections are not scanned
+    fast = font_files("Nguyễn Văn Đức · Αλέξανδρος · Кириллица — “quotes”", families)
+    assert fast is not None and any("texgyretermes" in Path(f).name.lower() for f in fast), fast
+    assert any(Path(f).name == "NotoSerif-Regular.ttf" for f in fast), fast
+    assert not any("opentype/noto" in f or "NotoSans" in f for f in fast)  # neither the CJK collections nor other families
     assert covered("Zoë") and not covered("刘思佳")
-    assert font_folders("刘思佳", families) is None  # CJK: every system font
-    assert font_folders("Zoë", ["DejaVu Serif"]) is None  # the claim is only checked for Noto Serif/Sans
+    assert font_files("刘思佳", families) is None  # CJK: every system font
+    assert font_files("Zoë", ["DejaVu Serif"]) is None  # the claim is only checked for Noto Serif/Sans
+
+
+def test_the_fast_font_book_holds_the_named_families_and_no_other_system_font() -> None:
+    """The private folder of links gives Typst exactly the files fontconfig lists for the families."""
+    from cvgen.backends.typst import _font_book
+
+    files = font_files("Ada Lovelace", ["Noto Serif", "DejaVu Serif"])
+    assert files is not None
+    families = set(_font_book(files).families())
+    assert {"Noto Serif", "DejaVu Serif"} <= families
+    assert not {"Noto Sans", "Noto Serif Display", "DejaVu Sans"} & families, families
 
 
 def test_a_character_no_font_has_is_a_loud_error(example_doc) -> None:
