@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import functools
 import hashlib
 import io
 import os
@@ -280,7 +281,7 @@ def _child(parent: BaseOxmlElement, name: str, order: tuple[str, ...]) -> BaseOx
     found = parent.find(tag)
     if found is not None:
         return found
-    later = {qn(f"w:{n}") for n in order[order.index(name) + 1 :]}
+    later = _later(name, order)
     child = OxmlElement(f"w:{name}")
     for existing in parent:
         if existing.tag in later:
@@ -288,6 +289,12 @@ def _child(parent: BaseOxmlElement, name: str, order: tuple[str, ...]) -> BaseOx
             return child
     parent.append(child)
     return child
+
+
+@functools.cache
+def _later(name: str, order: tuple[str, ...]) -> frozenset[str]:
+    """The qualified tags that must follow ``w:name`` in ``order``."""
+    return frozenset(qn(f"w:{n}") for n in order[order.index(name) + 1 :])
 
 
 def paragraph_property(p: BaseOxmlElement, name: str) -> BaseOxmlElement:
