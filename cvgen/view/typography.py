@@ -176,6 +176,9 @@ class _State:
         return text
 
     def quotes(self, text: str) -> str:
+        q = self.q
+        if '"' not in text and "'" not in text and q.open not in text and q.close not in text:
+            return text  # no quote to set or to track: the walk below would copy the text unchanged
         out: list[str] = []
         prev = self.prev
         for i, ch in enumerate(text):
