@@ -348,7 +348,8 @@ def _intro(cfg: Config, env: dict[str, str]) -> list[str]:
         f"v2.3 twin (education, positions, honors, grants, publications, talks, teaching, service; the owner's name is "
         f"bold in author lists in both). The single-CV runs use {cfg.pubs} publications.",
         "* Every measurement is a fresh process timed from spawn to exit, so imports count, as they do for a user. "
-        "Each command runs once untimed first (warm disk cache, compiled bytecode), then "
+        "Each command runs once untimed first (warm disk cache, compiled bytecode, and cvgen's compiled built-in "
+        "templates in its cache folder, as on a user's second run: see docs/architecture.md, Start-up costs), then "
         f"{cfg.repeats} time(s) interleaved with the others in rotating order; medians are shown.",
         "* cvgen: `cvgen render cv.yaml -f pdf`. RenderCV: `rendercv render cv.yaml -nopng -nomd -nohtml` (Typst PDF; it "
         "also writes its Typst source). \"All formats\": cvgen `-f " + ",".join(cfg.formats) + "`; RenderCV its defaults "
