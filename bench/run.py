@@ -7,7 +7,8 @@
 
 RenderCV is found in the virtual environment named by $RENDERCV_VENV (default ~/rendercv-venv).
 Offline, its Typst templates need the icon package stand-in named by $RENDERCV_TYPST_CACHE (default
-../shared/bench/rendercv-offline). Every command runs as a fresh process, cvgen and RenderCV
+shared/bench/rendercv-offline beside the checkout, or beside the folder of worktrees holding it). Every
+command runs as a fresh process, cvgen and RenderCV
 alternating, and is timed from start to exit (wall clock); peak memory is the largest resident set
 of the process tree (wait4). Medians are reported; absolute times on a shared machine are noise, the
 ratios measured in the same run are the figures to read.
@@ -44,7 +45,9 @@ PY = sys.executable
 EXAMPLE = ROOT / "examples" / "sijia_liu.yaml"
 """(e) is measured on the documented example: import cvgen, load and validate it."""
 RENDERCV_VENV = Path(os.environ.get("RENDERCV_VENV", "~/rendercv-venv")).expanduser()
-TYPST_CACHE = Path(os.environ.get("RENDERCV_TYPST_CACHE", ROOT.parent / "shared" / "bench" / "rendercv-offline"))
+_OFFLINE = [base / "shared" / "bench" / "rendercv-offline" for base in (ROOT.parent, ROOT.parent.parent)]
+"""Where the stand-in is looked for: beside the checkout, or beside the folder of worktrees holding it."""
+TYPST_CACHE = Path(os.environ.get("RENDERCV_TYPST_CACHE") or next((p for p in _OFFLINE if p.is_dir()), _OFFLINE[0]))
 ENGINES = ("weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "rich", "markdown_it", "pydantic", "yaml", "typst")
 
 
