@@ -9,8 +9,9 @@ RenderCV is found in the virtual environment named by $RENDERCV_VENV (default ~/
 Offline, its Typst templates need the icon package stand-in named by $RENDERCV_TYPST_CACHE (default
 shared/bench/rendercv-offline beside the checkout, or beside the folder of worktrees holding it).
 Every command runs as a fresh process, cvgen and RenderCV alternating, and is timed from start to
-exit (wall clock); peak memory is the largest resident set of the process tree (wait4). Medians are reported; absolute times on a shared machine are noise, the
-ratios measured in the same run are the figures to read.
+exit (wall clock); peak memory is the largest resident set of the process tree (wait4). Medians are
+reported; absolute times on a shared machine are noise, the ratios measured in the same run are the
+figures to read.
 """
 
 from __future__ import annotations
