@@ -129,7 +129,6 @@ def _theme_arg(theme: str | Path | Theme | None) -> str | None:
 
 def _render_task(task: Task, config: _Config) -> BatchResult:
     from cvgen.pipeline import Job, choose_theme, named_theme_folder, run
-    from cvgen.rerun import input_hash
 
     start = time.perf_counter()
     written: list[Path] = []
@@ -139,6 +138,8 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
         loaded = _load(task.source, allow, config.view.style if config.view else None)
         name = loaded.cv.person.name
         if config.hash_inputs or config.previous is not None:
+            from cvgen.rerun import input_hash  # a report or --changed-only: imported for those only
+
             settings = (config.view, config.options)
             key = input_hash(loaded, choose_theme(loaded, config.theme, config.allow).path, tuple(f for f, _ in task.targets), settings)
         if _unchanged(task, config, key):
