@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING, Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Emu, Inches, Pt, Twips
 from docx.text.paragraph import Paragraph
 
@@ -34,6 +32,7 @@ from cvgen.backends.docx_styles import ensure_styles, set_accent, set_text_width
 from cvgen.backends.docx_xml import (
     Hyperlinks,
     Numbering,
+    OxmlElement,
     RunFormat,
     add_field,
     add_hyperlink,
@@ -41,6 +40,7 @@ from cvgen.backends.docx_xml import (
     add_text,
     fixed_time,
     normalise_zip,
+    qn,
     set_keep_next,
     set_num_pr,
     set_paragraph_style,

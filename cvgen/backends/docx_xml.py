@@ -17,13 +17,35 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag
+from docx.oxml.ns import qn as _qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from cvgen.chars import XML_FORBIDDEN
+
+
+@functools.cache
+def qn(nsptag: str) -> str:
+    """python-docx's ``qn`` ("w:val" → Clark notation), worked out once per name."""
+    return _qn(nsptag)
+
+
+@functools.cache
+def _tag_parts(nsptag: str) -> tuple[str, dict[str, str]]:
+    tag = NamespacePrefixedTag(nsptag)
+    return tag.clark_name, tag.nsmap
+
+
+def OxmlElement(nsptag: str, attrs: dict[str, str] | None = None) -> Any:  # noqa: N802 - python-docx's name
+    """python-docx's ``OxmlElement`` (same parser, so the same element classes) with the tag's names
+    worked out once: a CV's runs, text and properties make thousands of elements."""
+    clark, nsmap = _tag_parts(nsptag)
+    return oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap)
+
 
 # Hyphens a line must not break at: page ranges ("51584-51605") and initials ("P.-Y. Chen").
 _KEEP_HYPHEN = re.compile(r"(?<=[0-9.])-(?=[0-9A-Z])")
