@@ -135,6 +135,7 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
     name, key = getattr(task.source, "person_name", ""), ""
     try:
         allow = (*config.allow, *map(str, named_theme_folder(config.theme)))  # --theme DIR is the user's choice too
+        _start_early(task)
         loaded = _load(task.source, allow, config.view.style if config.view else None)
         name = loaded.cv.person.name
         if config.hash_inputs or config.previous is not None:
@@ -152,6 +153,15 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
         return BatchResult(task.source, tuple(written), message, code, time.perf_counter() - start, problems, name=name)
     return BatchResult(task.source, tuple(written), elapsed=time.perf_counter() - start, warnings=tuple(done.doc.warnings),
                        name=name, input_hash=key)
+
+
+def _start_early(task: Task) -> None:
+    """Let this process's backends for the task's formats start slow set-up while the CV loads
+    (Typst lists the system fonts in another process); a backend without ``start_early`` has none."""
+    for fmt, _ in task.targets:
+        start = getattr(_backends.get(fmt), "start_early", None)
+        if start is not None:
+            start()
 
 
 def _load(source: Path | RecordSource, allow: tuple[str, ...], style: str | None = None) -> Loaded:

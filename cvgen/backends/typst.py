@@ -26,6 +26,7 @@ the same "no font for U+…" check as the WeasyPrint PDF, since Typst draws an e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -225,6 +226,29 @@ def _family_files() -> dict[str, frozenset[str]] | None:
     return {k: frozenset(v) for k, v in files.items()}
 
 
+_listing: threading.Thread | None = None
+"""fontconfig's listing, started early by :func:`prefetch_font_list` (None: not started)."""
+
+
+def prefetch_font_list() -> None:
+    """Start fontconfig's font listing in the background, once per process.
+
+    ``fc-list`` is another process (some 7 ms); started while the CV is read and prepared, it runs
+    on another core instead of in front of the compile. A failure here is silent: the compile asks
+    again and reports it then.
+    """
+    global _listing
+    if _listing is not None or _family_files.cache_info().currsize:
+        return
+
+    def listing() -> None:
+        with contextlib.suppress(Exception):
+            _family_files()
+
+    _listing = threading.Thread(target=listing, name="cvgen-font-list", daemon=True)
+    _listing.start()
+
+
 _lock = threading.Lock()
 _fonts: dict[tuple[str, ...] | None, Any] = {}
 """typst.Fonts by font file list (None: every system font), built once per process: a batch scans once."""
@@ -270,6 +294,8 @@ def font_files(source: str, families: list[str]) -> tuple[str, ...] | None:
     Fast path: all text in :data:`_COVERED`, a family named that the claim was checked against
     (Noto Serif or Noto Sans) and every named family found by fontconfig.
     """
+    if _listing is not None:
+        _listing.join()  # a thread forked away is already "stopped": join returns at once
     known = _family_files()
     if known is not None and covered(source) and {"Noto Serif", "Noto Sans"} & set(families):
         wanted = [known.get(f.lower()) for f in families if "cjk" not in f.lower()]
@@ -391,6 +417,10 @@ class TypstPdfBackend(Backend):
         "PDF laid out by Typst from the theme's cv.typ.j2: several times faster, tagged (= --pdf-engine typst)"
     )
     requires_modules: ClassVar[tuple[str, ...]] = ("typst", "jinja2")
+
+    def start_early(self) -> None:
+        """Called when a CV for this backend starts loading (see cvgen.batch): list the fonts meanwhile."""
+        prefetch_font_list()
 
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes:
         variant = options.pdf_variant

@@ -254,3 +254,31 @@ def test_long_word_wraps_inside_the_page(example_doc) -> None:
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert word in re.sub(r"\s", "", text)  # all of it on the page, only line breaks added
     assert plain(item.main) == word
+
+
+def test_the_font_list_fetched_early_is_the_one_the_compile_uses(monkeypatch) -> None:
+    """A batch task starts fontconfig's listing while the CV loads; the compile waits for it rather
+    than listing again, and gets the same answer."""
+    import cvgen.backends.typst as typst_backend
+
+    expected = typst_backend._family_files()
+    calls: list[list[str]] = []
+    real_run = typst_backend.subprocess.run
+
+    def counting_run(args, *rest, **kwargs):  # noqa: ANN001, ANN202 - a pass-through spy
+        calls.append(list(args))
+        return real_run(args, *rest, **kwargs)
+
+    typst_backend._family_files.cache_clear()
+    monkeypatch.setattr(typst_backend, "_listing", None)
+    monkeypatch.setattr(typst_backend.subprocess, "run", counting_run)
+    try:
+        typst_backend.TypstPdfBackend().start_early()
+        assert typst_backend._listing is not None
+        files = font_files("Ada Lovelace", ["Noto Serif"])
+        typst_backend.TypstPdfBackend().start_early()  # already known: nothing more to start
+        assert typst_backend._family_files() == expected
+    finally:
+        typst_backend._family_files.cache_clear()
+    assert len([c for c in calls if "fc-list" in c[0]]) == 1
+    assert files is not None and any(Path(f).name == "NotoSerif-Regular.ttf" for f in files)
