@@ -7,10 +7,11 @@
 
 RenderCV is found in the virtual environment named by $RENDERCV_VENV (default ~/rendercv-venv).
 Offline, its Typst templates need the icon package stand-in named by $RENDERCV_TYPST_CACHE (default
-../shared/bench/rendercv-offline). Every command runs as a fresh process, cvgen and RenderCV
-alternating, and is timed from start to exit (wall clock); peak memory is the largest resident set
-of the process tree (wait4). Medians are reported; absolute times on a shared machine are noise, the
-ratios measured in the same run are the figures to read.
+shared/bench/rendercv-offline beside the checkout, or beside the folder of worktrees holding it).
+Every command runs as a fresh process, cvgen and RenderCV alternating, and is timed from start to
+exit (wall clock); peak memory is the largest resident set of the process tree (wait4). Medians are
+reported; absolute times on a shared machine are noise, the ratios measured in the same run are the
+figures to read.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ PY = sys.executable
 EXAMPLE = ROOT / "examples" / "sijia_liu.yaml"
 """(e) is measured on the documented example: import cvgen, load and validate it."""
 RENDERCV_VENV = Path(os.environ.get("RENDERCV_VENV", "~/rendercv-venv")).expanduser()
-TYPST_CACHE = Path(os.environ.get("RENDERCV_TYPST_CACHE", ROOT.parent / "shared" / "bench" / "rendercv-offline"))
+_OFFLINE = [base / "shared" / "bench" / "rendercv-offline" for base in (ROOT.parent, ROOT.parent.parent)]
+"""Where the stand-in is looked for: beside the checkout, or beside the folder of worktrees holding it."""
+TYPST_CACHE = Path(os.environ.get("RENDERCV_TYPST_CACHE") or next((p for p in _OFFLINE if p.is_dir()), _OFFLINE[0]))
 ENGINES = ("weasyprint", "docx", "jinja2", "PIL", "bibtexparser", "rich", "markdown_it", "pydantic", "yaml", "typst")
 
 
@@ -61,12 +64,18 @@ class Sample:
     """User + system CPU seconds of the process tree: far less sensitive than wall time to a busy machine."""
 
 
+_MEASURED_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The environment of every measured command. Without PYTHONDONTWRITEBYTECODE, so the untimed first run
+leaves compiled bytecode as an installed package has it: with it set (as in some development shells)
+every run compiled cvgen's modules from source, about 20 ms, while RenderCV's were compiled at install."""
+
+
 def run_cmd(cmd: Sequence[str | Path], env: dict[str, str] | None = None, timeout: float = 900) -> Sample:
     """Run one command; wall time from spawn to exit and the peak RSS of its process tree."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([str(c) for c in cmd], stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL,
-                                env={**os.environ, **(env or {})})
+                                env={**_MEASURED_ENV, **(env or {})})
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -348,7 +357,8 @@ def _intro(cfg: Config, env: dict[str, str]) -> list[str]:
         f"v2.3 twin (education, positions, honors, grants, publications, talks, teaching, service; the owner's name is "
         f"bold in author lists in both). The single-CV runs use {cfg.pubs} publications.",
         "* Every measurement is a fresh process timed from spawn to exit, so imports count, as they do for a user. "
-        "Each command runs once untimed first (warm disk cache, compiled bytecode), then "
+        "Each command runs once untimed first (warm disk cache, compiled bytecode, and cvgen's compiled built-in "
+        "templates in its cache folder, as on a user's second run: see docs/architecture.md, Start-up costs), then "
         f"{cfg.repeats} time(s) interleaved with the others in rotating order; medians are shown.",
         "* cvgen: `cvgen render cv.yaml -f pdf`. RenderCV: `rendercv render cv.yaml -nopng -nomd -nohtml` (Typst PDF; it "
         "also writes its Typst source). \"All formats\": cvgen `-f " + ",".join(cfg.formats) + "`; RenderCV its defaults "
@@ -438,9 +448,9 @@ def _scaling_section(scaling: dict[str, Any], fmts: list[str], growth: dict[str,
             rs = srow.get("rendercv_pdf")
             cells.append(cell(rs) if rs else "not run")
         lines.append(f"| {size} | {srow['_pages']} | " + " | ".join(cells) + " |")
-    lines.append("\nEach cell: wall time (CPU time), peak memory of the process. Growth per 100 publications (seconds), "
-                 "first half of the range vs second half; growth is linear when the second is not much steeper than the first:\n")
-    lines.append("| format | s / 100 publications, small | s / 100 publications, large | linear? |\n|---|---|---|---|")
+    lines.append("\nEach cell: wall time (CPU time), peak memory of the process. Growth per 100 publications (CPU seconds, the "
+                 "steadier figure), first half of the range vs second half; growth is linear when the second is not much steeper than the first:\n")
+    lines.append("| format | CPU s / 100 publications, small | CPU s / 100 publications, large | linear? |\n|---|---|---|---|")
     lines += [f"| {f} | {lo} | {hi} | {verdict(lin)} |" for f, (lo, hi, lin) in growth.items()]
     lines.append("")
     return lines
@@ -552,11 +562,17 @@ def cell(x: Sample) -> str:
     return f"{fmt_s(x.seconds if x.ok else float('nan'))} ({fmt_s(x.cpu)}), {x.peak_mb:.0f} MB"
 
 
+def _growth_seconds(sample: Sample) -> float:
+    """CPU seconds of the process tree (wall time when unknown): on a shared machine the wall time of
+    one run shows the machine's load as much as the code's growth."""
+    return sample.cpu if sample.cpu == sample.cpu else sample.seconds
+
+
 def scaling_growth(rows: dict[int, dict[str, Sample]], keys: list[str]) -> dict[str, tuple[str, str, bool | None]]:
     sizes = sorted(rows)
     out: dict[str, tuple[str, str, bool | None]] = {}
     for key in keys:
-        pts = [(n, rows[n][key].seconds) for n in sizes if key in rows[n] and rows[n][key].ok]
+        pts = [(n, _growth_seconds(rows[n][key])) for n in sizes if key in rows[n] and rows[n][key].ok]
         if len(pts) < 3:
             out[key] = ("n/a", "n/a", None)
             continue

@@ -129,16 +129,18 @@ def _theme_arg(theme: str | Path | Theme | None) -> str | None:
 
 def _render_task(task: Task, config: _Config) -> BatchResult:
     from cvgen.pipeline import Job, choose_theme, named_theme_folder, run
-    from cvgen.rerun import input_hash
 
     start = time.perf_counter()
     written: list[Path] = []
     name, key = getattr(task.source, "person_name", ""), ""
     try:
         allow = (*config.allow, *map(str, named_theme_folder(config.theme)))  # --theme DIR is the user's choice too
+        _start_early(task)
         loaded = _load(task.source, allow, config.view.style if config.view else None)
         name = loaded.cv.person.name
         if config.hash_inputs or config.previous is not None:
+            from cvgen.rerun import input_hash  # a report or --changed-only: imported for those only
+
             settings = (config.view, config.options)
             key = input_hash(loaded, choose_theme(loaded, config.theme, config.allow).path, tuple(f for f, _ in task.targets), settings)
         if _unchanged(task, config, key):
@@ -153,11 +155,19 @@ def _render_task(task: Task, config: _Config) -> BatchResult:
                        name=name, input_hash=key)
 
 
+def _start_early(task: Task) -> None:
+    """Let this process's backends for the task's formats start slow set-up while the CV loads
+    (Typst lists the system fonts in another process); a backend without ``start_early`` has none."""
+    for fmt, _ in task.targets:
+        start = getattr(_backends.get(fmt), "start_early", None)
+        if start is not None:
+            start()
+
+
 def _load(source: Path | RecordSource, allow: tuple[str, ...], style: str | None = None) -> Loaded:
     from cvgen.loader import load_cv
-    from cvgen.loader.record_source import RecordSource
 
-    if isinstance(source, RecordSource):
+    if not isinstance(source, Path):  # a RecordSource (--data): its module is imported only on that path
         return source.load(tuple(Path(a) for a in allow), style)
     return load_cv(source, style=style, allow=allow)
 

@@ -148,11 +148,15 @@ class Theme:
         if env is None:
             import jinja2
 
+            from cvgen.template_cache import bytecode_cache
+
             cls = _strict_sandbox() if self.user else jinja2.Environment
             env = cls(
                 loader=contained_loader(self.path),
                 undefined=jinja2.StrictUndefined,
                 auto_reload=False,
+                # Built-in templates only: their compiled code is kept between runs (cvgen.template_cache).
+                bytecode_cache=None if self.user else bytecode_cache(key, options),
                 **options,
             )
             self._envs[key] = env

@@ -44,6 +44,28 @@ def test_typst_render_of_the_example_loads_only_typst(tmp_path) -> None:
     assert loaded.isdisjoint(unwanted), sorted(loaded & unwanted)
 
 
+def test_typst_render_of_the_example_skips_what_only_other_paths_need(tmp_path) -> None:
+    """A plain CV rendered once: no funder layouts, no batch records, no rerun hashes."""
+    example = str(Path(__file__).resolve().parent.parent / "examples" / "sijia_liu.yaml")
+    code = (
+        "from cvgen.cli import cli\n"
+        "try:\n"
+        f"    cli(['render', {example!r}, '-f', 'pdf-typst', '-o', {str(tmp_path)!r}], prog_name='cvgen')\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+        "import sys, json\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    loaded = set(json.loads(proc.stdout.strip().splitlines()[-1]))
+    assert "cvgen.backends.typst" in loaded
+    unwanted = {
+        "cvgen.view.layouts.biosketch", "cvgen.view.layouts.nih", "cvgen.view.layouts.current_pending",
+        "cvgen.loader.record_source", "cvgen.loader.mapping", "cvgen.rerun",
+    }
+    assert loaded.isdisjoint(unwanted), sorted(loaded & unwanted)
+
+
 def test_cli_help_loads_no_engine() -> None:
     code = (
         "from cvgen.cli import cli\n"

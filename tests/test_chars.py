@@ -27,6 +27,14 @@ def test_xml_and_yaml_tables_match_their_specs() -> None:
     assert [c for c in "\x85\x86\xa0\x7f" if YAML_NON_PRINTABLE.search(c)] == ["\x86", "\x7f"]
 
 
+def test_the_yaml_table_is_exactly_the_complement_of_c_printable() -> None:
+    """Every code point: refused exactly when YAML's c-printable does not allow it (x9, xA, xD,
+    x20-x7E, x85, xA0-xD7FF, xE000-xFFFD, x10000-x10FFFF)."""
+    allowed = [(0x09, 0x0A), (0x0D, 0x0D), (0x20, 0x7E), (0x85, 0x85), (0xA0, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF)]
+    refused = {cp for cp in range(0x110000) if YAML_NON_PRINTABLE.match(chr(cp))}
+    assert refused == {cp for cp in range(0x110000) if not any(lo <= cp <= hi for lo, hi in allowed)}
+
+
 def test_bibtex_and_latex_escape_the_special_characters_alike() -> None:
     assert escape_tex_specials(r"50% & $5 #1 a_b {x} ~^\\") == (
         r"50\% \& \$5 \#1 a\_b \{x\} \textasciitilde{}\textasciicircum{}\textbackslash{}\textbackslash{}"

@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "cvgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("cvgen.errors", "cvgen.chars", "cvgen.version", "cvgen.containment", "cvgen.resources"),
+    ("cvgen.errors", "cvgen.chars", "cvgen.version", "cvgen.containment", "cvgen.resources", "cvgen.template_cache"),
     ("cvgen.model",),
     # The words cvgen writes in each language (string tables, CLDR dates): read by the view and by
     # backends that set a language up (babel, Word's w:lang); it reads only the model.

@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING, Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Emu, Inches, Pt, Twips
 from docx.text.paragraph import Paragraph
 
@@ -34,6 +32,7 @@ from cvgen.backends.docx_styles import ensure_styles, set_accent, set_text_width
 from cvgen.backends.docx_xml import (
     Hyperlinks,
     Numbering,
+    OxmlElement,
     RunFormat,
     add_field,
     add_hyperlink,
@@ -41,7 +40,10 @@ from cvgen.backends.docx_xml import (
     add_text,
     fixed_time,
     normalise_zip,
+    qn,
+    set_keep_next,
     set_num_pr,
+    set_paragraph_style,
 )
 from cvgen.errors import RenderError
 from cvgen.model.markup import Emph, Inline, Link, Strong, Sup, Text
@@ -142,7 +144,7 @@ class _Writer:
 
     def _paragraph(self, role: str, nodes: Inline = ()) -> Any:
         paragraph = self._new_paragraph()
-        paragraph._p.style = self.styles[role]  # the id; python-docx's setter searches every style
+        set_paragraph_style(paragraph._p, self.styles[role])  # the id; python-docx's setter searches every style
         self._inline(paragraph._p, nodes)
         return paragraph
 
@@ -159,7 +161,7 @@ class _Writer:
 
     def _header(self, header: Header) -> None:
         title = self._paragraph("title", (Text(header.name),))
-        title.paragraph_format.keep_with_next = True
+        set_keep_next(title._p, True)
         if self.header_layout == "inline" and header.photo is None:
             self._inline_header(header, title)
             return
@@ -176,7 +178,7 @@ class _Writer:
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
             for number, line in enumerate(lines):
                 p = cell.add_paragraph()
-                p._p.style = self.styles["header"]
+                set_paragraph_style(p._p, self.styles["header"])
                 if lines is left and number in block_starts:
                     p.paragraph_format.space_before = Pt(4)  # a gap between two affiliations
                 if self.header_layout == "inline":  # its "CV Header" may be centred and inset (banner): not in a cell
@@ -251,7 +253,7 @@ class _Writer:
         # two lines is enough, and a whole block moved on leaves a third of a page blank.
         for index, nodes in enumerate(section.intro):
             p = self._paragraph("intro", nodes)
-            p.paragraph_format.keep_with_next = index < len(section.intro) - 1
+            set_keep_next(p._p, index < len(section.intro) - 1)
         if section.chart is not None:
             from cvgen.backends.docx_chart import add_chart_table
 
@@ -285,12 +287,12 @@ class _Writer:
             if overhang:
                 self._shift_paragraphs(text_cell, overhang)
             date = date_cell.paragraphs[0]
-            date._p.style = self.styles["entry"]
+            set_paragraph_style(date._p, self.styles["entry"])
             date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             add_text(date._p, item.date, RunFormat(style=self.styles["date"]))
             if index == last_pair:  # this row stays on the page of the group's last row
                 for paragraph in (*text_cell.paragraphs, *date_cell.paragraphs):
-                    paragraph.paragraph_format.keep_with_next = True
+                    set_keep_next(paragraph._p, True)
         for column, width in zip(table.columns, (self.text_width - date_width + overhang, date_width), strict=True):
             column.width = width
 
@@ -323,7 +325,7 @@ class _Writer:
             main = self._paragraph("numbered" if numbered else "entry")
         else:
             main = cell.paragraphs[0]
-            main._p.style = self.styles["numbered" if numbered else "entry"]
+            set_paragraph_style(main._p, self.styles["numbered" if numbered else "entry"])
         if numbered:
             self._number(main, item)
         self._inline(main._p, item.main)
@@ -347,14 +349,14 @@ class _Writer:
                     main.paragraph_format.space_after = Pt(0)
                     p.paragraph_format.space_after = gap
             return
-        main.paragraph_format.keep_with_next = bool(continuation) or keep_next
+        set_keep_next(main._p, bool(continuation) or keep_next)
         for index, (role, nodes) in enumerate(continuation):
             p = self._paragraph(role, nodes)
-            p.paragraph_format.keep_with_next = index < len(continuation) - 1 or keep_next
+            set_keep_next(p._p, index < len(continuation) - 1 or keep_next)
 
     def _cell_paragraph(self, cell: Any, role: str, nodes: Inline) -> Any:
         p = cell.add_paragraph()
-        p._p.style = self.styles[role]
+        set_paragraph_style(p._p, self.styles[role])
         self._inline(p._p, nodes)
         return p
 
@@ -406,7 +408,7 @@ class _Writer:
         for child in list(p._p):
             if child.tag != qn("w:pPr"):
                 p._p.remove(child)
-        p._p.style = self.styles["footer"]
+        set_paragraph_style(p._p, self.styles["footer"])
         before, between, after = self.doc.meta.page_number
         add_text(p._p, self.doc.header.name)
         add_tab(p._p)

@@ -115,10 +115,29 @@ def refused_fields(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for name in z.namelist():
             if name.startswith("word/") and name.endswith(".xml"):
-                root = etree.fromstring(z.read(name))
+                body = z.read(name)
+                if not _may_hold_fields(body):
+                    continue
+                root = etree.fromstring(body)
                 found += [f"{name}: {i.split()[0]}" for i in _instructions(root)
                           if i.split() and i.split()[0].upper() not in ALLOWED_FIELDS]
     return found
+
+
+def _may_hold_fields(body: bytes) -> bool:
+    """False only for an XML part in an ASCII-based encoding that names neither field element.
+
+    A field instruction lives in a ``fldSimple`` or an ``instrText`` element, and an element's name
+    cannot be written with character references, so a part without those bytes has no field: the
+    CV's own document.xml, most of the package, is then not parsed a second time. A part in
+    UTF-16 (a NUL byte early on) is always parsed.
+    """
+    if b"\x00" in body[:256]:
+        return True
+    return b"instrText" in body or b"fldSimple" in body
+
+
+_FIELD_TAGS = (f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText")
 
 
 def _instructions(root: object) -> list[str]:
@@ -126,7 +145,7 @@ def _instructions(root: object) -> list[str]:
     out: list[str] = []
     stack: list[list[str]] = []  # the instruction being read of each open field
     reading: list[bool] = []  # whether that field is still in its instruction (before "separate")
-    for element in root.iter():  # type: ignore[attr-defined]
+    for element in root.iter(*_FIELD_TAGS):  # type: ignore[attr-defined] # in document order, filtered by lxml
         kind = element.get(f"{_W}fldCharType") if element.tag == f"{_W}fldChar" else None
         if element.tag == f"{_W}fldSimple":
             out.append(element.get(f"{_W}instr", ""))

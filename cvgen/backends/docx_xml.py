@@ -10,19 +10,42 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import functools
 import hashlib
 import io
 import os
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag
+from docx.oxml.ns import qn as _qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from cvgen.chars import XML_FORBIDDEN
+
+
+@functools.cache
+def qn(nsptag: str) -> str:
+    """python-docx's ``qn`` ("w:val" → Clark notation), worked out once per name."""
+    return _qn(nsptag)
+
+
+@functools.cache
+def _tag_parts(nsptag: str) -> tuple[str, dict[str, str]]:
+    tag = NamespacePrefixedTag(nsptag)
+    return tag.clark_name, tag.nsmap
+
+
+def OxmlElement(nsptag: str, attrs: dict[str, str] | None = None) -> Any:  # noqa: N802 - python-docx's name
+    """python-docx's ``OxmlElement`` (same parser, so the same element classes) with the tag's names
+    worked out once: a CV's runs, text and properties make thousands of elements."""
+    clark, nsmap = _tag_parts(nsptag)
+    return oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap)
+
 
 # Hyphens a line must not break at: page ranges ("51584-51605") and initials ("P.-Y. Chen").
 _KEEP_HYPHEN = re.compile(r"(?<=[0-9.])-(?=[0-9A-Z])")
@@ -253,9 +276,62 @@ class Numbering:
 
 def set_num_pr(paragraph: object, num_id: str) -> None:
     """Make ``paragraph`` a level-0 item of list ``num_id`` (a real ``w:numPr``)."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = int(num_id)
+    num_pr = paragraph_property(paragraph._p, "numPr")  # type: ignore[attr-defined]
+    _child(num_pr, "ilvl", _NUMPR_ORDER).val = 0
+    _child(num_pr, "numId", _NUMPR_ORDER).val = int(num_id)
+
+
+# Paragraph properties are written often (every entry has a style, most a keep-with-next), and
+# python-docx's get_or_add looks for each of some thirty possible later siblings in turn to place a
+# new child: a third of a Word render. Here the few existing children are scanned once instead,
+# against the same order, which is the schema's.
+_PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+)
+"""The children of ``w:pPr`` in the order ECMA-376 Part 1 requires (17.3.1.26, CT_PPr)."""
+_NUMPR_ORDER = ("ilvl", "numId", "numberingChange", "ins")
+"""The children of ``w:numPr`` (17.9.18, CT_NumPr)."""
+
+
+def _child(parent: BaseOxmlElement, name: str, order: tuple[str, ...]) -> BaseOxmlElement:
+    """``parent``'s ``w:name`` child, added before the first existing child that must follow it."""
+    tag = qn(f"w:{name}")
+    found = parent.find(tag)
+    if found is not None:
+        return found
+    later = _later(name, order)
+    child = OxmlElement(f"w:{name}")
+    for existing in parent:
+        if existing.tag in later:
+            existing.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+@functools.cache
+def _later(name: str, order: tuple[str, ...]) -> frozenset[str]:
+    """The qualified tags that must follow ``w:name`` in ``order``."""
+    return frozenset(qn(f"w:{n}") for n in order[order.index(name) + 1 :])
+
+
+def paragraph_property(p: BaseOxmlElement, name: str) -> BaseOxmlElement:
+    """The paragraph's ``w:pPr/w:name`` element, created in schema order when missing."""
+    return _child(p.get_or_add_pPr(), name, _PPR_ORDER)  # type: ignore[attr-defined]
+
+
+def set_paragraph_style(p: BaseOxmlElement, style_id: str) -> None:
+    """``<w:pStyle w:val=…>``: what python-docx's ``style`` setter writes, given the style's id."""
+    paragraph_property(p, "pStyle").val = style_id  # type: ignore[attr-defined]
+
+
+def set_keep_next(p: BaseOxmlElement, keep: bool) -> None:
+    """``paragraph_format.keep_with_next = keep`` (``<w:keepNext/>``, or ``w:val="0"`` when False)."""
+    paragraph_property(p, "keepNext").val = keep  # type: ignore[attr-defined]
 
 
 def fixed_time() -> _dt.datetime:

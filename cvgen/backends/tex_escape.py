@@ -140,8 +140,15 @@ def _escape_run(s: str) -> str:
     return "".join(out)
 
 
+_OTHER_SCRIPT = re.compile("[^\u0000-\u036f\u2000-\u20ff]")
+"""A character outside Latin and general punctuation (where :func:`_script` is always ""): only text
+holding one needs the character-by-character split, which was most of a LaTeX render's time."""
+
+
 def _runs(s: str) -> list[tuple[str, str]]:
     """Split text into (script, run) pairs; a space stays with the run before it."""
+    if not _OTHER_SCRIPT.search(s):
+        return [("", s)] if s else []
     runs: list[tuple[str, str]] = []
     kind, buf = "", ""
     for ch in s:

@@ -20,12 +20,13 @@ the document sets no date, so the same input gives the same bytes.
 
 Fonts: scanning every system font costs Typst about 0.2 s (most of it the CJK collections), so when
 all the text is in scripts the themes' own fonts cover (Latin with Vietnamese, Greek, Cyrillic) only
-the folders of the families the template names are loaded. Other text gets every system font and
+the files of the families the template names are loaded. Other text gets every system font and
 the same "no font for U+…" check as the WeasyPrint PDF, since Typst draws an empty box silently.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -206,8 +207,8 @@ def covered(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _family_dirs() -> dict[str, frozenset[str]] | None:
-    """Lower-case family name → folders holding its files, from fontconfig (None without fc-list)."""
+def _family_files() -> dict[str, frozenset[str]] | None:
+    """Lower-case family name → its font files, from fontconfig (None without fc-list)."""
     exe = shutil.which("fc-list")
     if exe is None:
         return None
@@ -217,44 +218,89 @@ def _family_dirs() -> dict[str, frozenset[str]] | None:
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    dirs: dict[str, set[str]] = {}
+    files: dict[str, set[str]] = {}
     for line in out.splitlines():
         families, _, file = line.partition("\t")
         for family in families.split(","):
-            dirs.setdefault(family.strip().lower(), set()).add(str(Path(file).parent))
-    return {k: frozenset(v) for k, v in dirs.items()}
+            files.setdefault(family.strip().lower(), set()).add(file)
+    return {k: frozenset(v) for k, v in files.items()}
+
+
+_listing: threading.Thread | None = None
+"""fontconfig's listing, started early by :func:`prefetch_font_list` (None: not started)."""
+
+
+def prefetch_font_list() -> None:
+    """Start fontconfig's font listing in the background, once per process.
+
+    ``fc-list`` is another process (some 7 ms); started while the CV is read and prepared, it runs
+    on another core instead of in front of the compile. A failure here is silent: the compile asks
+    again and reports it then.
+    """
+    global _listing
+    if _listing is not None or _family_files.cache_info().currsize:
+        return
+
+    def listing() -> None:
+        with contextlib.suppress(Exception):
+            _family_files()
+
+    _listing = threading.Thread(target=listing, name="cvgen-font-list", daemon=True)
+    _listing.start()
 
 
 _lock = threading.Lock()
 _fonts: dict[tuple[str, ...] | None, Any] = {}
-"""typst.Fonts by folder list (None: every system font), built once per process: a batch scans once."""
+"""typst.Fonts by font file list (None: every system font), built once per process: a batch scans once."""
 
 
-def _font_book(folders: tuple[str, ...] | None) -> Any:
+def _font_book(files: tuple[str, ...] | None) -> Any:
     import typst  # the optional extra: imported on use, so check() can report it missing
 
     with _lock:
-        book = _fonts.get(folders)
+        book = _fonts.get(files)
         if book is None:
-            if folders is None:
+            if files is None:
                 book = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
             else:
-                book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(folders))
-            _fonts[folders] = book
+                book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=_font_paths(files))
+            _fonts[files] = book
         return book
 
 
-def font_folders(source: str, families: list[str]) -> tuple[str, ...] | None:
-    """The font folders to load for ``source``, or None for every system font (and the tofu check).
+def _font_paths(files: tuple[str, ...]) -> list[str]:
+    """A private folder of links to exactly ``files``, for this process's Typst font book.
+
+    Typst loads fonts by folder, and Noto's folder holds some 270 files (40 MB) of which a theme
+    uses four: reading them all was a quarter of a single Typst render. The links are named in the
+    order of the files' paths, so Typst meets the fonts in the order it met them in their folders.
+    Without symbolic links (some Windows set-ups) the files' own folders are used, as before.
+    """
+    import atexit
+
+    folder = tempfile.mkdtemp(prefix="cvgen-fonts-")
+    atexit.register(shutil.rmtree, folder, True)
+    try:
+        for index, file in enumerate(sorted(files)):
+            os.symlink(file, os.path.join(folder, f"{index:04d}-{os.path.basename(file)}"))
+    except OSError:
+        return sorted({os.path.dirname(f) for f in files})
+    return [folder]
+
+
+def font_files(source: str, families: list[str]) -> tuple[str, ...] | None:
+    """The font files to load for ``source``, or None for every system font (and the tofu check).
 
     Fast path: all text in :data:`_COVERED`, a family named that the claim was checked against
     (Noto Serif or Noto Sans) and every named family found by fontconfig.
     """
-    dirs = _family_dirs()
-    if dirs is not None and covered(source) and {"Noto Serif", "Noto Sans"} & set(families):
-        wanted = [dirs.get(f.lower()) for f in families if "cjk" not in f.lower()]
+    if _listing is not None:
+        _listing.join()  # a thread forked away is already "stopped": join returns at once
+    known = _family_files()
+    if known is not None and covered(source) and {"Noto Serif", "Noto Sans"} & set(families):
+        wanted = [known.get(f.lower()) for f in families if "cjk" not in f.lower()]
         if wanted and all(wanted):
-            return tuple(sorted({d for found in wanted if found for d in found}))
+            return tuple(sorted({file for found in wanted if found for file in found}))
     require_glyphs(source, "PDF (Typst)")  # a character no installed font has would be an empty box
     return None
 
@@ -277,7 +323,7 @@ def compile_pdf(
     source: str, families: list[str], photo: tuple[str, bytes] | None = None, standard: str | None = None
 ) -> bytes:
     """Compile Typst source to PDF in a sealed, fresh root folder; Typst errors become RenderError."""
-    folders = font_folders(source, families)
+    files = font_files(source, families)
     with tempfile.TemporaryDirectory(prefix="cvgen-typst-") as tmp:
         root = Path(tmp)
         (root / "cv.typ").write_text(source, encoding="utf-8")
@@ -285,18 +331,18 @@ def compile_pdf(
             (root / photo[0]).write_bytes(photo[1])
         (root / "packages").mkdir()  # empty: no Typst package can be imported or downloaded into it
         if _used_in is not None and _used_in != os.getpid():
-            return _compile_in_subprocess(root, folders, standard)
-        return _compile(root, folders, standard)
+            return _compile_in_subprocess(root, files, standard)
+        return _compile(root, files, standard)
 
 
-def _compile(root: Path, folders: tuple[str, ...] | None, standard: str | None = None) -> bytes:
+def _compile(root: Path, files: tuple[str, ...] | None, standard: str | None = None) -> bytes:
     global _used_in
     import typst
     _used_in = _used_in or os.getpid()
     packages = str(root / "packages")
     try:
         compiler = typst.Compiler(
-            root=str(root), font_paths=_font_book(folders), package_path=packages, package_cache_path=packages
+            root=str(root), font_paths=_font_book(files), package_path=packages, package_cache_path=packages
         )
         if standard is None:
             pdf = compiler.compile(input=str(root / "cv.typ"), format="pdf")
@@ -335,9 +381,9 @@ def _document_date() -> str:
     return when.strftime("%Y-%m-%d")
 
 
-def _compile_in_subprocess(root: Path, folders: tuple[str, ...] | None, standard: str | None) -> bytes:
+def _compile_in_subprocess(root: Path, files: tuple[str, ...] | None, standard: str | None) -> bytes:
     args = [sys.executable, "-m", "cvgen.backends.typst", str(root), *([f"--standard={standard}"] if standard else []),
-            *(folders if folders is not None else ["--all-fonts"])]
+            *(files if files is not None else ["--all-fonts"])]
     try:
         done = subprocess.run(args, capture_output=True, text=True, timeout=_SUBPROCESS_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
@@ -348,7 +394,7 @@ def _compile_in_subprocess(root: Path, folders: tuple[str, ...] | None, standard
 
 
 def main(argv: list[str]) -> int:
-    """``python -m cvgen.backends.typst ROOT [--standard=S] (FONT_FOLDER… | --all-fonts)``: ROOT/cv.typ to ROOT/cv.pdf."""
+    """``python -m cvgen.backends.typst ROOT [--standard=S] (FONT_FILE… | --all-fonts)``: ROOT/cv.typ to ROOT/cv.pdf."""
     root, rest = Path(argv[0]), argv[1:]
     standard = rest.pop(0).removeprefix("--standard=") if rest and rest[0].startswith("--standard=") else None
     try:
@@ -371,6 +417,10 @@ class TypstPdfBackend(Backend):
         "PDF laid out by Typst from the theme's cv.typ.j2: several times faster, tagged (= --pdf-engine typst)"
     )
     requires_modules: ClassVar[tuple[str, ...]] = ("typst", "jinja2")
+
+    def start_early(self) -> None:
+        """Called when a CV for this backend starts loading (see cvgen.batch): list the fonts meanwhile."""
+        prefetch_font_list()
 
     def render(self, doc: Document, theme: Theme, options: RenderOptions) -> bytes:
         variant = options.pdf_variant

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -112,6 +111,8 @@ def _message(err: dict[str, Any], root: type[BaseModel], path: Path) -> str:
     if kind == "extra_forbidden":
         name = str(path[-1]) if path else "?"
         known = _fields_at(root, path[:-1])
+        import difflib  # only a misspelt key needs it
+
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else (f"; known fields: {', '.join(known)}" if known else "")
         return f"unknown field {_short(name)}{hint}"

@@ -8,6 +8,7 @@ in NFD gives identical output and is recognised as the same person.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated, Any
 
@@ -28,10 +29,21 @@ def _describe(ch: str) -> str:
     return f"U+{ord(ch):04X} ({name})"
 
 
+_REFUSED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "".join(sorted(_BIDI_CONTROLS))
+    + "]"
+)
+"""Every character :func:`clean_text` refuses, to find in one search that a text has none (most do)."""
+
+
 def clean_text(value: str) -> str:
     """Return ``value`` in NFC, or raise ValueError naming the first unacceptable character."""
     if len(value) > MAX_FIELD_CHARS:
         raise ValueError(f"text is {len(value):,} characters long; the limit is {MAX_FIELD_CHARS:,}")
+    if _REFUSED.search(value) is None:
+        return unicodedata.normalize("NFC", value)
     for ch in value:
         code = ord(ch)
         if ch in "\t\n":

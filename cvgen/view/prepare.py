@@ -17,10 +17,7 @@ from cvgen.model.markup import plain
 from cvgen.model.settings import Profile
 from cvgen.view.document import Document, Header, Item, Meta
 from cvgen.view.header import header, meta
-from cvgen.view.layouts.biosketch import prepare_biosketch, prepare_synergistic
-from cvgen.view.layouts.current_pending import prepare_current_pending
 from cvgen.view.layouts.cv import cv_sections
-from cvgen.view.layouts.nih import prepare_nih
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
 from cvgen.view.tailor import tailor
 from cvgen.view.typography import typeset_document
@@ -56,6 +53,11 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
 def _funder_document(loaded: Loaded, profile: Profile, doc_meta: Meta, top: Header, loc: Locale) -> Document:
     """A funder's document (docs/grants.md): the NSF biosketch or Synergistic Activities, Current and
     Pending (Other) Support, the NIH biosketch."""
+    # Imported here: only a funder's profile needs these layouts.
+    from cvgen.view.layouts.biosketch import prepare_biosketch, prepare_synergistic
+    from cvgen.view.layouts.current_pending import prepare_current_pending
+    from cvgen.view.layouts.nih import prepare_nih
+
     cv = loaded.cv
     if profile.layout == "biosketch":
         return prepare_biosketch(cv, profile, doc_meta, top, loc)

@@ -176,20 +176,34 @@ class _State:
         return text
 
     def quotes(self, text: str) -> str:
+        """Straight quotes set curly; the walk visits only the quotation marks, the text between is copied.
+
+        A mark's "previous character" is what was written before it: the text's own character, or the
+        replacement of a mark just before it, or (at the start) the last character of the text before.
+        """
+        q = self.q
         out: list[str] = []
-        prev = self.prev
-        for i, ch in enumerate(text):
+        pos = 0
+        last = ""  # what the mark just before was set as
+        for m in _quote_marks(q).finditer(text):
+            i = m.start()
+            ch = text[i]
+            prev = last if pos == i and i else (text[i - 1] if i else self.prev)
             nxt = text[i + 1] if i + 1 < len(text) else ""
             if ch == '"':
                 ch = self._double(prev, nxt)
             elif ch == "'":
                 ch = self._single(prev, nxt)
-            elif ch == self.q.open and self.q.open != self.q.close:
+            elif ch == q.open and q.open != q.close:
                 self.doubles.append("curly")  # cvgen's own quotes around a title: a straight quote inside nests
-            elif ch == self.q.close and self.q.open != self.q.close and self.doubles:
+            elif ch == q.close and q.open != q.close and self.doubles:
                 self.doubles.pop()
+            out.append(text[pos:i])
             out.append(ch)
-            prev = ch
+            pos, last = i + 1, ch
+        if not out:
+            return text
+        out.append(text[pos:])
         return "".join(out)
 
     def _double(self, prev: str, nxt: str) -> str:
@@ -215,6 +229,13 @@ class _State:
             return self.q.open_inner + self.q.inside
         self.open_single = max(0, self.open_single - 1)
         return self.q.inside + self.q.close_inner
+
+
+@cache
+def _quote_marks(q: Quotes) -> re.Pattern[str]:
+    """The characters :meth:`_State.quotes` acts on: straight quotes and the language's own pair."""
+    marks = {'"', "'"} | {c for c in (q.open, q.close) if len(c) == 1}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
 
 
 def _opens(prev: str) -> bool:

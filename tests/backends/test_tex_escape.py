@@ -231,3 +231,16 @@ def test_right_to_left_wraps_runs_of_left_to_right_words(text: str, tex: str) ->
 @given(st.text(alphabet=st.sampled_from("ab cd-ش ق،.()1 2"), max_size=40))
 def test_right_to_left_escape_decodes_to_itself(text: str) -> None:
     assert decode(escape(text, rtl=True)) == expected(text)
+
+
+def test_the_latin_fast_path_splits_text_as_the_full_scan_does() -> None:
+    """Text with no character outside Latin and general punctuation skips the per-character split:
+    that is only right if every such character belongs to no script run."""
+    from cvgen.backends.tex_escape import _OTHER_SCRIPT, _runs, _script
+
+    plain = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF and not _OTHER_SCRIPT.match(chr(cp))]
+    assert len(plain) == 0x370 + 0x100
+    assert {_script(ch) for ch in plain} == {""}
+    assert _runs("Nguyen – “quoted” 2019–2021") == [("", "Nguyen – “quoted” 2019–2021")]
+    assert _runs("Zoë 刘思佳") == [("", "Zoë "), ("cjk", "刘思佳")]
+    assert _runs("") == []

@@ -22,7 +22,7 @@ from cvgen.backends.typst import (
     _COVERED,
     TypstPdfBackend,
     covered,
-    font_folders,
+    font_files,
     render_source,
 )
 from cvgen.errors import RenderError, UsageError
@@ -148,14 +148,26 @@ def test_fast_font_path_claim_holds_for_the_installed_fonts() -> None:
         assert missing == [], (family, missing[:20])
 
 
-def test_font_folders_fast_path_and_full_scan() -> None:
+def test_font_files_fast_path_and_full_scan() -> None:
     families = ["TeX Gyre Termes", "Noto Serif", "Noto Serif CJK SC", "DejaVu Serif"]
-    fast = font_folders("Nguyễn Văn Đức · Αλέξανδρος · Кириллица — “quotes”", families)
-    assert fast is not None and any("tex-gyre" in d or "texgyre" in d.lower() for d in fast), fast
-    assert not any("opentype/noto" in d for d in fast)  # the CJK collections are not scanned
+    fast = font_files("Nguyễn Văn Đức · Αλέξανδρος · Кириллица — “quotes”", families)
+    assert fast is not None and any("texgyretermes" in Path(f).name.lower() for f in fast), fast
+    assert any(Path(f).name == "NotoSerif-Regular.ttf" for f in fast), fast
+    assert not any("opentype/noto" in f or "NotoSans" in f for f in fast)  # neither the CJK collections nor other families
     assert covered("Zoë") and not covered("刘思佳")
-    assert font_folders("刘思佳", families) is None  # CJK: every system font
-    assert font_folders("Zoë", ["DejaVu Serif"]) is None  # the claim is only checked for Noto Serif/Sans
+    assert font_files("刘思佳", families) is None  # CJK: every system font
+    assert font_files("Zoë", ["DejaVu Serif"]) is None  # the claim is only checked for Noto Serif/Sans
+
+
+def test_the_fast_font_book_holds_the_named_families_and_no_other_system_font() -> None:
+    """The private folder of links gives Typst exactly the files fontconfig lists for the families."""
+    from cvgen.backends.typst import _font_book
+
+    files = font_files("Ada Lovelace", ["Noto Serif", "DejaVu Serif"])
+    assert files is not None
+    families = set(_font_book(files).families())
+    assert {"Noto Serif", "DejaVu Serif"} <= families
+    assert not {"Noto Sans", "Noto Serif Display", "DejaVu Sans"} & families, families
 
 
 def test_a_character_no_font_has_is_a_loud_error(example_doc) -> None:
@@ -242,3 +254,31 @@ def test_long_word_wraps_inside_the_page(example_doc) -> None:
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert word in re.sub(r"\s", "", text)  # all of it on the page, only line breaks added
     assert plain(item.main) == word
+
+
+def test_the_font_list_fetched_early_is_the_one_the_compile_uses(monkeypatch) -> None:
+    """A batch task starts fontconfig's listing while the CV loads; the compile waits for it rather
+    than listing again, and gets the same answer."""
+    import cvgen.backends.typst as typst_backend
+
+    expected = typst_backend._family_files()
+    calls: list[list[str]] = []
+    real_run = typst_backend.subprocess.run
+
+    def counting_run(args, *rest, **kwargs):  # noqa: ANN001, ANN202 - a pass-through spy
+        calls.append(list(args))
+        return real_run(args, *rest, **kwargs)
+
+    typst_backend._family_files.cache_clear()
+    monkeypatch.setattr(typst_backend, "_listing", None)
+    monkeypatch.setattr(typst_backend.subprocess, "run", counting_run)
+    try:
+        typst_backend.TypstPdfBackend().start_early()
+        assert typst_backend._listing is not None
+        files = font_files("Ada Lovelace", ["Noto Serif"])
+        typst_backend.TypstPdfBackend().start_early()  # already known: nothing more to start
+        assert typst_backend._family_files() == expected
+    finally:
+        typst_backend._family_files.cache_clear()
+    assert len([c for c in calls if "fc-list" in c[0]]) == 1
+    assert files is not None and any(Path(f).name == "NotoSerif-Regular.ttf" for f in files)

@@ -81,3 +81,13 @@ def test_serialised_cv_loads_back_identically(example_cv: CV) -> None:
 def test_public_model_names_are_exported() -> None:
     for name in cvgen.model.__all__:
         assert getattr(cvgen, name) is getattr(cvgen.model, name)
+
+
+def test_the_default_profile_is_the_same_built_or_validated() -> None:
+    """The view builds the default profile without validation (speed); its declared defaults must
+    be exactly what validation would give."""
+    from cvgen.model.settings import Profile
+
+    built, validated = Profile.model_construct(), Profile()
+    assert built == validated and built.model_dump() == validated.model_dump()
+    assert built.model_fields_set == validated.model_fields_set == set()

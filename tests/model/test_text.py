@@ -55,3 +55,18 @@ def test_length_limit() -> None:
     assert clean_text("x" * MAX_FIELD_CHARS) == "x" * MAX_FIELD_CHARS
     with pytest.raises(ValueError, match="the limit is"):
         clean_text("x" * (MAX_FIELD_CHARS + 1))
+
+
+def test_the_one_search_finds_exactly_the_characters_text_may_not_hold() -> None:
+    """clean_text searches for any refused character at once; the set is Unicode's own definitions:
+    C0 controls but tab and line feed, DEL and C1, surrogates, the 66 noncharacters and the bidi
+    controls (embeddings, overrides, isolates, marks)."""
+    from cvgen.model.text import _REFUSED
+
+    controls = {*range(0x00, 0x20), *range(0x7F, 0xA0)} - {0x09, 0x0A}
+    surrogates = set(range(0xD800, 0xE000))
+    noncharacters = {*range(0xFDD0, 0xFDF0), *(p << 16 | low for p in range(17) for low in (0xFFFE, 0xFFFF))}
+    bidi = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
+    assert len(noncharacters) == 66
+    refused = {cp for cp in range(0x110000) if _REFUSED.match(chr(cp))}
+    assert refused == controls | surrogates | noncharacters | bidi

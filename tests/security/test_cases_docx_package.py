@@ -195,3 +195,22 @@ def test_a_page_number_field_and_a_mail_merge_setting(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert b"mailMerge" not in z.read("word/settings.xml")
         assert b"PAGE" in z.read("word/footer9.xml")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_fields_are_found_in_any_encoding_and_parts_without_fields_are_skipped(encoding: str) -> None:
+    """The scan skips a part only when its bytes cannot name a field element (an ASCII-based part
+    without ``instrText``/``fldSimple``); a UTF-16 part is always parsed."""
+    from cvgen.backends.docx_package import refused_fields
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    field = (f'<?xml version="1.0" encoding="{encoding}"?><w:ftr xmlns:w="{w}"><w:p>'
+             '<w:fldSimple w:instr=" INCLUDETEXT &quot;C:\\\\secret.txt&quot; "><w:r><w:t>x</w:t></w:r></w:fldSimple>'
+             '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>')
+    plain = f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body><w:p/></w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/footer1.xml", field.encode(encoding))
+        z.writestr("word/document.xml", plain)
+    assert refused_fields(buffer.getvalue()) == ["word/footer1.xml: INCLUDETEXT"]
