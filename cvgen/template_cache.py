@@ -33,11 +33,12 @@ from typing import Any
 from cvgen.version import __version__
 
 OFF = "off"
+CACHE_ENV = "CVGEN_CACHE_DIR"
 
 
 def cache_root() -> Path | None:
     """The cache folder cvgen may use (not created here), or None when the cache is off."""
-    named = os.environ.get("CVGEN_CACHE_DIR")
+    named = os.environ.get(CACHE_ENV)
     if named is not None:
         return None if named.strip().lower() in (OFF, "") else Path(named)
     if os.name == "nt":

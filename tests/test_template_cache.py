@@ -143,3 +143,16 @@ def test_renders_with_and_without_the_cache_are_identical(tmp_path: Path) -> Non
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert len(_cached_files(tmp_path / "cache")) == 3  # the three templates
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_user_themes_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's own templates compile in the sandbox every time; only built-in ones use the cache."""
+    import shutil
+
+    from cvgen.backends.html import _environment
+    from cvgen.themes import builtin_dir, resolve_theme
+
+    monkeypatch.setenv("CVGEN_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(builtin_dir() / "classic", tmp_path / "mine")
+    assert _environment(resolve_theme(tmp_path / "mine")).bytecode_cache is None
+    assert _environment(resolve_theme("classic")).bytecode_cache is not None

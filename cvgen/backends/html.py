@@ -123,12 +123,7 @@ _ENV_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 
 def _environment(theme: Theme) -> Any:
-    options: dict[str, Any] = dict(_ENV_OPTIONS)
-    if not theme.user:  # cvgen's own templates: compiled once, then loaded from disk (template_cache)
-        from cvgen.backends.template_cache import bytecode_cache
-
-        options["bytecode_cache"] = bytecode_cache("html", _ENV_OPTIONS)
-    env = theme.environment("html", **options)
+    env = theme.environment("html", **_ENV_OPTIONS)  # built-in themes: compiled code kept on disk (template_cache)
     env.filters["inline"] = inline_html
     env.filters["chart_svg"] = _chart_svg
     return env
