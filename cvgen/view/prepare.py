@@ -51,7 +51,7 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
 
         cited = CitationStyle.of(loaded, spec)
     sections = cv_sections(cv, profile, warnings, loc, cited)
-    doc = Document(meta=doc_meta, header=top, sections=sections, sidebar_keys=sidebar_keys(sections))
+    doc = Document(meta=doc_meta, header=top, sections=sections, sidebar_keys=sidebar_keys(sections, top.contacts))
     return _finish(replace(doc, warnings=tuple(warnings)), loc)
 
 

@@ -123,13 +123,19 @@ def test_dates_sit_right_of_the_first_line_of_their_entry(rendered):
     assert int(indent.get(qn("w:right"))) < 0
 
 
+# What each theme's style.css gives an honor's description and an advisor line: (description italic,
+# detail colour). Classic and sidebar set the description in italics, modern in roman.
+DETAIL_LOOK = {"classic": (True, "444444"), "modern": (None, "555555"), "sidebar": (True, "5D5D5D")}
+
+
 def test_honor_descriptions_and_details_have_their_own_styles(rendered, request):
-    """Classic: an honor's description italic, an advisor line roman grey (as in the PDF); modern: both roman."""
+    """An honor's description and an advisor line (roman, grey) look as in the theme's PDF."""
     styles = rendered.styles
     theme = request.node.callspec.params["rendered"]
+    italic, colour = DETAIL_LOOK[theme]
     assert styles["CV Detail"].font.italic is not True
-    assert styles["CV Description"].font.italic is (True if theme == "classic" else None)
-    assert str(styles["CV Detail"].font.color.rgb) == ("444444" if theme == "classic" else "555555")
+    assert styles["CV Description"].font.italic is italic
+    assert str(styles["CV Detail"].font.color.rgb) == colour
     row = _row_with(rendered, "NSF) CAREER Award")
     styles_used = [p.get(qn("w:val")) for p in row.iter(qn("w:pStyle"))]
     assert styles_used == ["CVEntry", "CVDescription", "CVEntry"]

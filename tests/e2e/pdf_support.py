@@ -9,10 +9,10 @@ from pathlib import Path
 
 from cvgen.api import render_document
 from cvgen.themes import resolve_theme
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 
 PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
-VARIANTS = [(theme, size) for theme in ("classic", "modern") for size in ("letter", "a4")]
+VARIANTS = [(theme, size) for theme in THEMES for size in ("letter", "a4")]
 
 
 def render_variants(doc, fmt: str, folder: Path) -> dict[tuple[str, str], Path]:

@@ -50,8 +50,11 @@ def test_fonts_are_embedded(pdfs, theme: str) -> None:
     assert rows
     # columns from the right: object ID (2), uni, sub, emb
     assert all(row[-5] == "yes" for row in rows), out
-    family = "TeX-Gyre-Termes" if theme == "classic" else "Noto-Sans"
-    assert any(family in row[0] for row in rows), out
+    assert any(BODY_FONT[theme] in row[0] for row in rows), out
+
+
+# The body font each theme's style.css names first.
+BODY_FONT = {"classic": "TeX-Gyre-Termes", "modern": "Noto-Sans", "sidebar": "TeX-Gyre-Heros"}
 
 
 INTERNATIONAL = "Nguyễn Thị Minh Khai 李思佳 山田太郎 김민준 Zoë Ångström Łukasz"
