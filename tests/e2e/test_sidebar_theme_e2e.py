@@ -170,3 +170,21 @@ def test_html_sidebar_beside_on_a_desktop_above_on_a_phone(tmp_path: Path, width
         assert 0.25 <= side_w / (side_w + main_w) <= 0.36, probe.group(1)
     else:  # stacked: header, sidebar, main, each the full width
         assert head_y < side_y < main_y and side_x == main_x == 0 and side_w >= width - 30, probe.group(1)
+
+
+def test_a_copy_made_with_theme_new_renders_every_format_with_the_sidebar(tmp_path: Path) -> None:
+    """`cvgen theme new mine --from sidebar`: the copy (a sandboxed user theme) lays out the same sidebar."""
+    from tests.cli.test_theme_cmd import run
+
+    assert run("theme", "new", "mine", "--from", "sidebar", "--dir", str(tmp_path)).returncode == 0
+    folder = tmp_path / "mine"
+    assert 'accent = "#dc3522"' in (folder / "theme.toml").read_text()
+    outputs = {fmt: tmp_path / f"cv.{fmt}" for fmt in ("html", "pdf", "pdf-typst", "latex", "docx", "markdown")}
+    for fmt, out in outputs.items():
+        done = run("render", str(EXAMPLE), "--theme", str(folder), "--format", fmt, "-o", str(out))
+        assert done.returncode == 0 and out.stat().st_size > 1000, (fmt, done.stderr)
+    for fmt in ("pdf", "pdf-typst"):
+        x0, _, x1, _, _ = where(lines_of(outputs[fmt], 1), "liusiji5@msu.edu")
+        assert x1 <= BAND, (fmt, x0, x1)
+    assert r"\begin{cvsidebar}" in outputs["latex"].read_text()
+    assert '<aside class="sidebar">' in outputs["html"].read_text()
