@@ -188,3 +188,27 @@ def test_a_copy_made_with_theme_new_renders_every_format_with_the_sidebar(tmp_pa
         assert x1 <= BAND, (fmt, x0, x1)
     assert r"\begin{cvsidebar}" in outputs["latex"].read_text()
     assert '<aside class="sidebar">' in outputs["html"].read_text()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_arabic_mirrors_the_main_column_beside_the_same_sidebar(engine: str) -> None:
+    """In Arabic the main column runs right to left (date left of its entry, headings at the right
+    margin) while the sidebar keeps its place on the left in all three engines."""
+    from tests.e2e.language_support import FIXTURES, first_page_words, same_line
+
+    source = FIXTURES / "cv_ar.yaml"
+    if engine == "latex":
+        pdf = compile_tex(cvgen.render(source, "latex", theme="sidebar").decode("utf-8"), "xelatex").pdf
+    else:
+        pdf = cvgen.render(source, "pdf" if engine == "weasyprint" else "pdf-typst", theme="sidebar")
+    width, words = first_page_words(pdf)
+    arabic = re.compile("[\u0600-\u06ff]")
+    main = [w for w in words if w.x0 >= MAIN - 1]
+    date = min((w for w in main if "2016" in w.text), key=lambda w: w.y0)
+    beside = [w for w in main if same_line(w, date) and w is not date and arabic.search(w.text)]
+    assert beside and date.x1 < min(w.x0 for w in beside), (engine, date, beside)
+    above = [w for w in main if w.y1 < date.y0]  # the line right above the first entry: its section's heading
+    heading = [w for w in above if same_line(w, max(above, key=lambda w: w.y0)) and arabic.search(w.text)]
+    assert heading and max(w.x1 for w in heading) > width - 0.6 * INCH - 3, (engine, heading)
+    contact = next(w for w in words if "liusiji5@msu.edu" in w.text)
+    assert contact.x1 <= BAND, (engine, contact)
