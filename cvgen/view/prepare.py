@@ -51,7 +51,8 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
 
         cited = CitationStyle.of(loaded, spec)
     sections = cv_sections(cv, profile, warnings, loc, cited)
-    doc = Document(meta=doc_meta, header=top, sections=sections, sidebar_keys=sidebar_keys(sections, top.contacts))
+    doc = Document(meta=doc_meta, header=top, sections=sections,
+                   sidebar_keys=sidebar_keys(sections, top.contacts, photo=top.photo is not None))
     return _finish(replace(doc, warnings=tuple(warnings)), loc)
 
 

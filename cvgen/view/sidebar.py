@@ -40,13 +40,17 @@ def _length(section: Section) -> int:
     return 30 + sum(len(plain(item.main)) + 15 for item in section.items)
 
 
-def sidebar_keys(sections: Iterable[Section], contacts: Iterable[Contact] = ()) -> tuple[str, ...]:
+PHOTO_CHARS = 300
+"""The photo's share of the sidebar: 1.2in tall and its margin, about ten lines."""
+
+
+def sidebar_keys(sections: Iterable[Section], contacts: Iterable[Contact] = (), photo: bool = False) -> tuple[str, ...]:
     """The keys of the sections a sidebar theme sets beside the main column, in display order.
 
-    Sections that fit (:func:`fits_sidebar`) are taken in order while the sidebar, the contacts
-    first, stays within :data:`SIDEBAR_CHARS`; the rest stay in the main column.
+    Sections that fit (:func:`fits_sidebar`) are taken in order while the sidebar, the photo and the
+    contacts first, stays within :data:`SIDEBAR_CHARS`; the rest stay in the main column.
     """
-    used = sum(len(c.text) + len(c.caption or "") + 15 for c in contacts)
+    used = sum(len(c.text) + len(c.caption or "") + 15 for c in contacts) + (PHOTO_CHARS if photo else 0)
     keys = []
     for section in sections:
         if fits_sidebar(section) and used + _length(section) <= SIDEBAR_CHARS:

@@ -6,7 +6,7 @@ import cvgen
 from cvgen.model.markup import Text
 from cvgen.view import prepare
 from cvgen.view.document import Contact, Group, Item, Section
-from cvgen.view.sidebar import SIDEBAR_CHARS, fits_sidebar, sidebar_keys
+from cvgen.view.sidebar import PHOTO_CHARS, SIDEBAR_CHARS, fits_sidebar, sidebar_keys
 
 
 def _section(key: str, *mains: str, date: str = "", label: str | None = None) -> Section:
@@ -29,6 +29,9 @@ def test_the_sidebar_holds_only_what_fits_beside_page_one() -> None:
     # Long contacts leave room for the short section only; the long one moves to the main column.
     contacts = [Contact("link", "Web", "x" * (SIDEBAR_CHARS - 200))]
     assert sidebar_keys([areas, skills], contacts) == ("skills",)
+    # A photo takes its share too: the same contacts and a photo leave room for neither.
+    assert sidebar_keys([areas, skills], [Contact("link", "Web", "x" * (SIDEBAR_CHARS - PHOTO_CHARS))],
+                        photo=True) == ()
 
 
 def test_the_document_splits_its_sections_in_display_order() -> None:
