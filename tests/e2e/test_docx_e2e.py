@@ -15,13 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 from tests.seed_facts import PUBLICATION_LABELS, TALK_LABELS, labels_in_order, missing_facts, normalise
 
 pytestmark = pytest.mark.e2e
-
-THEMES = ["classic", "modern"]
-
 
 @pytest.fixture(scope="session")
 def lo_profile(tmp_path_factory) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.conftest import THEMES
 from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, font_runs, link_targets, pdftotext, render_variants
 from tests.seed_facts import normalise, seed_problems
 
@@ -35,7 +36,7 @@ def test_every_fact_in_order(pdfs, theme: str, size: str) -> None:
     assert re.search(r"Sijia Liu\s+1 / 2", text)  # the footer: owner's name and "n / N"
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 def test_owner_in_bold_and_nobody_else(pdfs, theme: str) -> None:
     # A no-break space ties each initial to its surname (issue 21): compare words.
     runs = [dataclasses.replace(r, text=" ".join(r.text.split())) for r in font_runs(pdfs[theme, "letter"])]
