@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -11,12 +12,13 @@ import docx  # a dependency of cvgen itself: a broken install must fail here, no
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.shared import Length
 
 from cvgen.backends import registry
 from cvgen.backends.base import RenderOptions
 from cvgen.backends.docx import DocxBackend
 from cvgen.model.markup import Link
-from cvgen.themes import resolve_theme
+from cvgen.themes import builtin_dir, resolve_theme
 from cvgen.view import prepare
 from tests.conftest import THEMES
 from tests.seed_facts import PUBLICATION_LABELS, SECTION_TITLES, TALK_LABELS, missing_facts
@@ -123,19 +125,23 @@ def test_dates_sit_right_of_the_first_line_of_their_entry(rendered):
     assert int(indent.get(qn("w:right"))) < 0
 
 
-# What each theme's style.css gives an honor's description and an advisor line: (description italic,
-# detail colour). Classic and sidebar set the description in italics, modern in roman.
-DETAIL_LOOK = {"classic": (True, "444444"), "modern": (None, "555555"), "sidebar": (True, "5D5D5D")}
+def _css_look(theme: str) -> tuple[bool, str]:
+    """From the theme's style.css (the PDF's look): is an honor's description italic, and the muted grey."""
+    css = (builtin_dir() / theme / "style.css").read_text(encoding="utf-8")
+    italic = re.search(r"\.kind-honor \.detail\s*\{[^}]*font-style:\s*italic", css) is not None
+    grey = re.search(r"--muted:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b", css).group(1).upper()
+    return italic, grey if len(grey) == 6 else "".join(c * 2 for c in grey)
 
 
 def test_honor_descriptions_and_details_have_their_own_styles(rendered, request):
-    """An honor's description and an advisor line (roman, grey) look as in the theme's PDF."""
+    """As in the theme's PDF: an honor's description italic where style.css says so (classic, compact),
+    an advisor line roman, both in the stylesheet's muted grey."""
     styles = rendered.styles
     theme = request.node.callspec.params["rendered"]
-    italic, colour = DETAIL_LOOK[theme]
+    italic, grey = _css_look(theme)
     assert styles["CV Detail"].font.italic is not True
-    assert styles["CV Description"].font.italic is italic
-    assert str(styles["CV Detail"].font.color.rgb) == colour
+    assert styles["CV Description"].font.italic is (True if italic else None)
+    assert str(styles["CV Detail"].font.color.rgb) == grey
     row = _row_with(rendered, "NSF) CAREER Award")
     styles_used = [p.get(qn("w:val")) for p in row.iter(qn("w:pStyle"))]
     assert styles_used == ["CVEntry", "CVDescription", "CVEntry"]
@@ -434,3 +440,21 @@ def test_short_accent_colour_is_a_valid_word_colour() -> None:
     styles = zipfile.ZipFile(io.BytesIO(cvgen.render(cv, "docx"))).read("word/styles.xml").decode().upper()
     assert 'W:VAL="1177AA"' in styles
     assert 'W:VAL="17A"' not in styles
+
+
+def test_numbers_hanging_in_the_margin_stay_visible_in_a_dated_table(rendered, request):
+    """A theme whose numbers hang left of the text block (compact: "CV Numbered" has no left indent) gets
+    dated numbered entries (talks) in a table moved that far into the margin, its paragraphs indented by
+    as much, so the table cell does not clip the number and the text stays on the text block's edge."""
+    style = rendered.styles["CV Numbered"].paragraph_format
+    left = style.left_indent or 0
+    overhang = -style.first_line_indent - left if style.first_line_indent is not None else 0
+    table = _row_with(rendered, "Machine Unlearning in Computer Vision").getparent()
+    indent = table.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}")
+    if overhang <= 0:  # classic, modern: the number hangs inside the text block, the table is not moved
+        assert indent is None
+        return
+    assert int(indent.get(qn("w:w"))) == -Length(overhang).twips
+    first = table.find(f"{qn('w:tr')}/{qn('w:tc')}/{qn('w:p')}/{qn('w:pPr')}/{qn('w:ind')}")
+    assert int(first.get(qn("w:left"))) == Length(overhang).twips
+    assert int(first.get(qn("w:hanging"))) == Length(-style.first_line_indent).twips
