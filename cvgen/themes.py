@@ -12,6 +12,8 @@ A theme folder contains, for the formats it supports:
       accent = "#1f5f8b"     # used when the CV sets no settings.accent_colour
       formats = ["html", "pdf", "pdf-typst", "docx", "latex", "markdown", "text"]
 
+      own_pages = ["docx"]   # formats whose fallback breaks pages its own way (no page parity)
+
       [fallbacks]            # where a format cannot do the theme's layout, what it does instead
       docx = "one column: the sidebar's contacts and skills come first, under the name"
 
@@ -68,6 +70,9 @@ class Manifest:
     fallbacks: tuple[tuple[str, str], ...] = ()
     """(format, what it does instead) for each format that cannot do the theme's layout (a DOCX
     sidebar): shown by ``cvgen formats --theme`` and ``cvgen theme list``."""
+    own_pages: tuple[str, ...] = ()
+    """Formats (each with a fallback) whose layout breaks pages differently from the PDFs on purpose:
+    they are not held to page parity. A fallback not listed here keeps the PDFs' page breaks."""
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -84,7 +89,7 @@ def read_manifest(folder: Path) -> Manifest:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the theme manifest: {exc}") from None
-    known = ("description", "accent", "formats", "docx_header", "fallbacks")
+    known = ("description", "accent", "formats", "docx_header", "fallbacks", "own_pages")
     unknown = sorted(set(data) - set(known))
     if unknown:
         raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)}; known: {', '.join(known)}")
@@ -99,9 +104,12 @@ def read_manifest(folder: Path) -> Manifest:
     fallbacks = data.get("fallbacks", {})
     if not (isinstance(fallbacks, dict) and all(isinstance(v, str) and v.strip() for v in fallbacks.values())):
         raise UsageError(f"{path}: [fallbacks] must map a format name to a sentence, e.g. docx = \"one column\"")
+    own_pages = data.get("own_pages", [])
+    if not (isinstance(own_pages, list) and all(isinstance(f, str) and f in fallbacks for f in own_pages)):
+        raise UsageError(f"{path}: own_pages must list formats that have a sentence in [fallbacks], e.g. [\"docx\"]")
     return Manifest(
         str(data.get("description", "")), accent.lower() if accent else None, tuple(formats) if formats else None,
-        docx_header, tuple(sorted(fallbacks.items())),
+        docx_header, tuple(sorted(fallbacks.items())), tuple(own_pages),
     )
 
 

@@ -195,7 +195,42 @@ COMPACT = Look(
     },
 )
 
-THEMES = {"classic": CLASSIC, "modern": MODERN, "banner": BANNER, "compact": COMPACT}
+_SIDEBAR_ACCENT = _accent("sidebar")
+
+# sidebar: Word has no reliable sidebar (its theme.toml [fallbacks] says so), so one column in the
+# sidebar's type: TeX Gyre Heros (the PDFs' font; LibreOffice finds it, Word users without it get
+# their sans), red accent headings, dates in the accent's italic, the style.css sizes and leading.
+SIDEBAR = Look(
+    latin="TeX Gyre Heros",
+    east_asian="Noto Sans CJK SC",
+    complex_script="Noto Sans Arabic",
+    size=9.5,
+    margins=(0.6, 0.6, 0.75, 0.6),
+    line=12.85,
+    accent=_SIDEBAR_ACCENT,
+    ink="1F1F1F",
+    styles={
+        "title": {"size": 24, "bold": True, "after": 3, "line": 28},
+        "header": {"size": 9.5, "after": 0, "colour": "5D5D5D"},
+        "h1": {"size": 11, "bold": True, "before": 9, "after": 4, "colour": _SIDEBAR_ACCENT, "line": 14,
+               "rule": ("C8C8C8", 4)},
+        "h2": {"size": 9.5, "bold": True, "before": 5, "after": 2},
+        "intro": {"after": 3},
+        "entry": {"after": 2.5},
+        "detail": {"after": 0, "indent": 0.13, "colour": "5D5D5D"},
+        "description": {"after": 0, "indent": 0.13, "italic": True, "colour": "5D5D5D"},
+        "links": {"after": 0, "indent": 0.13, "size": 8.8},
+        "abstract": {"after": 2, "indent": 0.13, "size": 8.8, "colour": "5D5D5D"},
+        "numbered": {"after": 2.5, "indent": 0.33, "hanging": 0.33},
+        "footer": {"size": 7.5, "colour": "777777"},
+        "owner": {"bold": True},
+        "date": {"italic": True, "colour": _SIDEBAR_ACCENT},
+        "label": {"bold": True, "colour": _SIDEBAR_ACCENT},
+        "link": {"colour": _SIDEBAR_ACCENT},
+    },
+)
+
+THEMES = {"classic": CLASSIC, "modern": MODERN, "banner": BANNER, "compact": COMPACT, "sidebar": SIDEBAR}
 
 
 def build(look: Look) -> bytes:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from cvgen.themes import builtin_themes
+
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +58,7 @@ def _env() -> dict[str, str]:
 
 def test_wheel_contents(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    for theme in ("classic", "modern"):
+    for theme in builtin_themes():
         files = [n for n in names if n.startswith(f"cvgen/templates/{theme}/")]
         assert files, f"theme {theme} is missing from the wheel"
         assert f"cvgen/templates/{theme}/cv.html.j2" in names

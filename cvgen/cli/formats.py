@@ -52,4 +52,5 @@ def _describe_theme(name: str) -> None:
     click.echo(f"  formats: {supports}")
     click.echo(f"  accent: {chosen.accent}")
     for fmt, instead in chosen.manifest.fallbacks:
-        click.echo(f"  {fmt}: {instead}")
+        pages = " (its pages break differently from the PDF's)" if fmt in chosen.manifest.own_pages else ""
+        click.echo(f"  {fmt}: {instead}{pages}")

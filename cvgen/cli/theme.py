@@ -44,4 +44,5 @@ def list_(directory: Path) -> None:
         formats = ", ".join(entry.manifest.formats or ()) or "not declared (each format needs its file)"
         click.echo(f"  formats: {formats}")
         for fmt, instead in entry.manifest.fallbacks:
-            click.echo(f"  {fmt}: {instead}")
+            pages = " (its pages break differently from the PDF's)" if fmt in entry.manifest.own_pages else ""
+            click.echo(f"  {fmt}: {instead}{pages}")

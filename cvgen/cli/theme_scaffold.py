@@ -104,7 +104,18 @@ formats = [{formats}]
 # or "inline" (each affiliation on one line joined by " · ", the contacts in one run).
 docx_header = "{manifest.docx_header}"
 
+# Formats listed in [fallbacks] below whose layout breaks pages differently from the PDFs on
+# purpose (a one-column DOCX of a two-column theme); the others keep the PDFs' page breaks.
+{own_pages_text(manifest)}
+
 {fallbacks_text(manifest)}"""
+
+
+def own_pages_text(manifest: Manifest) -> str:
+    """The ``own_pages`` line: the copied theme's list, or an example commented out."""
+    if not manifest.own_pages:
+        return '# own_pages = ["docx"]'
+    return "own_pages = [" + ", ".join(f'"{f}"' for f in manifest.own_pages) + "]"
 
 
 def _monochrome_note(manifest: Manifest, source: str) -> str:
@@ -122,8 +133,8 @@ def fallbacks_text(manifest: Manifest) -> str:
     import json
 
     intro = """# Where a format cannot do this theme's layout, one sentence per format saying what it does
-# instead; shown by `cvgen formats --theme` and `cvgen theme list`, and such a format is not held
-# to page parity with the others (docs/themes.md, "What a theme is"). For example:
+# instead; shown by `cvgen formats --theme` and `cvgen theme list` (docs/themes.md, "What a theme
+# is"). For example:
 #   docx = "one column: the sidebar's contacts and skills come first, under the name"
 """
     if not manifest.fallbacks:

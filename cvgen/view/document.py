@@ -163,7 +163,19 @@ class Document:
     """A funder's page limit, checked on the rendered PDF (:mod:`cvgen.backends.pages`); None: no limit."""
     fragment_keys: tuple[str, ...] = ("publications",)
     """The sections an embeddable fragment (``RenderOptions.fragment``) keeps, set by the layout."""
+    sidebar_keys: tuple[str, ...] = ()
+    """The sections a two-column theme sets in its sidebar (:mod:`cvgen.view.sidebar`); none: one column."""
 
     @property
     def fragment_sections(self) -> tuple[Section, ...]:
         return tuple(s for s in self.sections if s.key in self.fragment_keys)
+
+    @property
+    def sidebar_sections(self) -> tuple[Section, ...]:
+        """The sections a sidebar theme sets beside the main column, in display order."""
+        return tuple(s for s in self.sections if s.key in self.sidebar_keys)
+
+    @property
+    def main_sections(self) -> tuple[Section, ...]:
+        """The sections of a sidebar theme's main column: all the others, in display order."""
+        return tuple(s for s in self.sections if s.key not in self.sidebar_keys)

@@ -19,6 +19,7 @@ from cvgen.view.document import Document, Header, Item, Meta
 from cvgen.view.header import header, meta
 from cvgen.view.layouts.cv import cv_sections
 from cvgen.view.selection import ViewOptions, profile_for, select_publications
+from cvgen.view.sidebar import sidebar_keys
 from cvgen.view.tailor import tailor
 from cvgen.view.typography import typeset_document
 from cvgen.view.words import locale_of
@@ -47,7 +48,9 @@ def prepare(source: Loaded | CV, options: ViewOptions | None = None) -> Document
 
         cited = CitationStyle.of(loaded, spec)
     sections = cv_sections(cv, profile, warnings, loc, cited)
-    return _finish(replace(Document(meta=doc_meta, header=top, sections=sections), warnings=tuple(warnings)), loc)
+    doc = Document(meta=doc_meta, header=top, sections=sections,
+                   sidebar_keys=sidebar_keys(sections, top.contacts, photo=top.photo is not None))
+    return _finish(replace(doc, warnings=tuple(warnings)), loc)
 
 
 def _funder_document(loaded: Loaded, profile: Profile, doc_meta: Meta, top: Header, loc: Locale) -> Document:

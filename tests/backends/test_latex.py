@@ -134,7 +134,7 @@ TEMPLATE_MACROS = {
     "cvname", "cvaffiliation", "cvcontacts", "cvcontact", "cvrank", "cvsep", "cvsection", "cvgroup", "cvintro",
     "cvline", "cventry", "cvdetail", "cvdescription", "cvabstract", "cvlinks", "cvlink", "cvpub", "cvnumentry",
     "cvowner", "textbf", "emph", "textsuperscript", "href", "color", "begin", "end", "fontsize", "selectfont",
-    "cvcontactline", "mbox",
+    "cvcontactline", "mbox", "cvwhole", "cvsidesection", "cvsideitem",
 }
 
 
@@ -144,7 +144,7 @@ def test_hostile_text_cannot_become_tex(theme: str) -> None:
     tex = "\n".join(line for line in tex.splitlines() if not re.fullmatch(r"% --- [^\n]* ---", line))
     words = {m.group(1) for m in re.finditer(r"\\(?:([A-Za-z]+)|.)", tex, re.S) if m.group(1)}
     assert words <= TEMPLATE_MACROS | SAFE_MACROS, words - TEMPLATE_MACROS - SAFE_MACROS
-    assert set(re.findall(r"\\begin\{(\w+)\}", tex)) <= {"cvheader", "cvnumbered", "cvcontacts"}
+    assert set(re.findall(r"\\begin\{(\w+)\}", tex)) <= {"cvheader", "cvnumbered", "cvcontacts", "cvsidebar"}
     assert "^" not in tex and "%" not in tex.replace("\\%", "")
     for attack in ("input", "write18", "def"):
         assert re.search(rf"\\textbackslash\{{\}}{attack}", tex)

@@ -19,7 +19,7 @@ from cvgen.backends.tex_compile import compile_tex
 from cvgen.errors import RenderError
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 
 TITLE = "A ∼1 GHz survey of pulsars ─ the first catalogue of the Andes \ufffd a review"
 CV = {
@@ -37,7 +37,7 @@ def _pdf_text_and_fonts(pdf: bytes, tmp_path) -> tuple[str, str]:
     return " ".join(text.split()), fonts
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern"])
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("engine", ["xelatex", "lualatex"])
 def test_symbols_the_text_font_lacks_are_drawn(tmp_path, engine, theme):
     require_program(engine)
