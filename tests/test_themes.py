@@ -63,3 +63,25 @@ def test_bad_manifest_fallbacks_are_refused(tmp_path: Path, bad: str) -> None:
     (tmp_path / "theme.toml").write_text(bad + "\n", encoding="utf-8")
     with pytest.raises(UsageError, match="fallbacks"):
         read_manifest(tmp_path)
+
+
+def test_own_pages_must_name_a_declared_fallback(tmp_path: Path) -> None:
+    """own_pages (no page parity) is only for a format whose fallback layout the manifest explains."""
+    from cvgen.themes import read_manifest
+
+    (tmp_path / "theme.toml").write_text('own_pages = ["docx"]\n[fallbacks]\ndocx = "one column"\n', encoding="utf-8")
+    assert read_manifest(tmp_path).own_pages == ("docx",)
+    (tmp_path / "theme.toml").write_text('own_pages = ["docx"]\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="own_pages"):
+        read_manifest(tmp_path)
+
+
+def test_formats_says_which_fallback_breaks_its_own_pages() -> None:
+    from click.testing import CliRunner
+
+    from cvgen.cli import cli
+
+    out = CliRunner().invoke(cli, ["formats", "--theme", "sidebar"]).output
+    assert "docx: one column" in out and "pages break differently" in out
+    out = CliRunner().invoke(cli, ["formats", "--theme", "compact"]).output
+    assert "docx: " in out and "pages break differently" not in out
