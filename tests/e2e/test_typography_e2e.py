@@ -195,8 +195,10 @@ def test_parity_leaves_out_exactly_the_formats_a_manifest_says_have_their_own_pa
     (folder / "theme.toml").write_text(
         'own_pages = ["docx"]\n[fallbacks]\ndocx = "one column: the sidebar comes first"\n', encoding="utf-8")
     assert parity_engines(str(folder)) == ["weasyprint", "typst", "latex"]
-    (folder / "theme.toml").write_text('[fallbacks]\ndocx = "numbers left-aligned"\n', encoding="utf-8")
-    assert parity_engines(str(folder)) == ENGINES  # a fallback alone keeps the format under parity
+    other = tmp_path / "detail-fallback"  # a new folder: themes are read once per path
+    other.mkdir()
+    (other / "theme.toml").write_text('[fallbacks]\ndocx = "numbers left-aligned"\n', encoding="utf-8")
+    assert parity_engines(str(other)) == ENGINES  # a fallback alone keeps the format under parity
 
 
 def test_page_parity_of_the_four_engines(example_pdfs) -> None:
