@@ -204,7 +204,7 @@ class Profile(Model):
 
 class Settings(Model):
     theme: PlainText = "classic"
-    """A built-in theme (classic, modern) or the path of a theme folder."""
+    """A built-in theme (classic, modern, banner, compact, sidebar) or the path of a theme folder."""
     page_size: Literal["letter", "a4"] = "letter"
     """Paper size for PDF, DOCX and LaTeX."""
     pdf_engine: Literal["weasyprint", "typst"] = "weasyprint"
