@@ -20,7 +20,7 @@ from cvgen.backends.base import RenderOptions
 from cvgen.backends.tex_compile import compile_tex
 from cvgen.errors import RenderError
 from cvgen.locale.tables import read_table
-from tests.conftest import require_program
+from tests.conftest import THEMES, require_program
 from tests.e2e.language_support import (
     FIXTURES,
     chromium_pdf,
@@ -168,6 +168,18 @@ def test_english_renders_never_import_babel(tmp_path: Path) -> None:
     code = (f"import sys, cvgen; cvgen.render({str(example)!r}, 'html'); cvgen.render({str(example)!r}, 'text');"
             "assert 'babel' not in sys.modules, 'babel was imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+@pytest.mark.parametrize("language", ["ar", "ja"])
+@pytest.mark.parametrize("theme", [t for t in THEMES if t != "classic"])  # classic: the test above
+def test_every_theme_sets_arabic_and_japanese_with_xelatex(theme: str, language: str) -> None:
+    """A theme's own headings (modern's are upper-cased) must not break the script fonts: modern
+    once upper-cased the font name inside \\cvarab and xelatex stopped ("NOTO SANS ARABIC" not found)."""
+    require_program("xelatex")
+    tex = cvgen.render(FIXTURES / f"cv_{language}.yaml", "latex", theme=theme).decode()
+    text = pdf_text(compile_tex(tex, "xelatex").pdf).casefold()
+    for word in expected_words(language):
+        assert word.casefold() in text or word[::-1].casefold() in text, (theme, word)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "pdf-typst"])
