@@ -64,3 +64,24 @@ _TEX_SPECIAL = re.compile("|".join(re.escape(c) for c in TEX_SPECIALS))
 def escape_tex_specials(text: str) -> str:
     """``text`` with TeX's special characters escaped, so LaTeX and BibTeX show it literally."""
     return _TEX_SPECIAL.sub(lambda m: TEX_SPECIALS[m.group(0)], text)
+
+
+LONG_WORD = 40
+"""A word longer than this (a URL, a gene or a formula name in running text) gets a line-break chance
+every :data:`BREAK_EVERY` characters in every format that lays out lines (HTML ``<wbr>``, Typst boxes,
+LaTeX ``\\allowbreak``): no engine may run it off the page, and all of them wrap it alike."""
+BREAK_EVERY = 8
+LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def word_pieces(word: str) -> list[str]:
+    """A long word cut into :data:`BREAK_EVERY`-character pieces (a break chance between each two)."""
+    return [word[i : i + BREAK_EVERY] for i in range(0, len(word), BREAK_EVERY)]
+
+
+def break_chances(text: str) -> list[str]:
+    """``text`` cut at the break chances inside each word longer than :data:`LONG_WORD` (joining the
+    parts gives ``text`` back; ``[text]`` when it has no long word)."""
+    cuts = [cut for m in LONG_WORD_RE.finditer(text) for cut in range(m.start() + BREAK_EVERY, m.end(), BREAK_EVERY)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from markupsafe import Markup, escape
 
 from cvgen.backends.base import Backend, InlineFormat, RenderOptions, render_inline
+from cvgen.chars import break_chances
 from cvgen.errors import RenderError
 from cvgen.model.markup import Inline, plain
 from cvgen.resources import external_resources
@@ -34,26 +35,11 @@ LANGUAGE_STYLESHEET = "languages.css"
 
 
 _RANGE = re.compile("\\d+\u2013\\d+")
-LONG_WORD = 40
-"""Longer words (a gene, a URL in running text) get a ``<wbr>`` every :data:`_BREAK_EVERY` characters,
-as the LaTeX and Typst writers give them break chances: a theme's ``overflow-wrap`` alone is not
-enough in WeasyPrint for a word right after an inline block (a hanging "T1." label), which ran
-off the page there."""
-_BREAK_EVERY = 8
-_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-
-
 def _escaped_with_breaks(s: str) -> str:
-    """``s`` escaped, with a ``<wbr>`` every few characters inside each word longer than :data:`LONG_WORD`."""
-    out: list[str] = []
-    pos = 0
-    for m in _LONG.finditer(s):
-        word = m.group()
-        out.append(str(escape(s[pos : m.start()])))
-        out.append("<wbr>".join(str(escape(word[i : i + _BREAK_EVERY])) for i in range(0, len(word), _BREAK_EVERY)))
-        pos = m.end()
-    out.append(str(escape(s[pos:])))
-    return "".join(out)
+    """``s`` escaped, with a ``<wbr>`` at each break chance of its long words (cvgen.chars.break_chances):
+    a theme's ``overflow-wrap`` alone is not enough in WeasyPrint for a word right after an inline
+    block (a hanging "T1." label), which ran off the page there."""
+    return "<wbr>".join(str(escape(part)) for part in break_chances(s))
 
 
 class HtmlInline(InlineFormat):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cvgen.chars import TEX_SPECIALS, one_line
+from cvgen.chars import TEX_SPECIALS, break_chances, one_line
 
 # Characters with a meaning to TeX, or that a T1/TU font turns into something else
 # (`` → “, << → «, straight quotes → curly ones), mapped to commands that print them literally.
@@ -117,27 +117,8 @@ def _symbol(ch: str) -> str:
     return "\\cvfffd{}" if ch == "\ufffd" else f"\\cvfb{{{ch}}}"
 
 
-LONG_WORD = 40
-"""Longer words (a URL or gene name in running text) get a line-break chance every few characters."""
-_BREAK_EVERY = 8
-_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-
-
 def _escape_chars(s: str) -> str:
     return _LIGATURE.sub(r"\1{}", "".join(_CHARS.get(ch, ch) for ch in s))
-
-
-def _escape_run(s: str) -> str:
-    out: list[str] = []
-    pos = 0
-    for m in _LONG.finditer(s):
-        out.append(_escape_chars(s[pos : m.start()]))
-        word = m.group()
-        pieces = [word[i : i + _BREAK_EVERY] for i in range(0, len(word), _BREAK_EVERY)]
-        out.append("\\allowbreak{}".join(_escape_chars(p) for p in pieces))
-        pos = m.end()
-    out.append(_escape_chars(s[pos:]))
-    return "".join(out)
 
 
 _OTHER_SCRIPT = re.compile("[^\u0000-\u036f\u2000-\u20ff]")
@@ -169,18 +150,11 @@ def _escape_scripts(s: str) -> str:
     return "\\allowbreak{}".join(
         "".join(
             "".join(_symbol(ch) if ch != " " else " " for ch in run) if kind == "fb"
-            else f"\\cv{kind}{{{_escape_run(run)}}}" if kind else _escape_run(run)
+            else f"\\cv{kind}{{{_escape_chars(run)}}}" if kind else _escape_chars(run)
             for kind, run in _runs(segment)
         )
-        for segment in _long_word_segments(s)
+        for segment in break_chances(s)
     )
-
-
-def _long_word_segments(s: str) -> list[str]:
-    """``s`` cut every :data:`_BREAK_EVERY` characters inside each word longer than :data:`LONG_WORD`."""
-    cuts = [cut for m in _LONG.finditer(s) for cut in range(m.start() + _BREAK_EVERY, m.end(), _BREAK_EVERY)]
-    bounds = [0, *cuts, len(s)]
-    return [s[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _ltr_spans(s: str) -> list[tuple[bool, str]]:

@@ -15,7 +15,7 @@ characters (Typst markup gives meaning to ``# $ * _ ` < > @ = - + / \\ [ ] ~ '``
   expression and the ``;`` ends it, so whatever the template puts next (``.``, ``(``, ``[``) can
   never continue the expression as a method call, call or content argument.
 * In code (``#set document(title: …)``, ``#link(…)``) :func:`literal` gives the bare ``"…"``.
-* A word longer than :data:`LONG_WORD` characters (a URL or gene name in running text) is shown as
+* A word longer than :data:`cvgen.chars.LONG_WORD` characters (a URL or gene name in running text) is shown as
   short boxes, ``#box("…");``, one after another: Typst may break a line between two boxes, so the
   word wraps instead of running off the page, and no character is added to the text.
 
@@ -25,9 +25,7 @@ so the PDF shows exactly the characters written.
 
 from __future__ import annotations
 
-import re
-
-from cvgen.chars import one_line
+from cvgen.chars import LONG_WORD_RE, one_line, word_pieces
 
 
 def escape_string(s: str) -> str:
@@ -44,21 +42,17 @@ def literal(s: str) -> str:
     return f'"{escape_string(s)}"'
 
 
-LONG_WORD = 40
-"""Longer words get a line-break chance every :data:`_BREAK_EVERY` characters."""
-_BREAK_EVERY = 8
-_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
 def markup(s: str) -> str:
     """User text → markup that shows it literally: ``#"…";`` (empty text gives nothing)."""
     out: list[str] = []
     pos = 0
-    for m in _LONG.finditer(s):
+    for m in LONG_WORD_RE.finditer(s):
         if m.start() > pos:
             out.append(f"#{literal(s[pos : m.start()])};")
         word = m.group()
-        out.extend(f"#box({literal(word[i : i + _BREAK_EVERY])});" for i in range(0, len(word), _BREAK_EVERY))
+        out.extend(f"#box({literal(piece)});" for piece in word_pieces(word))
         pos = m.end()
     if pos < len(s):
         out.append(f"#{literal(s[pos:])};")

@@ -34,7 +34,7 @@ _long_word = st.one_of(
     st.text(st.sampled_from(LATIN + VIETNAMESE + GREEK + CYRILLIC), min_size=41, max_size=300),
     st.integers(11, 75).map(lambda n: "ACGT" * n),
 )
-"""Longer than Typst's LONG_WORD (40): the width where each engine must wrap a word it cannot break."""
+"""Longer than cvgen.chars.LONG_WORD (40): the width where each engine must wrap a word it cannot break."""
 _short_word = st.one_of(st.text(_char, min_size=1, max_size=12), st.sampled_from(WORDS))
 _word = st.integers(0, 9).flatmap(lambda n: _long_word if n == 9 else _short_word)
 """About one word in ten is long (a shrunk example keeps short words: integers shrink to 0)."""
