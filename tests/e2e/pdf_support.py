@@ -7,7 +7,9 @@ import re
 import subprocess
 from pathlib import Path
 
+import cvgen
 from cvgen.api import render_document
+from cvgen.backends.tex_compile import compile_tex
 from cvgen.themes import resolve_theme
 from tests.conftest import THEMES, require_program
 
@@ -80,3 +82,34 @@ def font_runs(pdf: Path | bytes) -> list[Run]:
     for page in pypdf.PdfReader(source).pages:
         page.extract_text(visitor_text=visit)
     return runs
+
+
+ENGINES = ("weasyprint", "typst", "latex", "docx")
+"""The four engines that lay a theme's pages out: WeasyPrint and Typst (cvgen's two PDF formats),
+xelatex (the LaTeX source) and Word's file as LibreOffice lays it out."""
+
+
+def render_engine(source, theme: str, engine: str, folder: Path) -> Path:
+    """``source`` (a CV path or model) laid out by one engine into ``folder/<engine>.pdf``."""
+    out = folder / f"{engine}.pdf"
+    if engine in ("weasyprint", "typst"):
+        cvgen.render_to_file(source, out, "pdf" if engine == "weasyprint" else "pdf-typst", theme=theme)
+    elif engine == "latex":
+        result = compile_tex(cvgen.render(source, "latex", theme=theme).decode("utf-8"), "xelatex")
+        out.write_bytes(result.pdf)
+        (folder / "latex.log").write_text(result.log, encoding="utf-8")
+    else:
+        cvgen.render_to_file(source, folder / "cv.docx", "docx", theme=theme)
+        done = subprocess.run(
+            [require_program("soffice"), f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless",
+             "--norestore", "--convert-to", "pdf", "--outdir", str(folder), str(folder / "cv.docx")],
+            capture_output=True, text=True, timeout=180,
+        )
+        assert done.returncode == 0 and (folder / "cv.pdf").is_file(), done.stderr
+        (folder / "cv.pdf").replace(out)
+    return out
+
+
+def render_engines(source, theme: str, folder: Path, engines=ENGINES) -> dict[str, Path]:
+    """``source`` laid out by each of ``engines``: {engine: its PDF}."""
+    return {engine: render_engine(source, theme, engine, folder) for engine in engines}

@@ -23,6 +23,7 @@ import pytest
 import cvgen
 from cvgen.backends.tex_compile import compile_tex
 from tests.conftest import EXAMPLE, require_program
+from tests.e2e.pdf_support import render_engine
 
 pytestmark = pytest.mark.e2e
 
@@ -47,22 +48,7 @@ class Line:
 
 
 def _render(engine: str, folder: Path) -> Path:
-    out = folder / f"{engine}.pdf"
-    if engine == "weasyprint":
-        cvgen.render_to_file(EXAMPLE, out, "pdf", theme="banner")
-    elif engine == "typst":
-        cvgen.render_to_file(EXAMPLE, out, "pdf-typst", theme="banner")
-    elif engine == "latex":
-        out.write_bytes(compile_tex(cvgen.render(EXAMPLE, "latex", theme="banner").decode(), "xelatex").pdf)
-    else:
-        cvgen.render_to_file(EXAMPLE, folder / "cv.docx", "docx", theme="banner")
-        subprocess.run(
-            [require_program("soffice"), f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(folder), str(folder / "cv.docx")],
-            capture_output=True, timeout=180, check=True,
-        )
-        (folder / "cv.pdf").rename(out)
-    return out
+    return render_engine(EXAMPLE, "banner", engine, folder)
 
 
 @pytest.fixture(scope="module", params=ENGINES)

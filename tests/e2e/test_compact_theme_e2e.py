@@ -23,6 +23,7 @@ import cvgen
 from cvgen.backends.tex_compile import compile_tex
 from cvgen.themes import builtin_dir, read_manifest
 from tests.conftest import EXAMPLE, require_program
+from tests.e2e.pdf_support import render_engines
 
 pytestmark = pytest.mark.e2e
 
@@ -33,21 +34,7 @@ Word = tuple[float, float, float, float, str]  # xMin, yMin, xMax, yMax, text
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("compact")
-    out = {engine: folder / f"{engine}.pdf" for engine in ENGINES}
-    cvgen.render_to_file(EXAMPLE, out["weasyprint"], "pdf", theme="compact")
-    cvgen.render_to_file(EXAMPLE, out["typst"], "pdf-typst", theme="compact")
-    out["latex"].write_bytes(compile_tex(cvgen.render(EXAMPLE, "latex", theme="compact").decode(), "xelatex").pdf)
-    # Word, as LibreOffice lays it out.
-    cvgen.render_to_file(EXAMPLE, folder / "cv.docx", "docx", theme="compact")
-    done = subprocess.run(
-        [require_program("soffice"), f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(folder), str(folder / "cv.docx")],
-        capture_output=True, text=True, timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    out["docx"] = folder / "cv.pdf"
-    return out
+    return render_engines(EXAMPLE, "compact", tmp_path_factory.mktemp("compact"), (*ENGINES, "docx"))
 
 
 def words(pdf: Path, page: int = 1) -> list[Word]:

@@ -19,6 +19,7 @@ import cvgen
 from cvgen.backends.tex_compile import compile_tex
 from cvgen.view import prepare
 from tests.conftest import EXAMPLE, require_program
+from tests.e2e.pdf_support import render_engines
 from tests.e2e.test_html_e2e import chromium
 
 pytestmark = pytest.mark.e2e
@@ -36,13 +37,7 @@ ACCENT = (0xDC, 0x35, 0x22)
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("sidebar")
-    out = {engine: folder / f"{engine}.pdf" for engine in ENGINES}
-    cvgen.render_to_file(EXAMPLE, out["weasyprint"], "pdf", theme="sidebar")
-    cvgen.render_to_file(EXAMPLE, out["typst"], "pdf-typst", theme="sidebar")
-    tex = cvgen.render(EXAMPLE, "latex", theme="sidebar").decode("utf-8")
-    out["latex"].write_bytes(compile_tex(tex, "xelatex").pdf)
-    return out
+    return render_engines(EXAMPLE, "sidebar", tmp_path_factory.mktemp("sidebar"), ENGINES)
 
 
 @pytest.fixture(scope="module")

@@ -16,16 +16,17 @@ from pathlib import Path
 import pytest
 
 import cvgen
-from cvgen.backends.tex_compile import compile_tex
 from cvgen.loader import load_cv
 from cvgen.model.markup import plain
 from cvgen.themes import resolve_theme
 from cvgen.view import prepare
 from tests.conftest import EXAMPLE, THEMES, require_program
+from tests.e2e import pdf_support
+from tests.e2e.pdf_support import render_engines
 
 pytestmark = pytest.mark.e2e
 
-ENGINES = ["weasyprint", "typst", "latex", "docx"]
+ENGINES = list(pdf_support.ENGINES)
 ENGINE_FORMAT = {"weasyprint": "pdf", "typst": "pdf-typst", "latex": "latex", "docx": "docx"}
 """The cvgen format each engine lays out (the name a theme manifest's ``own_pages`` uses)."""
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "typography_cv.yaml"
@@ -34,27 +35,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 def _render(source: Path, theme: str, folder: Path) -> dict[str, Path]:
     """The CV as four PDFs: WeasyPrint, Typst, xelatex and Word converted by LibreOffice."""
-    out = {
-        "weasyprint": folder / "weasyprint.pdf",
-        "typst": folder / "typst.pdf",
-        "latex": folder / "latex.pdf",
-        "docx": folder / "cv.pdf",
-    }
-    cvgen.render_to_file(source, out["weasyprint"], "pdf", theme=theme)
-    cvgen.render_to_file(source, out["typst"], "pdf-typst", theme=theme)
-    tex = cvgen.render(source, "latex", theme=theme).decode("utf-8")
-    result = compile_tex(tex, "xelatex")
-    out["latex"].write_bytes(result.pdf)
-    (folder / "latex.log").write_text(result.log, encoding="utf-8")
-    cvgen.render_to_file(source, folder / "cv.docx", "docx", theme=theme)
-    profile = folder / "lo-profile"
-    done = subprocess.run(
-        [require_program("soffice"), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(folder), str(folder / "cv.docx")],
-        capture_output=True, text=True, timeout=180,
-    )
-    assert done.returncode == 0 and out["docx"].is_file(), done.stderr
-    return out
+    return render_engines(source, theme, folder, ENGINES)
 
 
 @pytest.fixture(scope="module", params=THEMES)
