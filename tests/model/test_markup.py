@@ -139,10 +139,13 @@ def test_emphasis_shortcut_equals_markdown_it_on_generated_text() -> None:
 
     pieces = st.sampled_from(["*", "**", "***", "_", "a", "B", "7", " ", "  ", ".", ",", ";", ":", "(", ")", "!",
                               "é", "\u00a0", "\t", "-", "x y", "&", "<b>", "`", "{k}", "'", '"', "\\"])
+    # Sentences made of words and well-formed spans, so the shortcut's own cases are generated often too.
+    words = st.sampled_from(["Ada", "ML", "2024", "a_b", "*Trust ML*", "**bold**", "(*x*)", "*y*,", "**z 1**.", "*", "é"])
+    sentences = st.lists(words, min_size=1, max_size=6).map(" ".join)
     taken = []
 
-    @settings(max_examples=3000, deadline=None, database=None)
-    @given(st.lists(pieces, min_size=1, max_size=12).map("".join))
+    @settings(max_examples=3000, deadline=None, database=None, derandomize=True)
+    @given(st.one_of(st.lists(pieces, min_size=1, max_size=12).map("".join), sentences))
     def check(source: str) -> None:
         shortcut = _simple_emphasis(source)
         if shortcut is not None:
@@ -151,3 +154,4 @@ def test_emphasis_shortcut_equals_markdown_it_on_generated_text() -> None:
 
     check()
     assert len(taken) > 100  # the generator does reach the shortcut
+    assert sum("*" in source for source in taken) > 100  # and with emphasis spans, not only plain text
