@@ -158,3 +158,24 @@ def test_a_cv_built_in_python_is_checked_like_a_file() -> None:
     with pytest.raises(cvgen.InputError) as info:
         cvgen.load({"person": {"name": "Ada"}, "talks": [{"title": "T", "event": "E", "date": "Febtember 2020"}]})
     assert info.value.problems[0].path == "talks[0].date"
+
+
+def test_loading_the_example_needs_no_markdown_parser() -> None:
+    """Its markup (and the legend defaults) is plain ``*x*`` / ``**x**``: no markdown-it, no photo reader.
+
+    The example does hold markup, so this checks the shortcut in cvgen.model.markup is taken, and that
+    the loader's error translator and photo reader wait until a bad CV or a photo needs them.
+    """
+    example = str(Path(__file__).resolve().parent.parent / "examples" / "sijia_liu.yaml")
+    code = (
+        "import sys, cvgen\n"
+        f"cv = cvgen.load({example!r})\n"
+        "from cvgen.model.markup import Emph\n"
+        "assert any(isinstance(n, Emph) for t in cv.settings.publications.topics for n in t.title)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('cvgen.loader')))\n"
+    )
+    loaded = _modules_after(code)
+    assert "cvgen" in loaded and "markdown_it" not in loaded
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    modules = proc.stdout.strip().splitlines()[0]
+    assert "cvgen.loader.errors" not in modules and "cvgen.loader.photo" not in modules, modules

@@ -11,8 +11,6 @@ from pydantic import ValidationError
 from cvgen.chars import YAML_NON_PRINTABLE
 from cvgen.containment import roots_of
 from cvgen.errors import InputError, Problem
-from cvgen.loader.errors import problems_from_validation
-from cvgen.loader.photo import load_photo
 from cvgen.loader.strict_yaml import Located, read
 from cvgen.model.cv import CV
 from cvgen.model.loaded import Loaded, Origin
@@ -99,6 +97,8 @@ def validate(
     try:
         return CV.model_validate(data)
     except ValidationError as exc:
+        from cvgen.loader.errors import problems_from_validation  # only a bad CV needs it
+
         raise InputError(problems_from_validation(exc, data, located, filename, CV, files)) from None
     except RecursionError:
         raise InputError([Problem(filename, None, None, "", "too deeply nested")]) from None
@@ -258,6 +258,8 @@ def load_cv(source: Source, style: str | None = None, *, allow: Allow = ()) -> L
     relative = loaded.cv.person.photo
     if relative is None or loaded.photo is not None:
         return loaded
+    from cvgen.loader.photo import load_photo  # only a CV with a photo needs it (threading, logging)
+
     origin = loaded.origin
     where = origin.position("person", "photo")
     photo = load_photo(origin.base_dir, relative, origin.filename, *where, roots=origin.roots or None)

@@ -112,6 +112,9 @@ def parse_markup(source: str) -> Inline:
     """
     if not _CANDIDATE.search(source):
         return text(" ".join(source.split()) if "\n" in source else source)
+    simple = _simple_emphasis(source)
+    if simple is not None:
+        return simple
     tokens = _parser().parse(_protect(source))
     out: list[Node] = []
     first = True
@@ -122,6 +125,41 @@ def parse_markup(source: str) -> Inline:
             out.append(Text(" "))
         first = False
         out.extend(_convert(tok.children or []))
+    return _merge(tuple(out))
+
+
+# A ``*x*`` or ``**x x**`` span whose delimiters CommonMark can only read one way: the opener at the
+# start or after a space or "(", the closer at the end or before a space or ".,;:)", both touching an
+# ASCII letter or digit, no other asterisk inside. Such a run is a left-flanking opener and a
+# right-flanking closer that cannot be anything else, so the result equals markdown-it's.
+_SPAN = re.compile(r"(?:^|(?<=[ (]))(\*\*?)([A-Za-z0-9](?:[^*]*?[A-Za-z0-9])?)\1(?=$|[ .,;:)])")
+# Anything that could make the parser read the text differently: escapes, links, line breaks,
+# tabs and other whitespace (trimmed or flanking), and an underscore not inside a word.
+_NOT_SIMPLE = re.compile(r"[\\\[\]\s](?<! )|^ | $|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+
+
+def _simple_emphasis(source: str) -> Inline | None:
+    """The nodes of ``source`` without markdown-it when its only markup is plain ``*`` / ``**`` spans.
+
+    The common case (a bold word in a legend, an italic topic name) then costs no parser import at
+    load time; anything else returns None and goes to markdown-it. tests/model/test_markup.py checks
+    on generated text that both give the same nodes.
+    """
+    if _NOT_SIMPLE.search(source):
+        return None
+    out: list[Node] = []
+    end = 0
+    for match in _SPAN.finditer(source):
+        gap = source[end : match.start()]
+        if "*" in gap:
+            return None
+        out.append(Text(gap))
+        inner = (Text(match.group(2)),)
+        out.append(Strong(inner) if len(match.group(1)) == 2 else Emph(inner))
+        end = match.end()
+    if "*" in source[end:]:
+        return None
+    out.append(Text(source[end:]))
     return _merge(tuple(out))
 
 

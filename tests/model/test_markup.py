@@ -91,3 +91,67 @@ def test_text_helper_and_plain() -> None:
     assert text("") == ()
     assert text("**not parsed**") == (Text("**not parsed**"),)
     assert plain((Strong((Text("a"),), role="owner"), Text(" b"))) == "a b"
+
+
+# The shortcut for plain *x* / **x x** spans (cvgen.model.markup._simple_emphasis) must give exactly
+# what markdown-it gives; markdown-it's own parse of the protected text is the independent reference.
+def _by_markdown_it(source: str):
+    from cvgen.model.markup import _convert, _merge, _parser, _protect
+
+    out: list = []
+    for i, tok in enumerate(t for t in _parser().parse(_protect(source)) if t.type == "inline"):
+        out += ([Text(" ")] if i else []) + _convert(tok.children or [])
+    return _merge(tuple(out))
+
+
+SHORTCUT_CASES = [
+    "**CSRanking** score", "Five Representative Publications in *Trustworthy ML*", "Authors in **bold** are group members",
+    "{marker} denotes student authors **under my supervision**", "{source} ({citations} as of {as_of}).",
+    "*a*", "**a**", "*a* and **b c**.", "(*a*)", "x *a*, y **b**; z *c*: w", "***a***", "**a*", "*a**", "a*b*c",
+    "2*3*4", "*a *b* c*", "* a*", "*a *", "** a**", "*a*b", "a*b* c", "*a*.x", "__init__", "_a_", "a_b_c", "*a_b*",
+    "*a\u00a0b*", " *a*", "*a* ", "*a*\tb", "*é*", "*1*", "(**x**)", "**a** **b**", "***", "*", "**",
+]
+
+
+@pytest.mark.parametrize("source", SHORTCUT_CASES)
+def test_emphasis_shortcut_equals_markdown_it(source: str) -> None:
+    from cvgen.model.markup import _simple_emphasis
+
+    shortcut = _simple_emphasis(source)
+    assert shortcut is None or shortcut == _by_markdown_it(source)
+    assert parse_markup(source) == _by_markdown_it(source)
+
+
+def test_emphasis_shortcut_takes_the_common_cases() -> None:
+    """Not vacuous: the spans the example and the legend defaults use go through the shortcut."""
+    from cvgen.model.markup import _simple_emphasis
+
+    assert _simple_emphasis("**CSRanking** score") == (Strong((Text("CSRanking"),)), Text(" score"))
+    assert _simple_emphasis("in *Trustworthy ML*") == (Text("in "), Emph((Text("Trustworthy ML"),)))
+    assert _simple_emphasis("***a***") is None and _simple_emphasis("[l](https://x)") is None
+
+
+def test_emphasis_shortcut_equals_markdown_it_on_generated_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cvgen.model.markup import _simple_emphasis
+
+    pieces = st.sampled_from(["*", "**", "***", "_", "a", "B", "7", " ", "  ", ".", ",", ";", ":", "(", ")", "!",
+                              "é", "\u00a0", "\t", "-", "x y", "&", "<b>", "`", "{k}", "'", '"', "\\"])
+    # Sentences made of words and well-formed spans, so the shortcut's own cases are generated often too.
+    words = st.sampled_from(["Ada", "ML", "2024", "a_b", "*Trust ML*", "**bold**", "(*x*)", "*y*,", "**z 1**.", "*", "é"])
+    sentences = st.lists(words, min_size=1, max_size=6).map(" ".join)
+    taken = []
+
+    @settings(max_examples=3000, deadline=None, database=None, derandomize=True)
+    @given(st.one_of(st.lists(pieces, min_size=1, max_size=12).map("".join), sentences))
+    def check(source: str) -> None:
+        shortcut = _simple_emphasis(source)
+        if shortcut is not None:
+            taken.append(source)
+            assert shortcut == _by_markdown_it(source), source
+
+    check()
+    assert len(taken) > 100  # the generator does reach the shortcut
+    assert sum("*" in source for source in taken) > 100  # and with emphasis spans, not only plain text
