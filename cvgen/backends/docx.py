@@ -91,6 +91,7 @@ class _Writer:
         label_style = document.styles.get_by_id(self.styles["label"], _char_type())
         self.numbering = Numbering(document, label_style.element.rPr)
         self._font_sizes: dict[str, float] = {}
+        self._gaps: dict[str, Any] = {}
         self._indent: tuple[int, int] | None = None
 
     # -- document --------------------------------------------------------------------------
@@ -341,7 +342,7 @@ class _Writer:
         if cell is not None:  # the row is kept whole; keep-with-next in a cell would bind the whole table
             gap = main.paragraph_format.space_after
             if gap is None:
-                gap = self.document.styles.get_by_id(main._p.style, _para_type()).paragraph_format.space_after
+                gap = self._style_gap(main._p.style)
             for index, (role, nodes) in enumerate(continuation):
                 p = self._cell_paragraph(cell, role, nodes)
                 p.paragraph_format.right_indent = -reach
@@ -364,6 +365,12 @@ class _Writer:
         """The date column: as wide as the longest date (about half an em per character) plus a gap."""
         points = self._style_size(self.styles["entry"])
         return Pt(round(len(date) * points * 0.5 + 1.2 * points)) if date else Pt(0)
+
+    def _style_gap(self, style_id: str) -> Any:
+        """A paragraph style's own space after, looked up once per style (an XPath search each time)."""
+        if style_id not in self._gaps:
+            self._gaps[style_id] = self.document.styles.get_by_id(style_id, _para_type()).paragraph_format.space_after
+        return self._gaps[style_id]
 
     def _style_size(self, style_id: str) -> float:
         points = self._font_sizes.get(style_id)

@@ -123,8 +123,12 @@ _BREAK_EVERY = 8
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
+_CHAR_TABLE = str.maketrans(_CHARS)
+""":data:`_CHARS` as a ``str.translate`` table: the same mapping, done in C (it was a per-character loop)."""
+
+
 def _escape_chars(s: str) -> str:
-    return _LIGATURE.sub(r"\1{}", "".join(_CHARS.get(ch, ch) for ch in s))
+    return _LIGATURE.sub(r"\1{}", s.translate(_CHAR_TABLE))
 
 
 def _escape_run(s: str) -> str:

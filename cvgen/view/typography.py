@@ -76,6 +76,10 @@ _PROTECTED = re.compile(
     r"|\b(?:arXiv:|ORCID:?\s*)\S+",
     re.IGNORECASE,
 )
+_MAY_PROTECT = re.compile(r"[`:@/]|www\.|orcid", re.IGNORECASE)
+"""What every :data:`_PROTECTED` span contains (a backquote, "://", "www.", the "/" of a DOI, the "@"
+of an address, "arXiv:", "ORCID"): text without any of these has no protected span. A quick search
+first, because _PROTECTED tries its address pattern at every character of every text."""
 _RANGE = re.compile(r"(?<![A-Za-z0-9.\-/–])(\d+)-(\d+)(?![A-Za-z0-9\-/])")
 """Two numbers joined by one hyphen, not part of a longer chain (dates, ISBNs, phone numbers)."""
 _SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
@@ -151,6 +155,8 @@ class _State:
         return tuple(out)
 
     def text(self, text: str) -> str:
+        if not _MAY_PROTECT.search(text):  # most text: no protected span, and _PROTECTED's search is slow
+            return self.prose(text)
         out: list[str] = []
         pos = 0
         for m in _PROTECTED.finditer(text):
