@@ -41,6 +41,7 @@ from cvgen.backends.docx_xml import (
     fixed_time,
     normalise_zip,
     qn,
+    save_stored,
     set_keep_next,
     set_num_pr,
     set_paragraph_style,
@@ -68,9 +69,7 @@ class DocxBackend(Backend):
 
         document = docx.Document(str(theme.file("reference.docx", "docx")))
         _Writer(document, doc, theme.manifest.docx_header).write()
-        buffer = io.BytesIO()
-        document.save(buffer)
-        data = keep_allowed_relationships(buffer.getvalue())
+        data = keep_allowed_relationships(save_stored(document))
         fields = refused_fields(data)
         if fields:
             raise RenderError(f"theme {theme.name!r}: reference.docx holds Word fields that fetch files or run "
