@@ -15,6 +15,7 @@ output is asked for, so ``import cvgen`` and other formats never pay for it.
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Inches, Pt, Twips
+from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from cvgen.backends.base import Backend, RenderOptions
@@ -278,11 +280,18 @@ class _Writer:
         _plain_table(table, Emu(self.text_width + overhang), photo=False)
         if overhang:
             _indent_table(table, Emu(-overhang))
+        empty_row = None
         for index, item in enumerate(items):
-            row = table.add_row()
-            _cant_split(row)
-            text_cell, date_cell = row.cells
-            text_cell.width, date_cell.width = self.text_width - date_width + overhang, date_width
+            if empty_row is None:
+                row = table.add_row()
+                _cant_split(row)
+                text_cell, date_cell = row.cells
+                text_cell.width, date_cell.width = self.text_width - date_width + overhang, date_width
+                empty_row = copy.deepcopy(row._tr)
+            else:  # the same empty row again, copied: python-docx builds each cell by parsing XML
+                row = _Row(copy.deepcopy(empty_row), table)
+                table._tbl.append(row._tr)
+                text_cell, date_cell = row.cells
             self._item(item, text_cell, date_width)
             if overhang:
                 self._shift_paragraphs(text_cell, overhang)
