@@ -171,10 +171,12 @@ class _State:
         if not text:
             return text
         text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
-        text = _RANGE.sub("\\1\u2013\\2", text)
-        text = _SPACED_HYPHEN.sub(" \u2013 ", text)
-        text = self.abbreviations.sub(f"\\1.{NBSP}", text)
-        text = _INITIAL.sub(f"\\1{NBSP}", text)
+        if "-" in text:  # each pattern below needs the character tested first: most text skips them
+            text = _RANGE.sub("\\1\u2013\\2", text)
+            text = _SPACED_HYPHEN.sub(" \u2013 ", text)
+        if ". " in text:
+            text = self.abbreviations.sub(f"\\1.{NBSP}", text)
+            text = _INITIAL.sub(f"\\1{NBSP}", text)
         text = self.quotes(text)
         if self.primary == "fr":
             text = _FRENCH_HIGH.sub(NNBSP, text)
