@@ -15,6 +15,7 @@ output is asked for, so ``import cvgen`` and other formats never pay for it.
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Inches, Pt, Twips
+from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from cvgen.backends.base import Backend, RenderOptions
@@ -41,6 +43,7 @@ from cvgen.backends.docx_xml import (
     fixed_time,
     normalise_zip,
     qn,
+    save_stored,
     set_keep_next,
     set_num_pr,
     set_paragraph_style,
@@ -68,9 +71,7 @@ class DocxBackend(Backend):
 
         document = docx.Document(str(theme.file("reference.docx", "docx")))
         _Writer(document, doc, theme.manifest.docx_header).write()
-        buffer = io.BytesIO()
-        document.save(buffer)
-        data = keep_allowed_relationships(buffer.getvalue())
+        data = keep_allowed_relationships(save_stored(document))
         fields = refused_fields(data)
         if fields:
             raise RenderError(f"theme {theme.name!r}: reference.docx holds Word fields that fetch files or run "
@@ -91,6 +92,7 @@ class _Writer:
         label_style = document.styles.get_by_id(self.styles["label"], _char_type())
         self.numbering = Numbering(document, label_style.element.rPr)
         self._font_sizes: dict[str, float] = {}
+        self._gaps: dict[str, Any] = {}
         self._indent: tuple[int, int] | None = None
 
     # -- document --------------------------------------------------------------------------
@@ -278,11 +280,18 @@ class _Writer:
         _plain_table(table, Emu(self.text_width + overhang), photo=False)
         if overhang:
             _indent_table(table, Emu(-overhang))
+        empty_row = None
         for index, item in enumerate(items):
-            row = table.add_row()
-            _cant_split(row)
-            text_cell, date_cell = row.cells
-            text_cell.width, date_cell.width = self.text_width - date_width + overhang, date_width
+            if empty_row is None:
+                row = table.add_row()
+                _cant_split(row)
+                text_cell, date_cell = row.cells
+                text_cell.width, date_cell.width = self.text_width - date_width + overhang, date_width
+                empty_row = copy.deepcopy(row._tr)
+            else:  # the same empty row again, copied: python-docx builds each cell by parsing XML
+                row = _Row(copy.deepcopy(empty_row), table)
+                table._tbl.append(row._tr)
+                text_cell, date_cell = row.cells
             self._item(item, text_cell, date_width)
             if overhang:
                 self._shift_paragraphs(text_cell, overhang)
@@ -341,7 +350,7 @@ class _Writer:
         if cell is not None:  # the row is kept whole; keep-with-next in a cell would bind the whole table
             gap = main.paragraph_format.space_after
             if gap is None:
-                gap = self.document.styles.get_by_id(main._p.style, _para_type()).paragraph_format.space_after
+                gap = self._style_gap(main._p.style)
             for index, (role, nodes) in enumerate(continuation):
                 p = self._cell_paragraph(cell, role, nodes)
                 p.paragraph_format.right_indent = -reach
@@ -364,6 +373,12 @@ class _Writer:
         """The date column: as wide as the longest date (about half an em per character) plus a gap."""
         points = self._style_size(self.styles["entry"])
         return Pt(round(len(date) * points * 0.5 + 1.2 * points)) if date else Pt(0)
+
+    def _style_gap(self, style_id: str) -> Any:
+        """A paragraph style's own space after, looked up once per style (an XPath search each time)."""
+        if style_id not in self._gaps:
+            self._gaps[style_id] = self.document.styles.get_by_id(style_id, _para_type()).paragraph_format.space_after
+        return self._gaps[style_id]
 
     def _style_size(self, style_id: str) -> float:
         points = self._font_sizes.get(style_id)

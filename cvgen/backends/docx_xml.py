@@ -79,14 +79,15 @@ def add_text(parent: BaseOxmlElement, text: str, fmt: RunFormat = RunFormat()) -
     rpr = _run_properties(fmt)
     if rpr is not None:
         run.append(rpr)
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(text.split("\n") if "\n" in text else (text,)):
         if i:
             run.append(OxmlElement("w:br"))
-        for j, chunk in enumerate(line.split("\t")):
+        for j, chunk in enumerate(line.split("\t") if "\t" in line else (line,)):
             if j:
                 run.append(OxmlElement("w:tab"))
-            chunk = _RANGE_DASH.sub("\u2013\u2060", chunk)
-            for k, piece in enumerate(_KEEP_HYPHEN.split(chunk)):
+            if "\u2013" in chunk:
+                chunk = _RANGE_DASH.sub("\u2013\u2060", chunk)
+            for k, piece in enumerate(_KEEP_HYPHEN.split(chunk) if "-" in chunk else (chunk,)):
                 if k:
                     run.append(OxmlElement("w:noBreakHyphen"))
                 if piece:
@@ -107,9 +108,18 @@ def add_tab(parent: BaseOxmlElement, fmt: RunFormat = RunFormat()) -> None:
     parent.append(run)
 
 
+_PLAIN = RunFormat()
+
+
 def _run_properties(fmt: RunFormat) -> BaseOxmlElement | None:
-    if fmt == RunFormat():
+    """A new ``w:rPr`` for ``fmt`` (None for plain text): a copy of the one built for it the first time."""
+    if fmt == _PLAIN:
         return None
+    return copy.deepcopy(_run_properties_model(fmt))
+
+
+@functools.lru_cache(maxsize=64)
+def _run_properties_model(fmt: RunFormat) -> BaseOxmlElement:
     rpr = OxmlElement("w:rPr")
     # Schema order: rStyle, b, i, …, vertAlign.
     if fmt.style:
@@ -342,6 +352,45 @@ def fixed_time() -> _dt.datetime:
         when = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
         return min(max(when, low), _dt.datetime(2107, 12, 31, tzinfo=_dt.UTC))
     return low
+
+
+class _StoredZip:
+    """python-docx's zip writer (``PhysPkgWriter``'s interface) without compression."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        self._zipf = zipfile.ZipFile(file, "w", zipfile.ZIP_STORED)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self._zipf.writestr(pack_uri.membername, blob)
+
+    def close(self) -> None:
+        self._zipf.close()
+
+
+def save_stored(document: Any) -> bytes:
+    """``document.save`` with the zip entries stored, not deflated.
+
+    The bytes are only read back (relationship and field checks) and rewritten by
+    :func:`normalise_zip`, which compresses every entry itself: compressing here too was a tenth of
+    a DOCX render, and reading it back decompressed it again. Same steps as python-docx's
+    ``OpcPackage.save``; a python-docx without them gets its own ``save``.
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    buffer = io.BytesIO()
+    steps = [getattr(PackageWriter, n, None) for n in ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")]
+    package = document.part.package
+    if None in steps:
+        document.save(buffer)
+        return buffer.getvalue()
+    for part in package.parts:
+        part.before_marshal()
+    writer = _StoredZip(buffer)
+    steps[0](writer, package.parts)
+    steps[1](writer, package.rels)
+    steps[2](writer, package.parts)
+    writer.close()
+    return buffer.getvalue()
 
 
 def normalise_zip(data: bytes, when: _dt.datetime | None = None) -> bytes:

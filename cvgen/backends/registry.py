@@ -12,18 +12,41 @@ module itself is the lazy point. A name that is not an entry point's (an alias s
 loads the remaining plugins to find its owner. A plugin that fails to import, or claims a taken
 name, is set aside and reported by :meth:`Registry.broken`; it never breaks the other formats.
 
+cvgen's own formats (:data:`BUILTIN`, the same table as pyproject.toml's entry points; a test keeps
+the two equal) are imported straight from that table: reading the installed packages' entry points
+scans every distribution's metadata, which cost more than the Typst compile of a one-page CV. The
+scan happens only for another name (an alias, a plugin) or a listing. So a built-in name always
+means the built-in backend; a plugin claiming it is set aside as taken, whatever its package's name.
+
 Backends can also be registered at run time with :func:`register`. A name or alias that is taken
 is refused unless ``force=True``.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import EntryPoint, entry_points
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cvgen.backends.base import Backend
 from cvgen.errors import EXIT_INPUT, CVError, UsageError
 
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
 GROUP = "cvgen.backends"
+
+BUILTIN = {
+    "html": "cvgen.backends.html:HtmlBackend",
+    "pdf": "cvgen.backends.pdf:PdfBackend",
+    "pdf-typst": "cvgen.backends.typst:TypstPdfBackend",
+    "docx": "cvgen.backends.docx:DocxBackend",
+    "latex": "cvgen.backends.latex:LatexBackend",
+    "markdown": "cvgen.backends.markdown:MarkdownBackend",
+    "text": "cvgen.backends.text:TextBackend",
+    "png": "cvgen.backends.png:PngBackend",
+}
+"""cvgen's own formats → their classes: ``[project.entry-points."cvgen.backends"]`` of pyproject.toml."""
 
 
 class DuplicateBackendError(CVError):
@@ -45,6 +68,8 @@ class Registry:
 
     def _entries(self) -> list[EntryPoint]:
         if self._pending is None:
+            from importlib.metadata import entry_points  # the scan of every installed package: only here
+
             self._pending, seen = [], set()
             for ep in sorted(entry_points(group=self.group), key=lambda e: (e.dist.name if e.dist else "", e.name)):
                 if ep.value not in seen:  # an editable install can list the same distribution twice
@@ -54,15 +79,28 @@ class Registry:
 
     def _load(self, ep: EntryPoint) -> None:
         self._entries().remove(ep)
+        self._import(ep.name, ep.value, ep.load)
+
+    def _load_builtin(self, name: str) -> None:
+        """Import one of cvgen's own backends from :data:`BUILTIN`, without the entry-point scan."""
+        value = BUILTIN[name]
+
+        def load() -> type[Backend]:
+            module, _, attr = value.partition(":")
+            return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+
+        self._import(name, value, load)
+
+    def _import(self, name: str, value: str, load: Callable[[], type[Backend]]) -> None:
         try:
-            cls = ep.load()
+            cls = load()
         except Exception as exc:  # a broken plugin must not break the other formats
-            self._broken[ep.name] = f"{ep.value}: {type(exc).__name__}: {exc}"
+            self._broken[name] = f"{value}: {type(exc).__name__}: {exc}"
             return
         try:
             self._add(cls, force=False)
         except DuplicateBackendError as exc:
-            self._broken[ep.name] = str(exc)
+            self._broken[name] = str(exc)
 
     def load_all(self) -> None:
         """Import every plugin not imported yet (listing formats with their status, resolving an alias)."""
@@ -112,6 +150,8 @@ class Registry:
     def get(self, name: str) -> Backend:
         """An instance of the backend for ``name`` (a format name or alias), importing only what it takes."""
         key = name.lower()
+        if key not in self._aliases and self.group == GROUP and key in BUILTIN:
+            self._load_builtin(key)
         if key not in self._aliases:
             for ep in [ep for ep in self._entries() if ep.name == key][:1]:
                 self._load(ep)

@@ -76,6 +76,10 @@ _PROTECTED = re.compile(
     r"|\b(?:arXiv:|ORCID:?\s*)\S+",
     re.IGNORECASE,
 )
+_MAY_PROTECT = re.compile(r"[`:@/]|www\.|orcid", re.IGNORECASE)
+"""What every :data:`_PROTECTED` span contains (a backquote, "://", "www.", the "/" of a DOI, the "@"
+of an address, "arXiv:", "ORCID"): text without any of these has no protected span. A quick search
+first, because _PROTECTED tries its address pattern at every character of every text."""
 _RANGE = re.compile(r"(?<![A-Za-z0-9.\-/–])(\d+)-(\d+)(?![A-Za-z0-9\-/])")
 """Two numbers joined by one hyphen, not part of a longer chain (dates, ISBNs, phone numbers)."""
 _SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
@@ -151,6 +155,8 @@ class _State:
         return tuple(out)
 
     def text(self, text: str) -> str:
+        if not _MAY_PROTECT.search(text):  # most text: no protected span, and _PROTECTED's search is slow
+            return self.prose(text)
         out: list[str] = []
         pos = 0
         for m in _PROTECTED.finditer(text):
@@ -165,10 +171,12 @@ class _State:
         if not text:
             return text
         text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
-        text = _RANGE.sub("\\1\u2013\\2", text)
-        text = _SPACED_HYPHEN.sub(" \u2013 ", text)
-        text = self.abbreviations.sub(f"\\1.{NBSP}", text)
-        text = _INITIAL.sub(f"\\1{NBSP}", text)
+        if "-" in text:  # each pattern below needs the character tested first: most text skips them
+            text = _RANGE.sub("\\1\u2013\\2", text)
+            text = _SPACED_HYPHEN.sub(" \u2013 ", text)
+        if ". " in text:
+            text = self.abbreviations.sub(f"\\1.{NBSP}", text)
+            text = _INITIAL.sub(f"\\1{NBSP}", text)
         text = self.quotes(text)
         if self.primary == "fr":
             text = _FRENCH_HIGH.sub(NNBSP, text)

@@ -458,3 +458,20 @@ def test_numbers_hanging_in_the_margin_stay_visible_in_a_dated_table(rendered, r
     first = table.find(f"{qn('w:tr')}/{qn('w:tc')}/{qn('w:p')}/{qn('w:pPr')}/{qn('w:ind')}")
     assert int(first.get(qn("w:left"))) == Length(overhang).twips
     assert int(first.get(qn("w:hanging"))) == Length(-style.first_line_indent).twips
+
+
+def test_stored_save_holds_what_python_docx_saves() -> None:
+    """The DOCX backend saves the package without compression (``normalise_zip`` compresses once):
+    every part must be the one python-docx's own ``save`` writes, only stored instead of deflated."""
+    from cvgen.backends.docx_xml import save_stored
+
+    document = docx.Document(str(builtin_dir() / "classic" / "reference.docx"))
+    document.add_paragraph("Zoë & <co> — 51584-51605")
+    ours = zipfile.ZipFile(io.BytesIO(save_stored(document)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    theirs = zipfile.ZipFile(buffer)
+    assert ours.namelist() == theirs.namelist()
+    assert {i.compress_type for i in ours.infolist()} == {zipfile.ZIP_STORED}
+    for name in theirs.namelist():
+        assert ours.read(name) == theirs.read(name), name

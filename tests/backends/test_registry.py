@@ -67,3 +67,24 @@ def test_missing_dependency_reported_by_check() -> None:
             return ""
 
     assert "module_that_does_not_exist_xyz" in (_Needs().check() or "")
+
+
+def test_builtin_table_is_the_packages_entry_points() -> None:
+    """cvgen's own formats are imported from ``registry.BUILTIN`` without reading the installed
+    metadata, so that table must say exactly what pyproject.toml declares."""
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert registry.BUILTIN == pyproject["project"]["entry-points"]["cvgen.backends"]
+
+
+def test_builtin_format_found_without_the_entry_point_scan() -> None:
+    """``-f pdf-typst`` imports its backend without listing every installed package's entry points;
+    an alias still finds its owner through them."""
+    fresh = registry.Registry()
+    assert fresh.get("pdf-typst").name == "pdf-typst"
+    assert fresh._pending is None  # the scan of installed distributions never ran
+    assert fresh.get("word").name == "docx"
+    assert fresh._pending is not None
+    assert "pdf-typst" in fresh.names() and fresh.broken() == {}

@@ -282,3 +282,21 @@ def test_the_font_list_fetched_early_is_the_one_the_compile_uses(monkeypatch) ->
         typst_backend._family_files.cache_clear()
     assert len([c for c in calls if "fc-list" in c[0]]) == 1
     assert files is not None and any(Path(f).name == "NotoSerif-Regular.ttf" for f in files)
+
+
+def test_covered_is_exactly_the_listed_ranges() -> None:
+    """``covered`` (one regex search) accepts each range's ends and refuses the code point just
+    outside a range unless another range holds it; tab and line breaks are always accepted."""
+    from cvgen.backends import typst as typst_backend
+
+    ranges = typst_backend._COVERED
+
+    def listed(cp: int) -> bool:
+        return any(low <= cp <= high for low, high in ranges)
+
+    for low, high in ranges:
+        for cp in (low, high, low - 1, high + 1):
+            if cp >= 0:
+                assert typst_backend.covered("ab" + chr(cp)) is listed(cp), hex(cp)
+    assert typst_backend.covered("a\tb\nc\r") and typst_backend.covered("")
+    assert not typst_backend.covered("caf\u00e9 \u4e2d")

@@ -168,3 +168,24 @@ def test_text_a_citation_style_set_is_left_as_it_is() -> None:
     out = typeset((Text('"'), final, Text('" end')), "en")
     assert out[1] is final
     assert out[0] == Text("\u201c") and out[2] == Text("\u201d end")
+
+
+def test_quick_check_never_hides_a_protected_span() -> None:
+    """The quick search that skips the protected-span scan must find something in every text where
+    that scan finds a span: else a URL or address could be typeset (its quotes curled, its "--" made a dash)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cvgen.view import typography
+
+    pieces = st.sampled_from(["a", "W", "w", ".", "@", "/", ":", "`", "10.", "1234", "x", " ", "-", "ORC", "ID",
+                              "\u0131", "\u0130", "K", "http", "arXiv", "doi"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def check(text: str) -> None:
+        if typography._PROTECTED.search(text):
+            assert typography._MAY_PROTECT.search(text)
+
+    check()
+    assert typography._PROTECTED.search("mail a.b@c.org") and typography._MAY_PROTECT.search("mail a.b@c.org")
