@@ -587,39 +587,36 @@ def scaling_growth(rows: dict[int, dict[str, Sample]], keys: list[str]) -> dict[
 
 STATIC_SECTIONS = '''## What remains, target by target
 
-The run above was made while the 2-vCPU machine carried a load average of 8 to 12 (other work), so every
-wall time is inflated several times and the batch runs could not get two free cores; the CPU ratios are
-the steadier figures. It measured the code as of the speed branch's benchmark commit; the DOCX style
-index (warm DOCX 46 → 37 ms) landed after it. To fit the time available it ran
-`bench/run.py --batch-count 50 --sizes 50,500,2000` (50 CVs in (c) instead of 100; three sizes in (d)).
+The run above was made on a quiet machine (load average about 1 at start and end), with the full sizes:
+100 CVs in (c) and six sizes in (d). Every target that is missed is named here with what is left.
 
-* **(a) Typst ≤ 0.4× RenderCV: missed (0.53× wall, 0.54× CPU).** cvgen's Typst PDF costs about 0.46 s
-  of CPU against RenderCV's 0.86 s. What remains is the fixed cost, not Typst (compile 45 ms, fonts
-  30 ms): the interpreter and pydantic (about 75 ms, cannot be cut by cvgen), the model's classes
-  (about 70 ms), Jinja (25 ms), click, load, validation and prepare. 0.4× needs about 0.1 s less: the
-  model's classes and their validators would have to be built from a cache, which pydantic does not offer.
-* **(a) WeasyPrint ≤ 1.0×: missed (1.44× wall, 1.49× CPU; was 1.6–1.8×).** WeasyPrint's import (0.3 s)
-  and layout (0.34 s) alone are 0.75× of RenderCV's whole run; cvgen's own share (glyph check, stylesheet,
-  template) is now under 0.1 s. What remains is WeasyPrint itself.
-* **(b) Typst PDF, DOCX, LaTeX, HTML ≤ 0.8× RenderCV's PDF: met on CPU (0.80×), missed on wall
-  (1.28×)**, the wall time of this run being mostly waiting for a core.
-* **(c) ≥ 10× RenderCV's API loop: missed (2.3× measured throughput).** Per CV cvgen's batch used 4.0×
-  less CPU than RenderCV's loop (0.14 s against 0.57 s, all four formats against RenderCV's PDF, Markdown,
-  HTML and PNG). The throughput ratio was measured with no free core for the second worker; on two idle
-  cores the same CPU time would give about 8× (an estimate from the CPU times, not a measurement), and
-  about 9× with the later DOCX change. 10× needs about 0.11 s of CPU per CV, DOCX (37 ms) and the Typst
-  PDF (37 ms) being the largest parts.
-* **(d) 2,000 publications: Typst missed (7.1 s wall, 2.0 s CPU, 409 MB against < 4 s and < 350 MB);
-  WeasyPrint missed (57.6 s wall, 16.4 s CPU against < 12 s).** The CPU times are under both limits,
-  the wall times are this run's load. The memory is Typst's layout of 194 pages (RenderCV's Typst run of
-  the same size peaked at 403 MB).
-* **(d) linear growth: "html" marked missed** from wall times (0.016 then 0.117 s per 100 publications);
-  its CPU times (469 ms, 553 ms, 909 ms at 50, 500, 2,000 publications: 0.019 then 0.024 s per 100) grow
-  linearly. Every other format was linear.
-* **(e) import + load + validate ≤ 8× `python -c pass`: missed (25× CPU in this run; about 16× measured
-  in-process on a quieter moment, 195 ms against 12 ms; was 25× before this work).** pydantic's own
-  import is already 5× `python -c pass` and the interpreter's exit (freeing every module) adds more; 8×
-  cannot be reached while the model is pydantic.
+* **(a) Typst ≤ 0.4× RenderCV: missed, narrowly (0.42× wall, 0.43× CPU; 0.53× in the previous report).**
+  About 12 ms of a 258 ms run stand between it and the target. What is left is start-up, not Typst:
+  the interpreter and pydantic (import, plugin lookup through `importlib.metadata`, first validator:
+  about 100 ms), the model's classes (about 30 ms), click (11 ms), Jinja (12 ms), the view's imports
+  (12 ms) and Typst's first compile (about 27 ms; its fonts now about 2 ms).
+* **(a) WeasyPrint ≤ 1.0×: missed (1.24× wall, 1.26× CPU; 1.44× before, 1.6–1.8× when the issue was
+  filed).** WeasyPrint's import (about 150 ms CPU now that ctypes no longer runs ~50 programs to find its
+  libraries) and its layout and PDF writing (about 290 ms cold) are together 0.7× of RenderCV's whole run;
+  cvgen's own share before the engine is about 140 ms. What remains is WeasyPrint itself.
+* **(b) Typst PDF, DOCX, LaTeX, HTML ≤ 0.8× RenderCV's PDF: met (0.57× wall, 0.58× CPU).**
+* **(c) ≥ 10× RenderCV's API loop: met (10.2×: 22.2 CVs/s against 2.19).** Warm, per CV, a worker now pays
+  about 85 ms of CPU for the four formats (Typst PDF 28 ms, DOCX 26 ms, prepare 7 ms, load 7 ms, LaTeX 3 ms,
+  HTML 2 ms) against RenderCV's 460 ms for its PDF, Markdown, HTML and PNG. The margin is small: it
+  needs both cores free, and on a busy machine the ratio drops with the free cores.
+* **(d) 2,000 publications: Typst time met (1.47 s wall, limit 4 s), Typst memory missed (380 MB, limit
+  350 MB; 409 MB before); WeasyPrint met (10.4 s, limit 12 s; 57.6 s at load 9 and 16.9 s on a quiet
+  machine before).** Typst's memory is its layout of 195 pages with one grid per entry (RenderCV's
+  Typst run of the same size peaked at 399 MB); a theme without a grid per entry peaks at about 256 MB
+  but looks different, so it was not changed. The WeasyPrint margin is thin: under load it misses.
+* **(d) linear growth: met for every format** (CPU seconds per 100 publications, first half of the
+  range against the second).
+* **(e) import + load + validate ≤ 8× `python -c pass`: missed (16.6× wall, 17.2× CPU; about 25× when the
+  issue was filed).** Measured in steps in one alternating run: importing yaml and pydantic is 5.6×;
+  pydantic's first model and validator (its plugin lookup imports `importlib.metadata`, about 11 ms,
+  and `email.message` with it) bring it to 12×; cvgen's modules and classes to 15×; the CV's validator,
+  reading and exit to 17×. A file that imports yaml and pydantic and validates a one-field model is
+  already 12×: 8× cannot be reached while the model is pydantic.
 
 ## What limits cvgen's speed, and the levers
 
@@ -633,7 +630,7 @@ wall time is noise), measured with `bench/phases.py`, cProfile with a CPU clock 
 | the interpreter | 12 ms | – |
 | pydantic itself (`from pydantic import BaseModel`) | about 60 ms | nothing cvgen can cut: it alone is 5× `python -c pass` |
 | the model's classes | about 70 ms (was 140 ms) | field docstrings are read only by `cvgen schema` and the reference page (`cvgen/model/docstrings.py`), not by pydantic at every import; schema and page byte-identical |
-| markdown-it and PyYAML imports | about 25 ms | imported only when needed (markdown-it on the first rich text that has markup) |
+| markdown-it and PyYAML imports | about 25 ms | imported only when needed: text whose only markup is simple `*x*`/`**x**` spans is parsed without markdown-it (checked against markdown-it itself on listed cases and random text), so loading the example imports no markdown parser |
 | YAML parsing of the CV | about 20 ms less | libyaml's parser (same events and positions, checked on every real file; a file it refuses is read again by PyYAML for its message) |
 | validation (pydantic builds the validators on first use) | about 20 ms | `defer_build` |
 | `cvgen render` up to the engine | about 25 ms less | subcommands imported when they run, not all at start; `--pdf-engine typst` never imports the WeasyPrint backend |
@@ -655,21 +652,27 @@ compiled extension): that is why the WeasyPrint PDF cannot reach RenderCV's time
 offered.
 
 **Typst** (`--pdf-engine typst`, or `-f pdf-typst`; installed with cvgen): the same themes' look from
-`templates/*/cv.typ.j2`; the compile itself is about 45 ms, fonts 30 ms (fontconfig is asked where the
-theme's families live; every system font is scanned only for scripts they lack). The rest of its
+`templates/*/cv.typ.j2`; the compile itself is about 27 ms, fonts about 2 ms (Typst is given a private
+folder of links to just the theme's font files, not the 270-file Noto folder; a batch lists the system
+fonts in the background while the CV loads). The rest of its
 time is the fixed costs above. PDF/A-3b and PDF/UA-1 go through Typst's own checks
 (`--pdf-variant`), and every Typst PDF is tagged.
 
 **DOCX** per CV: the styles were looked up by a pass over every style per role, each pass reading
-names and types through XPath; one pass now (warm DOCX 46 → 37 ms). Earlier: hyperlink relationships
+names and types through XPath; one pass now (warm DOCX 46 → 37 ms). Then: the Word-field check reads
+only the parts that can hold a field, paragraph properties are written in schema order without
+python-docx's insertion search, a dated table's rows are copies of its first empty row, and the package
+is compressed once (37 → 26 ms). Earlier: hyperlink relationships
 kept in a dict (python-docx's `relate_to()` is O(n²)).
 
 **Batch**: `cvgen render --jobs N` and `cvgen.render_many` keep N worker processes that import their
 engines once, so the fixed cost is paid N times per batch, not once per CV; per CV a worker pays load,
-prepare and each format. Warm, per CV in one worker (five different 40-publication CVs, CPU): load +
-prepare 10 ms (was about 50 ms), Typst PDF 37 ms, DOCX 42 ms (was about 69 ms), LaTeX 9 ms, HTML 5 ms,
-so the four formats with Typst cost about 0.1 s of CPU per CV (was about 0.2 s); the WeasyPrint PDF
-alone costs 0.4 s. On this 2-vCPU machine shared with other work, two workers are not two idle
+prepare and each format. Warm, per CV in one worker (40-publication CVs, CPU): load 7 ms + prepare
+7 ms (was about 50 ms), Typst PDF 28 ms, DOCX 26 ms (was about 69 ms), LaTeX 3 ms, HTML 2 ms, so the
+four formats with Typst cost about 85 ms of CPU per CV (was about 0.2 s); the WeasyPrint PDF alone
+costs about 0.25 s. Built-in formats are imported from a table, not found by scanning every installed
+package's metadata, and the built-in themes' compiled Jinja templates are kept on disk between runs
+(`cvgen/template_cache.py`). On this 2-vCPU machine shared with other work, two workers are not two idle
 cores: the load average before each batch run is in its table.
 
 ## Past one machine
