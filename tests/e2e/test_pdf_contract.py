@@ -2,19 +2,23 @@
 themes and both page sizes: every fact in reading order, the footer, the owner in bold and nobody else,
 metadata, page size, live links.
 
-Engine-specific checks (fonts, fetching, hostile text) stay in test_pdf_e2e / test_typst_e2e.
+and every font embedded, the theme's own first. Hostile text runs through both engines in every theme
+in tests/property; page parity with LaTeX and Word in test_typography_e2e. Engine-specific checks
+(fetching, glyph fallback) stay in test_pdf_e2e / test_typst_e2e.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import subprocess
 from pathlib import Path
 
 import pypdf
 import pytest
 
-from tests.conftest import THEMES
+from cvgen.themes import builtin_dir
+from tests.conftest import THEMES, require_program
 from tests.e2e.pdf_support import PAGE_POINTS, VARIANTS, font_runs, link_targets, pdftotext, render_variants
 from tests.seed_facts import normalise, seed_problems
 
@@ -63,3 +67,18 @@ def test_metadata_page_size_and_links(pdfs, theme: str, size: str, example_doc) 
     wanted = {c.href for c in example_doc.header.contacts if c.href}
     wanted |= {link.href for s in example_doc.sections for item in s.items for link in item.links}
     assert {"mailto:liusiji5@msu.edu", "tel:3157446778"} <= wanted <= link_targets(reader)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_fonts_are_embedded_the_themes_first(pdfs, theme: str) -> None:
+    """pdffonts: every font embedded, and the first family of the theme's stylesheet among them (the
+    Typst template names the same family: "TeX Gyre Termes" is TeX-Gyre-Termes or TeXGyreTermes)."""
+    exe = require_program("pdffonts")
+    out = subprocess.run([exe, str(pdfs[theme, "letter"])], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    assert all(row[-5] == "yes" for row in rows), out  # columns from the right: object ID (2), uni, sub, emb
+    css = (builtin_dir() / theme / "style.css").read_text(encoding="utf-8")
+    family = re.search(r'font-family:\s*"([^"]+)"', css).group(1)
+    squeeze = lambda name: re.sub(r"[\s-]", "", name).casefold()  # noqa: E731
+    assert any(squeeze(family) in squeeze(row[0]) for row in rows), out

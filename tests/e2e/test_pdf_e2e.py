@@ -11,7 +11,6 @@ import pypdf
 import pytest
 
 from cvgen.api import render
-from cvgen.themes import builtin_dir
 from tests.conftest import THEMES, require_program
 from tests.e2e.pdf_support import VARIANTS, link_targets, pdftotext, render_variants
 from tests.seed_facts import (
@@ -41,20 +40,6 @@ def test_footer_and_no_heading_ends_a_page(pdfs, theme: str, size: str) -> None:
         last_body_line = lines[-2].casefold()
         assert last_body_line not in headings, f"page {n} ends with the heading {lines[-2]!r}"
         assert not last_body_line.startswith("five representative publications")
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_fonts_are_embedded(pdfs, theme: str) -> None:
-    exe = require_program("pdffonts")
-    out = subprocess.run([exe, str(pdfs[theme, "letter"])], capture_output=True, text=True, check=True).stdout
-    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
-    assert rows
-    # columns from the right: object ID (2), uni, sub, emb
-    assert all(row[-5] == "yes" for row in rows), out
-    # The first family of the theme's stylesheet ("TeX Gyre Termes" is embedded as TeX-Gyre-Termes).
-    css = (builtin_dir() / theme / "style.css").read_text(encoding="utf-8")
-    family = re.search(r'font-family:\s*"([^"]+)"', css).group(1).replace(" ", "-")
-    assert any(family in row[0] for row in rows), out
 
 
 INTERNATIONAL = "Nguyễn Thị Minh Khai 李思佳 山田太郎 김민준 Zoë Ångström Łukasz"
